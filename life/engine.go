@@ -1,0 +1,38 @@
+package life
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Engine chooses how a Simulation runs the cell program.
+type Engine uint8
+
+const (
+	// Goroutine runs every cell as its own long-lived goroutine that sends its
+	// Query and Transition messages over channels to a generation driver. It
+	// is the zero value and the point of the project.
+	Goroutine Engine = iota
+	// Direct runs the same program in line, with no goroutines: the
+	// reference, and the fast path.
+	Direct
+)
+
+// String returns "goroutine" or "direct".
+func (e Engine) String() string {
+	if e == Direct {
+		return "direct"
+	}
+	return "goroutine"
+}
+
+// ParseEngine reads "goroutine" or "direct", in any case.
+func ParseEngine(s string) (Engine, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "goroutine":
+		return Goroutine, nil
+	case "direct":
+		return Direct, nil
+	}
+	return 0, fmt.Errorf("engine %q: want goroutine or direct", s)
+}
