@@ -1,0 +1,81 @@
+package text
+
+import (
+	"io"
+	"strings"
+
+	"colife/life"
+)
+
+// ColumnPrinter sets generations side by side as "Effective Python" Item 40
+// prints them: a header line with each column's label centred over it, then
+// the grids' rows, the columns joined by " | ". The label is centred the way
+// Python's str.center does it, so a 9-wide column labelled "0" reads
+// "    0    ". The zero value is ready to use.
+type ColumnPrinter struct {
+	labels  []string
+	columns [][]string // the rows of each column's grid
+}
+
+// Append adds g as the next column, under label. It keeps a copy of the
+// drawing, so g may change afterwards.
+func (c *ColumnPrinter) Append(label string, g *life.Grid) {
+	c.labels = append(c.labels, label)
+	c.columns = append(c.columns, strings.Split(strings.TrimSuffix(g.String(), "\n"), "\n"))
+}
+
+// Len returns the number of columns appended since the last Reset.
+func (c *ColumnPrinter) Len() int { return len(c.columns) }
+
+// Reset removes every column.
+func (c *ColumnPrinter) Reset() {
+	c.labels, c.columns = c.labels[:0], c.columns[:0]
+}
+
+// String returns the block: the header line and one line per grid row, each
+// ending in a newline. A column shorter than the others is padded with
+// spaces. With no columns it returns a single empty line, as the book does.
+func (c *ColumnPrinter) String() string {
+	rows := 0
+	for _, col := range c.columns {
+		rows = max(rows, len(col))
+	}
+	var b strings.Builder
+	for j := range rows + 1 {
+		for i, col := range c.columns {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			width := len(col[0])
+			switch {
+			case j == 0:
+				b.WriteString(center(c.labels[i], width))
+			case j-1 < len(col):
+				b.WriteString(col[j-1])
+			default:
+				b.WriteString(strings.Repeat(" ", width))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// WriteTo writes String to w.
+func (c *ColumnPrinter) WriteTo(w io.Writer) (int64, error) {
+	n, err := io.WriteString(w, c.String())
+	return int64(n), err
+}
+
+// center pads s with spaces to width as Python's str.center does: when the
+// padding is odd, the extra space goes on the left if width is odd, and on
+// the right if it is even. A string already as wide as width is returned
+// unchanged.
+func center(s string, width int) string {
+	pad := width - len(s)
+	if pad <= 0 {
+		return s
+	}
+	left := pad/2 + (pad & width & 1)
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", pad-left)
+}
