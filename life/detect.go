@@ -1,0 +1,261 @@
+package life
+
+import (
+	"bytes"
+	"fmt"
+	"hash/maphash"
+	"unsafe"
+)
+
+// DefaultPeriodLimit is the longest period a Detector made with a limit of 0,
+// or the zero Detector, looks for.
+const DefaultPeriodLimit = 1000
+
+// Outcome says how a pattern has settled.
+type Outcome uint8
+
+const (
+	// Unsettled is the zero Outcome: no repetition seen yet.
+	Unsettled Outcome = iota
+	// Extinct: no cell is alive.
+	Extinct
+	// StillLife: the grid is the same from one generation to the next.
+	StillLife
+	// Oscillator: the grid repeats after Period generations, in place.
+	Oscillator
+	// Spaceship: the live cells repeat after Period generations, shifted by
+	// (DX, DY).
+	Spaceship
+)
+
+// Result is what a Detector has found.
+type Result struct {
+	Outcome Outcome
+	// Start is the first generation of the repeating cycle, the earliest
+	// generation whose state recurs; for Extinct, the first generation with
+	// no live cell.
+	Start int
+	// Period is the number of generations after which the pattern repeats:
+	// 1 for a still life, 0 for Extinct and Unsettled.
+	Period int
+	// DX and DY are how far a spaceship moves each period, x growing
+	// rightwards and y downwards; 0 otherwise.
+	DX, DY int
+	// Generations is how many generations the detector watched without a
+	// repetition, for Unsettled.
+	Generations int
+}
+
+// String says the result in one line: "extinct at generation N", "still life
+// from generation N", "period P from generation N", "spaceship period P moving
+// (DX,DY) from generation N", or "no repetition within G generations".
+func (r Result) String() string {
+	switch r.Outcome {
+	case Extinct:
+		return fmt.Sprintf("extinct at generation %d", r.Start)
+	case StillLife:
+		return fmt.Sprintf("still life from generation %d", r.Start)
+	case Oscillator:
+		return fmt.Sprintf("period %d from generation %d", r.Period, r.Start)
+	case Spaceship:
+		return fmt.Sprintf("spaceship period %d moving (%d,%d) from generation %d", r.Period, r.DX, r.DY, r.Start)
+	}
+	return fmt.Sprintf("no repetition within %d generations", r.Generations)
+}
+
+// Detector recognises, from the grids of consecutive generations, when a
+// pattern dies out, stands still, oscillates or moves as a spaceship.
+//
+// For each generation it keeps, in a ring of the last Limit() generations,
+// only a fingerprint: the bounding box of the live cells (position and size)
+// and two hashes of the cells inside that box, row by row. Two generations
+// with the same box and the same hashes hold the same grid; the same box size
+// and hashes at another position is the same layout shifted: a spaceship. So
+// memory stays at about 50 bytes a generation whatever the grid's size, and
+// the work per generation is one pass over the grid to find the box (a
+// vectorised byte search per row) and two over the box to hash it, plus a
+// scan of the ring.
+//
+// A match needs both hashes to agree. They are hash/maphash with two seeds
+// drawn at random for each Detector, so they are independent: a false match
+// needs two 64-bit collisions at once (odds of about 2⁻¹²⁸ per pair of
+// generations compared, on top of an equal box), and since the seeds differ
+// from run to run no pattern can be built to collide. The grids themselves
+// are not kept.
+//
+// On a torus a spaceship is recognised while its live cells do not straddle
+// an edge, so a shifted repeat counts as a spaceship on either topology; a
+// pattern that straddles an edge is recognised only when its grid repeats
+// exactly. DX and DY are the change of the box's position, not reduced
+// modulo the grid's size.
+//
+// The zero Detector looks for periods up to DefaultPeriodLimit. A Detector is
+// not safe for concurrent use.
+type Detector struct {
+	limit        int
+	ring         []fingerprint // the last generations, oldest overwritten first
+	next         int           // where the next fingerprint goes in ring
+	first, last  int           // the first and last generations observed
+	observed     bool          // first and last are set
+	w, h         int           // the size of the grids observed
+	found        bool
+	result       Result
+	seed1, seed2 maphash.Seed
+	hash         maphash.Hash
+}
+
+// fingerprint is what a Detector keeps of one generation.
+type fingerprint struct {
+	gen        int
+	x, y, w, h int // the bounding box of the live cells
+	sum1, sum2 uint64
+}
+
+// NewDetector returns a Detector that recognises periods up to limit
+// generations, keeping that many fingerprints; a limit of 0 or less means
+// DefaultPeriodLimit.
+func NewDetector(limit int) *Detector {
+	return &Detector{limit: limit}
+}
+
+// Limit returns the longest period d looks for.
+func (d *Detector) Limit() int {
+	if d.limit <= 0 {
+		return DefaultPeriodLimit
+	}
+	return d.limit
+}
+
+// Reset forgets every generation observed, as after an edit of the grid.
+func (d *Detector) Reset() {
+	d.ring = d.ring[:0]
+	d.next = 0
+	d.observed = false
+	d.found = false
+	d.result = Result{}
+}
+
+// Result returns what d has found so far: Unsettled, with the number of
+// generations watched, until Observe has reported something.
+func (d *Detector) Result() Result {
+	if d.found {
+		return d.result
+	}
+	r := Result{}
+	if d.observed {
+		r.Generations = d.last - d.first
+	}
+	return r
+}
+
+// Observe takes the grid of generation gen and reports whether the pattern
+// has settled, and how. Feed it every generation in order: a generation that
+// does not follow the last one observed, or a grid of another size, starts the
+// detector afresh. Once it has reported a result it reports the same one for
+// the generations that follow, without looking at them, until Reset.
+func (d *Detector) Observe(gen int, g *Grid) (Result, bool) {
+	if d.observed && (gen != d.last+1 || g.w != d.w || g.h != d.h) {
+		d.Reset()
+	}
+	if !d.observed {
+		d.observed, d.first, d.w, d.h = true, gen, g.w, g.h
+		if d.seed1 == (maphash.Seed{}) {
+			d.seed1, d.seed2 = maphash.MakeSeed(), maphash.MakeSeed()
+		}
+	}
+	d.last = gen
+	if d.found {
+		return d.result, true
+	}
+	f, alive := d.fingerprint(gen, g)
+	if !alive {
+		d.found, d.result = true, Result{Outcome: Extinct, Start: gen}
+		return d.result, true
+	}
+	if r, ok := d.match(f); ok {
+		d.found, d.result = true, r
+		return r, true
+	}
+	d.remember(f)
+	return Result{}, false
+}
+
+// match looks for the most recent generation in the ring with the same
+// layout as f: the shortest period.
+func (d *Detector) match(f fingerprint) (Result, bool) {
+	n := len(d.ring)
+	for i := 1; i <= n; i++ {
+		o := &d.ring[(d.next-i+n)%n]
+		if o.sum1 != f.sum1 || o.sum2 != f.sum2 || o.w != f.w || o.h != f.h {
+			continue
+		}
+		r := Result{Start: o.gen, Period: f.gen - o.gen, DX: f.x - o.x, DY: f.y - o.y}
+		switch {
+		case r.DX != 0 || r.DY != 0:
+			r.Outcome = Spaceship
+		case r.Period == 1:
+			r.Outcome = StillLife
+		default:
+			r.Outcome = Oscillator
+		}
+		return r, true
+	}
+	return Result{}, false
+}
+
+// remember puts f in the ring, over the oldest fingerprint once it is full.
+func (d *Detector) remember(f fingerprint) {
+	if len(d.ring) < d.Limit() {
+		d.ring = append(d.ring, f)
+		d.next = len(d.ring) % d.Limit()
+		return
+	}
+	d.ring[d.next] = f
+	d.next = (d.next + 1) % len(d.ring)
+}
+
+// fingerprint finds the bounding box of g's live cells and hashes the cells
+// inside it, or reports false if none is alive.
+func (d *Detector) fingerprint(gen int, g *Grid) (fingerprint, bool) {
+	cells := cellBytes(g.Cells)
+	minX, maxX, minY, maxY := g.w, -1, -1, -1
+	for y := range g.h {
+		row := cells[y*g.w : (y+1)*g.w]
+		lo := bytes.IndexByte(row, byte(Alive))
+		if lo < 0 {
+			continue
+		}
+		if minY < 0 {
+			minY = y
+		}
+		maxY = y
+		minX = min(minX, lo)
+		maxX = max(maxX, bytes.LastIndexByte(row, byte(Alive)))
+	}
+	if minY < 0 {
+		return fingerprint{}, false
+	}
+	f := fingerprint{gen: gen, x: minX, y: minY, w: maxX - minX + 1, h: maxY - minY + 1}
+	f.sum1 = d.sum(d.seed1, cells, g.w, f)
+	f.sum2 = d.sum(d.seed2, cells, g.w, f)
+	return f, true
+}
+
+// sum hashes the rows of the box f of cells, a grid stride cells wide.
+func (d *Detector) sum(seed maphash.Seed, cells []byte, stride int, f fingerprint) uint64 {
+	d.hash.SetSeed(seed)
+	for y := f.y; y < f.y+f.h; y++ {
+		i := y*stride + f.x
+		d.hash.Write(cells[i : i+f.w])
+	}
+	return d.hash.Sum64()
+}
+
+// cellBytes views cells as bytes, which they are (State is a uint8), so that
+// the byte search and hashing of the standard library can read them in place.
+func cellBytes(cells []State) []byte {
+	if len(cells) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&cells[0])), len(cells))
+}

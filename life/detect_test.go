@@ -1,0 +1,418 @@
+package life_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"colife/life"
+)
+
+// TestMain checks that no test leaves a goroutine behind.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// place draws the picture rows into a new w × h grid with its top left corner
+// at (x, y).
+func place(t testing.TB, w, h, x, y int, rows ...string) *life.Grid {
+	t.Helper()
+	p, err := life.ParseGrid(rows...)
+	require.NoError(t, err)
+	g, err := life.NewGrid(w, h)
+	require.NoError(t, err)
+	for py := range p.Height() {
+		for px := range p.Width() {
+			require.True(t, g.Contains(x+px, y+py), "picture does not fit")
+			g.Set(x+px, y+py, p.At(px, py))
+		}
+	}
+	return g
+}
+
+// settle runs g under opt, feeding every generation from 0 to d, until d
+// reports a result or limit generations have run.
+func settle(t *testing.T, g *life.Grid, opt life.Options, d *life.Detector, limit int) (life.Result, bool) {
+	t.Helper()
+	sim, err := life.NewSimulation(context.Background(), g, opt)
+	require.NoError(t, err)
+	defer sim.Close()
+	for {
+		if r, ok := d.Observe(sim.Generation(), sim.Grid()); ok {
+			return r, true
+		}
+		if sim.Generation() == limit {
+			return d.Result(), false
+		}
+		require.NoError(t, sim.Step())
+	}
+}
+
+// generations returns the grids of generations 0 to n of g under opt.
+func generations(t *testing.T, g *life.Grid, opt life.Options, n int) []*life.Grid {
+	t.Helper()
+	sim, err := life.NewSimulation(context.Background(), g, opt)
+	require.NoError(t, err)
+	defer sim.Close()
+	out := []*life.Grid{sim.Grid().Clone()}
+	for range n {
+		require.NoError(t, sim.Step())
+		out = append(out, sim.Grid().Clone())
+	}
+	return out
+}
+
+// shifted returns g moved by (dx, dy), wrapping at the edges.
+func shifted(g *life.Grid, dx, dy int) *life.Grid {
+	out, _ := life.NewGrid(g.Width(), g.Height())
+	w, h := g.Width(), g.Height()
+	for y := range h {
+		for x := range w {
+			out.Set(((x+dx)%w+w)%w, ((y+dy)%h+h)%h, g.At(x, y))
+		}
+	}
+	return out
+}
+
+// checkTrue checks r against the grids themselves, without hashes: the state
+// at Start recurs (shifted) Period generations later, and the one before
+// Start does not, or for Extinct, Start is the first empty generation.
+func checkTrue(t *testing.T, g *life.Grid, opt life.Options, r life.Result) {
+	t.Helper()
+	gens := generations(t, g, opt, r.Start+r.Period)
+	if r.Outcome == life.Extinct {
+		assert.Zero(t, gens[r.Start].Population(), "generation %d", r.Start)
+		if r.Start > 0 {
+			assert.NotZero(t, gens[r.Start-1].Population(), "generation %d", r.Start-1)
+		}
+		return
+	}
+	require.Positive(t, r.Period)
+	assert.Equal(t, shifted(gens[r.Start], r.DX, r.DY).String(), gens[r.Start+r.Period].String(),
+		"generation %d moved by (%d,%d) against generation %d", r.Start, r.DX, r.DY, r.Start+r.Period)
+	if r.Start > 0 {
+		assert.NotEqual(t, shifted(gens[r.Start-1], r.DX, r.DY).String(), gens[r.Start-1+r.Period].String(),
+			"generation %d already recurs", r.Start-1)
+	}
+}
+
+var (
+	diehard = []string{
+		"......O.",
+		"OO......",
+		".O...OOO",
+	}
+	block = []string{
+		"OO",
+		"OO",
+	}
+	pulsar = []string{
+		"..OOO...OOO..",
+		".............",
+		"O....O.O....O",
+		"O....O.O....O",
+		"O....O.O....O",
+		"..OOO...OOO..",
+		".............",
+		"..OOO...OOO..",
+		"O....O.O....O",
+		"O....O.O....O",
+		"O....O.O....O",
+		".............",
+		"..OOO...OOO..",
+	}
+	pentadecathlon = []string{
+		"..O....O..",
+		"OO.OOOO.OO",
+		"..O....O..",
+	}
+	glider = []string{
+		".O.",
+		"..O",
+		"OOO",
+	}
+	blinker = []string{
+		"...",
+		"OOO",
+		"...",
+	}
+	// lTromino becomes a block in one generation: each of its cells has two
+	// neighbours and the empty corner three.
+	lTromino = []string{
+		"OO",
+		"O.",
+	}
+)
+
+func TestDetectorPatterns(t *testing.T) {
+	tests := []struct {
+		name       string
+		grid       func(t testing.TB) *life.Grid
+		topology   life.Topology
+		want       string
+		wantResult life.Result
+	}{
+		{
+			name:       "diehard on a 40x30 plane",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 40, 30, 16, 13, diehard...) },
+			topology:   life.Plane,
+			want:       "extinct at generation 130",
+			wantResult: life.Result{Outcome: life.Extinct, Start: 130},
+		},
+		{
+			name:       "nothing",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 4, 4, 0, 0, "....") },
+			topology:   life.Torus,
+			want:       "extinct at generation 0",
+			wantResult: life.Result{Outcome: life.Extinct, Start: 0},
+		},
+		{
+			name:       "block",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 6, 6, 2, 2, block...) },
+			topology:   life.Plane,
+			want:       "still life from generation 0",
+			wantResult: life.Result{Outcome: life.StillLife, Start: 0, Period: 1},
+		},
+		{
+			name:       "L-tromino becomes a block",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 6, 6, 2, 2, lTromino...) },
+			topology:   life.Plane,
+			want:       "still life from generation 1",
+			wantResult: life.Result{Outcome: life.StillLife, Start: 1, Period: 1},
+		},
+		{
+			name:       "blinker on a 5x5 torus",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 5, 5, 1, 1, blinker...) },
+			topology:   life.Torus,
+			want:       "period 2 from generation 0",
+			wantResult: life.Result{Outcome: life.Oscillator, Start: 0, Period: 2},
+		},
+		{
+			name:       "pulsar",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 19, 19, 3, 3, pulsar...) },
+			topology:   life.Plane,
+			want:       "period 3 from generation 0",
+			wantResult: life.Result{Outcome: life.Oscillator, Start: 0, Period: 3},
+		},
+		{
+			name:       "pentadecathlon",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 24, 15, 7, 6, pentadecathlon...) },
+			topology:   life.Plane,
+			want:       "period 15 from generation 0",
+			wantResult: life.Result{Outcome: life.Oscillator, Start: 0, Period: 15},
+		},
+		{
+			name:       "glider on a large plane",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 64, 64, 1, 1, glider...) },
+			topology:   life.Plane,
+			want:       "spaceship period 4 moving (1,1) from generation 0",
+			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: 1, DY: 1},
+		},
+		{
+			name:       "glider on a torus",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 8, 8, 1, 1, glider...) },
+			topology:   life.Torus,
+			want:       "spaceship period 4 moving (1,1) from generation 0",
+			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: 1, DY: 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := life.Options{Rule: life.Conway, Topology: tt.topology, Engine: life.Direct}
+			r, ok := settle(t, tt.grid(t), opt, life.NewDetector(0), 2000)
+			require.True(t, ok, "no result within 2000 generations")
+			assert.Equal(t, tt.wantResult, r)
+			assert.Equal(t, tt.want, r.String())
+			checkTrue(t, tt.grid(t), opt, r)
+		})
+	}
+}
+
+// TestDetectorSoup lets random soups on small tori settle and checks what the
+// detector says against the grids themselves.
+func TestDetectorSoup(t *testing.T) {
+	for seed := range uint64(8) {
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			g, err := life.NewGrid(16, 16)
+			require.NoError(t, err)
+			g.Randomize(rand.New(rand.NewPCG(seed, 6)), 0.35)
+			opt := life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Direct}
+			r, ok := settle(t, g, opt, life.NewDetector(0), 20000)
+			require.True(t, ok, "no result within 20000 generations")
+			t.Log(r)
+			checkTrue(t, g, opt, r)
+		})
+	}
+}
+
+// TestDetectorGoroutineEngine feeds the detector from the goroutine engine on
+// small grids and expects what the direct engine gives.
+func TestDetectorGoroutineEngine(t *testing.T) {
+	tests := []struct {
+		name     string
+		grid     func(t testing.TB) *life.Grid
+		topology life.Topology
+		want     string
+	}{
+		{
+			name:     "glider on a plane",
+			grid:     func(t testing.TB) *life.Grid { return place(t, 12, 12, 1, 1, glider...) },
+			topology: life.Plane,
+			want:     "spaceship period 4 moving (1,1) from generation 0",
+		},
+		{
+			name: "soup on a torus",
+			grid: func(t testing.TB) *life.Grid {
+				g, err := life.NewGrid(12, 12)
+				require.NoError(t, err)
+				g.Randomize(rand.New(rand.NewPCG(3, 4)), 0.35)
+				return g
+			},
+			topology: life.Torus,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			direct := life.Options{Rule: life.Conway, Topology: tt.topology, Engine: life.Direct}
+			want, ok := settle(t, tt.grid(t), direct, life.NewDetector(0), 5000)
+			require.True(t, ok, "the direct engine settles on no result within 5000 generations")
+			if tt.want != "" {
+				assert.Equal(t, tt.want, want.String())
+			}
+			goroutine := direct
+			goroutine.Engine = life.Goroutine
+			got, ok := settle(t, tt.grid(t), goroutine, life.NewDetector(0), want.Start+want.Period)
+			require.True(t, ok)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestDetectorLimit(t *testing.T) {
+	tests := []struct {
+		name  string
+		limit int
+		want  string
+		found bool
+	}{
+		{name: "a limit below the period", limit: 1, want: "no repetition within 20 generations"},
+		{name: "a limit of the period", limit: 2, want: "period 2 from generation 0", found: true},
+		{name: "the default", limit: 0, want: "period 2 from generation 0", found: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := place(t, 5, 5, 1, 1, blinker...)
+			opt := life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct}
+			d := life.NewDetector(tt.limit)
+			r, ok := settle(t, g, opt, d, 20)
+			assert.Equal(t, tt.found, ok)
+			assert.Equal(t, tt.want, r.String())
+			assert.Equal(t, r, d.Result())
+		})
+	}
+	assert.Equal(t, life.DefaultPeriodLimit, life.NewDetector(0).Limit())
+	assert.Equal(t, 1000, life.DefaultPeriodLimit)
+	assert.Equal(t, 7, life.NewDetector(7).Limit())
+}
+
+// TestDetectorSequence feeds grids by hand: a gap, a step back or another
+// size starts the detector afresh, and Reset forgets.
+func TestDetectorSequence(t *testing.T) {
+	a := place(t, 5, 5, 1, 1, blinker...)
+	b := place(t, 5, 5, 1, 1, ".O.", ".O.", ".O.")
+	big := place(t, 6, 5, 1, 1, blinker...)
+	type obs struct {
+		gen  int
+		grid *life.Grid
+	}
+	tests := []struct {
+		name  string
+		feed  []obs
+		reset bool // call Reset before the last
+		want  string
+	}{
+		{name: "in order", feed: []obs{{0, a}, {1, b}, {2, a}}, want: "period 2 from generation 0"},
+		{name: "from a later generation", feed: []obs{{7, a}, {8, b}, {9, a}}, want: "period 2 from generation 7"},
+		{name: "a gap", feed: []obs{{0, a}, {1, b}, {3, a}}, want: "no repetition within 0 generations"},
+		{name: "a step back", feed: []obs{{0, a}, {1, b}, {1, a}}, want: "no repetition within 0 generations"},
+		{name: "after a gap", feed: []obs{{0, a}, {1, b}, {3, a}, {4, b}, {5, a}}, want: "period 2 from generation 3"},
+		{name: "another size", feed: []obs{{0, a}, {1, b}, {2, big}}, want: "no repetition within 0 generations"},
+		{name: "reset", feed: []obs{{0, a}, {1, b}, {2, a}}, reset: true, want: "no repetition within 0 generations"},
+		{name: "still life", feed: []obs{{0, a}, {1, a}}, want: "still life from generation 0"},
+		{name: "the result stays", feed: []obs{{0, a}, {1, a}, {2, b}}, want: "still life from generation 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d life.Detector // the zero Detector works
+			for i, o := range tt.feed {
+				if tt.reset && i == len(tt.feed)-1 {
+					d.Reset()
+				}
+				d.Observe(o.gen, o.grid)
+			}
+			assert.Equal(t, tt.want, d.Result().String())
+		})
+	}
+}
+
+func TestResultString(t *testing.T) {
+	tests := []struct {
+		r    life.Result
+		want string
+	}{
+		{life.Result{}, "no repetition within 0 generations"},
+		{life.Result{Generations: 500}, "no repetition within 500 generations"},
+		{life.Result{Outcome: life.Extinct, Start: 130}, "extinct at generation 130"},
+		{life.Result{Outcome: life.StillLife, Start: 4, Period: 1}, "still life from generation 4"},
+		{life.Result{Outcome: life.Oscillator, Start: 0, Period: 15}, "period 15 from generation 0"},
+		{life.Result{Outcome: life.Spaceship, Start: 2, Period: 4, DX: -1, DY: 1}, "spaceship period 4 moving (-1,1) from generation 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.r.String())
+		})
+	}
+}
+
+func ExampleDetector() {
+	g, _ := life.ParseGrid(
+		"......",
+		"..O...",
+		"...O..",
+		".OOO..",
+		"......",
+		"......",
+	)
+	sim, _ := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Direct})
+	defer sim.Close()
+	d := life.NewDetector(0)
+	for {
+		if r, ok := d.Observe(sim.Generation(), sim.Grid()); ok {
+			fmt.Println(r)
+			return
+		}
+		sim.Step()
+	}
+	// Output: spaceship period 4 moving (1,1) from generation 0
+}
+
+func BenchmarkDetectorObserve(b *testing.B) {
+	for _, n := range []int{64, 256, 1024} {
+		b.Run(fmt.Sprintf("%dx%d", n, n), func(b *testing.B) {
+			g, err := life.NewGrid(n, n)
+			require.NoError(b, err)
+			g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
+			d := life.NewDetector(0)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				// A different grid each time, so that nothing matches.
+				g.Cells[i%len(g.Cells)] ^= life.Alive
+				d.Observe(i, g)
+			}
+		})
+	}
+}
