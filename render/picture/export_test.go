@@ -1,0 +1,4 @@
+package picture
+
+// WriteFile lets the tests make an encoder fail halfway.
+var WriteFile = writeFile
