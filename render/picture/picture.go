@@ -16,13 +16,13 @@ import (
 	"colife/life"
 )
 
-// Palette returns a new palette of the two colours of every picture: at
-// index life.Empty the colour of an empty cell, a near-black blue (#10141c),
-// and at index life.Alive that of a live cell, a warm white (#f2eed8).
+// Palette returns a new palette of the two colours of every picture, those of
+// the window: at index life.Empty the colour of an empty cell, near-black
+// (#101218), and at index life.Alive that of a live cell, amber (#ffc83c).
 func Palette() color.Palette {
 	return color.Palette{
-		life.Empty: color.RGBA{R: 0x10, G: 0x14, B: 0x1c, A: 0xff},
-		life.Alive: color.RGBA{R: 0xf2, G: 0xee, B: 0xd8, A: 0xff},
+		life.Empty: color.RGBA{R: 0x10, G: 0x12, B: 0x18, A: 0xff},
+		life.Alive: color.RGBA{R: 0xff, G: 0xc8, B: 0x3c, A: 0xff},
 	}
 }
 

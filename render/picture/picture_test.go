@@ -55,8 +55,8 @@ func rgba(c color.Color) color.RGBA64 {
 func TestPalette(t *testing.T) {
 	pal := picture.Palette()
 	require.Len(t, pal, 2)
-	assert.Equal(t, color.RGBA{R: 0x10, G: 0x14, B: 0x1c, A: 0xff}, pal[life.Empty])
-	assert.Equal(t, color.RGBA{R: 0xf2, G: 0xee, B: 0xd8, A: 0xff}, pal[life.Alive])
+	assert.Equal(t, color.RGBA{R: 0x10, G: 0x12, B: 0x18, A: 0xff}, pal[life.Empty])
+	assert.Equal(t, color.RGBA{R: 0xff, G: 0xc8, B: 0x3c, A: 0xff}, pal[life.Alive])
 	pal[0] = color.White
 	assert.NotEqual(t, color.White, picture.Palette()[0], "each palette is a new one")
 }
