@@ -1,0 +1,198 @@
+package view_test
+
+import (
+	"fmt"
+	"image"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/life"
+	"colife/render/view"
+)
+
+// picture draws img one character per pixel: 'O' live, '.' dead, '+' grid
+// line, '#' outside the grid, '?' anything else.
+func picture(img *image.RGBA) []string {
+	pal := view.DefaultPalette
+	var rows []string
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		var r strings.Builder
+		for x := b.Min.X; x < b.Max.X; x++ {
+			switch img.RGBAAt(x, y) {
+			case pal.Live:
+				r.WriteByte('O')
+			case pal.Dead:
+				r.WriteByte('.')
+			case pal.Line:
+				r.WriteByte('+')
+			case pal.Outside:
+				r.WriteByte('#')
+			default:
+				r.WriteByte('?')
+			}
+		}
+		rows = append(rows, r.String())
+	}
+	return rows
+}
+
+func TestPaintPictures(t *testing.T) {
+	tests := []struct {
+		name       string
+		grid       []string
+		w, h       int
+		zoom       float64
+		offX, offY float64
+		want       []string
+	}{
+		{
+			name: "zoom 2 with the surround",
+			grid: []string{".O", "O."},
+			w:    5, h: 5, zoom: 2,
+			want: []string{
+				"..OO#",
+				"..OO#",
+				"OO..#",
+				"OO..#",
+				"#####",
+			},
+		},
+		{
+			name: "zoom 3 moved by half a cell",
+			grid: []string{"O.", ".O"},
+			w:    7, h: 6, zoom: 3, offX: 1.5, offY: -1.5,
+			want: []string{
+				"#OOO...",
+				"#...OOO",
+				"#...OOO",
+				"#...OOO",
+				"#######",
+				"#######",
+			},
+		},
+		{
+			name: "two cells per pixel: live if any is",
+			grid: []string{
+				"O...",
+				"....",
+				"...O",
+				"..O.",
+				"....",
+				"....",
+			},
+			w: 3, h: 4, zoom: 0.5,
+			want: []string{
+				"O.#",
+				".O#",
+				"..#",
+				"###",
+			},
+		},
+		{
+			name: "grid lines in empty cells only",
+			grid: []string{"O.", ".."},
+			w:    13, h: 12, zoom: 6,
+			want: []string{
+				"OOOOOO+.....#",
+				"OOOOOO+.....#",
+				"OOOOOO+.....#",
+				"OOOOOO+.....#",
+				"OOOOOO+.....#",
+				"OOOOOO+.....#",
+				"++++++++++++#",
+				"......+.....#",
+				"......+.....#",
+				"......+.....#",
+				"......+.....#",
+				"......+.....#",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := life.ParseGrid(tt.grid...)
+			require.NoError(t, err)
+			v := view.View{GridW: g.Width(), GridH: g.Height(), ScreenW: tt.w, ScreenH: tt.h, Zoom: tt.zoom, OffX: tt.offX, OffY: tt.offY}
+			img := image.NewRGBA(image.Rect(0, 0, tt.w, tt.h))
+			p := view.Painter{Palette: view.DefaultPalette}
+			p.Paint(img, g, v)
+			assert.Equal(t, tt.want, picture(img))
+		})
+	}
+}
+
+// TestPaintLivePixels paints known grids at several zooms and places, and
+// checks that the live pixels are exactly the Zoom × Zoom squares of the live
+// cells: as many as population × Zoom², each inside the square of a live cell.
+func TestPaintLivePixels(t *testing.T) {
+	grids := map[string][]string{
+		"glider": {".O.", "..O", "OOO"},
+		"r-pentomino in a box": {
+			".......",
+			"...OO..",
+			"..OO...",
+			"...O...",
+			".......",
+		},
+		"full": {"OO", "OO"},
+	}
+	for name, rows := range grids {
+		for _, zoom := range []float64{1, 2, 3, 5, 6, 8, 16} {
+			for _, off := range [][2]float64{{0, 0}, {7, 3}, {-0.5, 2.25}} {
+				t.Run(fmt.Sprintf("%s at zoom %g from %v", name, zoom, off), func(t *testing.T) {
+					g, err := life.ParseGrid(rows...)
+					require.NoError(t, err)
+					w := int(float64(g.Width())*zoom + 2*off[0] + 10)
+					h := int(float64(g.Height())*zoom + 2*off[1] + 10)
+					v := view.View{GridW: g.Width(), GridH: g.Height(), ScreenW: w, ScreenH: h, Zoom: zoom, OffX: off[0] + 1, OffY: off[1] + 1}
+					img := image.NewRGBA(image.Rect(0, 0, w, h))
+					p := view.Painter{Palette: view.DefaultPalette}
+					p.Paint(img, g, v)
+					live := 0
+					for y := range h {
+						for x := range w {
+							if img.RGBAAt(x, y) != view.DefaultPalette.Live {
+								continue
+							}
+							live++
+							cx, cy, ok := v.CellAt(x, y)
+							if assert.True(t, ok, "live pixel (%d, %d) outside the grid", x, y) {
+								assert.Equal(t, life.Alive, g.At(cx, cy), "live pixel (%d, %d) on cell (%d, %d)", x, y, cx, cy)
+							}
+						}
+					}
+					assert.Equal(t, g.Population()*int(zoom*zoom), live)
+				})
+			}
+		}
+	}
+}
+
+func TestPaintReusesItsScratch(t *testing.T) {
+	g, err := life.ParseGrid(".O.", "..O", "OOO")
+	require.NoError(t, err)
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	v := view.New(3, 3, 64, 48, 0)
+	p := view.Painter{Palette: view.DefaultPalette}
+	p.Paint(img, g, v)
+	allocs := testing.AllocsPerRun(10, func() { p.Paint(img, g, v) })
+	assert.Zero(t, allocs)
+}
+
+func TestPaintSubImage(t *testing.T) {
+	g, err := life.ParseGrid("O")
+	require.NoError(t, err)
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	sub := img.SubImage(image.Rect(1, 1, 3, 3)).(*image.RGBA)
+	p := view.Painter{Palette: view.DefaultPalette}
+	p.Paint(sub, g, view.View{GridW: 1, GridH: 1, ScreenW: 2, ScreenH: 2, Zoom: 1})
+	assert.Equal(t, []string{
+		"????",
+		"?O#?",
+		"?##?",
+	}, picture(img))
+}

@@ -1,0 +1,184 @@
+package view_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"colife/render/view"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func TestSnap(t *testing.T) {
+	tests := []struct {
+		in, want float64
+	}{
+		{0, view.MinZoom},
+		{-3, view.MinZoom},
+		{1.0 / 1000, view.MinZoom},
+		{0.3, 0.25},
+		{0.5, 0.5},
+		{0.99, 0.5},
+		{1, 1},
+		{2.9, 2},
+		{5, 4},
+		{12.8, 12},
+		{1000, view.MaxZoom},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			assert.Equal(t, tt.want, view.Snap(tt.in))
+		})
+	}
+}
+
+func TestNewFits(t *testing.T) {
+	tests := []struct {
+		name             string
+		gw, gh, sw, sh   int
+		zoom, offX, offY float64
+	}{
+		{"exact", 32, 32, 256, 256, 8, 0, 0},
+		{"letterbox", 100, 50, 1280, 720, 12, 40, 60},
+		{"many cells per pixel", 4096, 4096, 1024, 768, 0.125, 256, 128},
+		{"one cell", 1, 1, 100, 60, 48, 26, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := view.New(tt.gw, tt.gh, tt.sw, tt.sh, 0)
+			assert.Equal(t, tt.zoom, v.Zoom)
+			assert.Equal(t, tt.offX, v.OffX)
+			assert.Equal(t, tt.offY, v.OffY)
+			assert.InDelta(t, v.FitZoom(), v.Zoom, 0)
+		})
+	}
+}
+
+func TestNewAtZoomCentres(t *testing.T) {
+	v := view.New(10, 20, 100, 100, 5) // snapped to 4: 40 × 80 pixels
+	assert.Equal(t, 4.0, v.Zoom)
+	assert.Equal(t, 30.0, v.OffX)
+	assert.Equal(t, 10.0, v.OffY)
+}
+
+func TestCellAt(t *testing.T) {
+	v := view.View{GridW: 10, GridH: 5, ScreenW: 200, ScreenH: 200, Zoom: 8, OffX: 20, OffY: -4}
+	tests := []struct {
+		px, py int
+		x, y   int
+		ok     bool
+	}{
+		{20, 4, 0, 1, true},
+		{27, 3, 0, 0, true},
+		{28, 3, 1, 0, true},
+		{99, 35, 9, 4, true},
+		{100, 35, 10, 4, false},
+		{19, 10, -1, 1, false},
+		{50, 36, 3, 5, false},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d,%d", tt.px, tt.py), func(t *testing.T) {
+			x, y, ok := v.CellAt(tt.px, tt.py)
+			assert.Equal(t, []int{tt.x, tt.y}, []int{x, y})
+			assert.Equal(t, tt.ok, ok)
+		})
+	}
+}
+
+func TestZoomAtKeepsTheCellUnderTheCursor(t *testing.T) {
+	tests := []struct {
+		name   string
+		zoom   float64
+		offX   float64
+		offY   float64
+		px, py int
+		steps  int
+	}{
+		{"in from 1", 1, 100, 50, 300, 200, 1},
+		{"in three rungs", 2, 13, -7, 421, 333, 3},
+		{"out from 8", 8, -300, -200, 517, 401, -1},
+		{"out to cells per pixel", 1, 0, 0, 640, 512, -2},
+		{"in from cells per pixel", 0.25, 256, 128, 401, 203, 4},
+		{"in near a cell's edge", 3, 0.5, 0.25, 640, 480, 1},
+		{"out by one from 12", 12, -1000, -900, 777, 555, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := view.View{GridW: 1024, GridH: 1024, ScreenW: 1280, ScreenH: 1024, Zoom: tt.zoom, OffX: tt.offX, OffY: tt.offY}
+			x, y, ok := v.CellAt(tt.px, tt.py)
+			require.True(t, ok, "the cursor must start over the grid")
+			before := v.Zoom
+			v.ZoomAt(tt.px, tt.py, tt.steps)
+			require.NotEqual(t, before, v.Zoom, "the zoom must change")
+			if tt.steps > 0 {
+				assert.Greater(t, v.Zoom, before)
+			} else {
+				assert.Less(t, v.Zoom, before)
+			}
+			x2, y2, _ := v.CellAt(tt.px, tt.py)
+			assert.Equal(t, []int{x, y}, []int{x2, y2})
+		})
+	}
+}
+
+func TestZoomAtLadder(t *testing.T) {
+	v := view.New(64, 64, 512, 512, 1)
+	var got []float64
+	for range 5 {
+		v.ZoomAt(256, 256, 1)
+		got = append(got, v.Zoom)
+	}
+	assert.Equal(t, []float64{2, 3, 4, 6, 8}, got)
+	got = got[:0]
+	v = view.New(64, 64, 512, 512, 1)
+	for range 3 {
+		v.ZoomAt(256, 256, -1)
+		got = append(got, v.Zoom)
+	}
+	assert.Equal(t, []float64{0.5, 0.25, 0.125}, got)
+	v.ZoomAt(256, 256, -100)
+	assert.Equal(t, view.MinZoom, v.Zoom)
+	v.ZoomAt(256, 256, 100)
+	assert.Equal(t, view.MaxZoom, v.Zoom)
+}
+
+func TestPanBounds(t *testing.T) {
+	tests := []struct {
+		name               string
+		gw, gh             int
+		zoom               float64
+		dx, dy             float64
+		wantOffX, wantOffY float64
+	}{
+		// An 80 × 80 pixel grid on a 400 × 300 screen keeps 40 pixels on it.
+		{"small grid far right and down", 10, 10, 8, 1e6, 1e6, 360, 260},
+		{"small grid far left and up", 10, 10, 8, -1e6, -1e6, -40, -40},
+		// A 2000 × 2000 pixel grid keeps half the screen covered.
+		{"big grid far right", 250, 250, 8, 1e6, 0, 200, -850},
+		{"big grid far up", 250, 250, 8, 0, -1e6, -800, -1850},
+		{"inside the bounds", 250, 250, 8, 3, -4, -797, -854},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := view.New(tt.gw, tt.gh, 400, 300, tt.zoom)
+			v.Pan(tt.dx, tt.dy)
+			assert.Equal(t, tt.wantOffX, v.OffX)
+			assert.Equal(t, tt.wantOffY, v.OffY)
+		})
+	}
+}
+
+func TestResizeKeepsTheCentre(t *testing.T) {
+	v := view.New(100, 100, 400, 300, 4)
+	x, y, ok := v.CellAt(200, 150)
+	require.True(t, ok)
+	v.Resize(800, 500)
+	assert.Equal(t, 800, v.ScreenW)
+	assert.Equal(t, 500, v.ScreenH)
+	x2, y2, _ := v.CellAt(400, 250)
+	assert.Equal(t, []int{x, y}, []int{x2, y2})
+}
