@@ -1,0 +1,133 @@
+package pattern
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"colife/life"
+)
+
+// readCells reads a plaintext file: '!' comment lines ("!Name: ..." names the
+// pattern, "!Rule: ..." gives a rule), then rows of '.' (dead) and 'O' or '*'
+// (alive). Short rows are dead to the right; a blank line between rows is a
+// dead row; trailing spaces, and blank lines at the end of the file, are
+// ignored.
+func readCells(name string, ls lines) (*Pattern, error) {
+	p := &Pattern{}
+	y := 0     // the next row
+	blank := 0 // blank lines since the last row, dead rows if another row follows
+	for _, l := range ls {
+		if strings.HasPrefix(l.text, "!") {
+			if err := p.cellsComment(name, l); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		s := strings.TrimRight(l.text, " \t")
+		if s == "" {
+			if y > 0 {
+				blank++
+			}
+			continue
+		}
+		y += blank
+		blank = 0
+		if y >= MaxSide {
+			return nil, &ParseError{File: name, Line: l.n, Err: life.ErrSize, Msg: fmt.Sprintf("more than %d rows", MaxSide)}
+		}
+		if len(s) > MaxSide {
+			return nil, &ParseError{File: name, Line: l.n, Col: MaxSide + 1, Err: life.ErrSize, Msg: fmt.Sprintf("row longer than %d cells", MaxSide)}
+		}
+		for x := 0; x < len(s); x++ {
+			switch s[x] {
+			case '.':
+			case 'O', '*':
+				if len(p.Cells) == MaxLive {
+					return nil, &ParseError{File: name, Line: l.n, Col: x + 1, Err: life.ErrSize, Msg: fmt.Sprintf("more than %d live cells", MaxLive)}
+				}
+				p.Cells = append(p.Cells, Cell{x, y})
+			default:
+				return nil, &ParseError{File: name, Line: l.n, Col: x + 1,
+					Msg: fmt.Sprintf("unexpected %s in plaintext row; want '.' (dead) or 'O' (alive)", quoteByte(s[x:]))}
+			}
+		}
+		p.Width = max(p.Width, len(s))
+		y++
+		p.Height = y
+		if p.Width > life.MaxCells/p.Height {
+			return nil, &ParseError{File: name, Line: l.n, Err: life.ErrSize, Msg: fmt.Sprintf("box %dx%d has more than %d cells", p.Width, p.Height, life.MaxCells)}
+		}
+	}
+	if p.Height == 0 {
+		n := 1
+		if len(ls) > 0 {
+			n = ls[len(ls)-1].n
+		}
+		return nil, &ParseError{File: name, Line: n, Msg: "no rows: want rows of '.' and 'O' after the '!' comments"}
+	}
+	return p, nil
+}
+
+// cellsComment reads a '!' line. "!Name:" and "!Rule:", written just so, name
+// the pattern and give its rule; any other '!' line is a comment.
+func (p *Pattern) cellsComment(name string, l line) error {
+	if v, ok := strings.CutPrefix(l.text, "!Name:"); ok && p.Name == "" {
+		p.Name = strings.TrimSpace(v)
+		return nil
+	}
+	if v, ok := strings.CutPrefix(l.text, "!Rule:"); ok && p.Rule == "" {
+		text := strings.TrimSpace(v)
+		return p.setRule(name, l.n, len(l.text)-len(strings.TrimLeft(v, " \t"))+1, text)
+	}
+	p.Comments = append(p.Comments, strings.TrimSpace(l.text[1:]))
+	return nil
+}
+
+// WriteCells writes p in plaintext: "!Name:" with the name, "!Rule:" with the
+// rule in canonical form if p has one, a '!' line per comment, then every row
+// of the box in full, '.' for dead and 'O' for alive.
+func WriteCells(w io.Writer, p *Pattern) error {
+	cells, err := p.sortedCells()
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if p.Name != "" {
+		fmt.Fprintf(bw, "!Name: %s\n", oneLine(p.Name))
+	}
+	if p.Rule != "" {
+		r, err := life.ParseRule(p.Rule)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.title(), err)
+		}
+		fmt.Fprintf(bw, "!Rule: %s\n", r)
+	}
+	for _, c := range p.Comments {
+		for _, s := range strings.Split(c, "\n") {
+			if strings.HasPrefix(s, "Name:") || strings.HasPrefix(s, "Rule:") {
+				bw.WriteString("! ") // a comment, not the name or the rule
+			} else {
+				bw.WriteString("!")
+			}
+			bw.WriteString(s)
+			bw.WriteByte('\n')
+		}
+	}
+	row := make([]byte, p.Width+1)
+	row[p.Width] = '\n'
+	for y := range p.Height {
+		for x := range p.Width {
+			row[x] = '.'
+		}
+		for len(cells) > 0 && cells[0].Y == y {
+			row[cells[0].X] = 'O'
+			cells = cells[1:]
+		}
+		if _, err := bw.Write(row); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,175 @@
+// Package pattern reads and writes Game of Life patterns, and holds a small
+// library of well known ones.
+//
+// Three file formats are read, told apart by their content rather than their
+// name: RLE (the "x = m, y = n" header and a run-length body, the format of
+// Golly and LifeWiki), plaintext ".cells" (rows of '.' and 'O' under '!'
+// comment lines) and Life 1.06 (a "#Life 1.06" line and then one "x y" pair
+// per live cell). RLE and plaintext are also written.
+//
+// A Pattern is a list of live cells inside a declared box. Place puts it in
+// the middle of a life.Grid; Grid makes a grid just big enough for it.
+//
+// Every reader refuses absurd sizes before it allocates anything (see MaxSide
+// and MaxLive), never hangs, and reports each error as a *ParseError naming the
+// file, the line and, where it helps, the column.
+package pattern
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"colife/life"
+)
+
+// MaxSide is the largest width or height a pattern's box may have, and the
+// largest RLE run count. Bigger numbers are refused before anything is
+// allocated.
+const MaxSide = 1 << 20
+
+// MaxLive is the largest number of live cells a pattern file may hold: a
+// body that would make more is refused as it is read. (The box itself may hold
+// up to life.MaxCells cells, most of them dead.)
+const MaxLive = 1 << 24
+
+// Cell is a live cell, relative to the top-left of the pattern's declared box:
+// X grows to the right and Y downwards, both from 0.
+type Cell struct{ X, Y int }
+
+// Pattern is a set of live cells in a declared box, with what the file said
+// about them. Readers return the cells sorted by row, then column, with no
+// duplicates, and every cell inside the box.
+type Pattern struct {
+	// Name is the file's name for the pattern (RLE "#N", plaintext "!Name:"),
+	// or the built-in name; "" if it has none.
+	Name string
+	// Description is a one-line description; only the built-in patterns have
+	// one, shown by -list.
+	Description string
+	// Comments are the file's comment lines without their markers: RLE "#C"
+	// and "#c" lines, "#O" lines as "Author: ...", plaintext "!" lines and
+	// Life 1.06 "#D" lines.
+	Comments []string
+	// Rule is the rule as the file wrote it, or "" if it gave none. A rule
+	// read from a file has been checked with life.ParseRule; LifeRule parses
+	// it.
+	Rule string
+	// Width and Height are the declared box: the RLE header's x and y, a
+	// plaintext file's longest row and its number of rows (dead margins
+	// included), the bounding box of a Life 1.06 file.
+	Width, Height int
+	// Cells are the live cells, each inside the box.
+	Cells []Cell
+	// Warnings are things the reader accepted but that a person may want to
+	// know, such as cells beyond an RLE header's box, each starting with the
+	// file name and line.
+	Warnings []string
+}
+
+// LifeRule returns the pattern's rule and true, or life.Conway and false if
+// the pattern gives no rule (or one life.ParseRule refuses, which a pattern
+// returned by Read never does).
+func (p *Pattern) LifeRule() (life.Rule, bool) {
+	if p.Rule == "" {
+		return life.Conway, false
+	}
+	r, err := life.ParseRule(p.Rule)
+	if err != nil {
+		return life.Conway, false
+	}
+	return r, true
+}
+
+// Population returns the number of live cells.
+func (p *Pattern) Population() int { return len(p.Cells) }
+
+// title names the pattern in an error message.
+func (p *Pattern) title() string {
+	if p.Name == "" {
+		return "pattern"
+	}
+	return fmt.Sprintf("pattern %q", p.Name)
+}
+
+// Place sets the pattern's cells alive in g, with the top-left of its box at
+// ((W-w)/2, (H-h)/2) for a W×H grid and a w×h box, so that the pattern sits in
+// the middle. It clears nothing. A box wider or taller than the grid is an
+// error that gives both sizes; so is a cell outside the box.
+func (p *Pattern) Place(g *life.Grid) error {
+	gw, gh := g.Width(), g.Height()
+	if p.Width > gw || p.Height > gh {
+		return fmt.Errorf("%s is %dx%d, larger than the %dx%d grid", p.title(), p.Width, p.Height, gw, gh)
+	}
+	if err := p.checkCells(); err != nil {
+		return err
+	}
+	ox, oy := (gw-p.Width)/2, (gh-p.Height)/2
+	for _, c := range p.Cells {
+		g.Cells[g.Index(ox+c.X, oy+c.Y)] = life.Alive
+	}
+	return nil
+}
+
+// Grid returns a new grid of (w+2*margin) × (h+2*margin) cells for a w×h box,
+// with the pattern placed in the middle.
+func (p *Pattern) Grid(margin int) (*life.Grid, error) {
+	if margin < 0 || margin > MaxSide {
+		return nil, fmt.Errorf("%s: margin %d: want 0 to %d", p.title(), margin, MaxSide)
+	}
+	if p.Width < 0 || p.Width > MaxSide || p.Height < 0 || p.Height > MaxSide {
+		return nil, fmt.Errorf("%s: box %dx%d: %w: want width and height 1 to %d", p.title(), p.Width, p.Height, life.ErrSize, MaxSide)
+	}
+	g, err := life.NewGrid(p.Width+2*margin, p.Height+2*margin)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.title(), err)
+	}
+	if err := p.Place(g); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// checkCells reports the first cell outside the box.
+func (p *Pattern) checkCells() error {
+	for _, c := range p.Cells {
+		if c.X < 0 || c.X >= p.Width || c.Y < 0 || c.Y >= p.Height {
+			return fmt.Errorf("%s: cell (%d, %d) lies outside its %dx%d box", p.title(), c.X, c.Y, p.Width, p.Height)
+		}
+	}
+	return nil
+}
+
+// FromGrid returns the live cells of the whole grid as a pattern whose box is
+// the grid, with the given name and rule. It shares nothing with g.
+func FromGrid(g *life.Grid, name string, rule life.Rule) *Pattern {
+	p := &Pattern{Name: name, Rule: rule.String(), Width: g.Width(), Height: g.Height()}
+	for y := range g.Height() {
+		for x := range g.Width() {
+			if g.Cells[g.Index(x, y)] == life.Alive {
+				p.Cells = append(p.Cells, Cell{x, y})
+			}
+		}
+	}
+	return p
+}
+
+// sortedCells returns p's cells sorted by row, then column, without
+// duplicates, after checking that each lies inside the box. It does not change
+// p.
+func (p *Pattern) sortedCells() ([]Cell, error) {
+	if err := p.checkCells(); err != nil {
+		return nil, err
+	}
+	cells := slices.Clone(p.Cells)
+	slices.SortFunc(cells, compareCells)
+	return slices.Compact(cells), nil
+}
+
+// compareCells orders cells by row, then column.
+func compareCells(a, b Cell) int {
+	if c := cmp.Compare(a.Y, b.Y); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.X, b.X)
+}

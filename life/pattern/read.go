@@ -1,0 +1,172 @@
+package pattern
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxInput is the largest file Read accepts, in bytes.
+const MaxInput = 256 << 20
+
+// format is a file format Read knows.
+type format int
+
+const (
+	unknownFormat format = iota
+	rleFormat
+	cellsFormat
+	life106Format
+)
+
+// Read reads a pattern in RLE, plaintext or Life 1.06 format, telling them
+// apart by the content: a "#Life 1.06" first line, a first line starting with
+// '#' or with an RLE header "x = ...", or with '!' or a plaintext row. When the
+// content does not say, the extension of name decides (.rle, .cells, .lif or
+// .life). name is used in errors and warnings, as in
+// "gun.rle:4:17: unexpected 'z' in RLE body"; errors are *ParseError.
+func Read(r io.Reader, name string) (*Pattern, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > MaxInput {
+		return nil, &ParseError{File: name, Msg: fmt.Sprintf("larger than %d MiB; not a pattern file", MaxInput>>20)}
+	}
+	ls, err := splitLines(name, data)
+	if err != nil {
+		return nil, err
+	}
+	switch detect(ls, name) {
+	case rleFormat:
+		return readRLE(name, ls)
+	case cellsFormat:
+		return readCells(name, ls)
+	case life106Format:
+		return readLife106(name, ls)
+	}
+	first := ls.firstText()
+	if first < 0 {
+		return nil, &ParseError{File: name, Msg: "empty: want an RLE, plaintext (.cells) or Life 1.06 pattern"}
+	}
+	l := ls[first]
+	if strings.HasPrefix(strings.ToLower(l.text), "#life") {
+		return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: fmt.Sprintf("unsupported format %q: want #Life 1.06, RLE or plaintext (.cells)", strings.TrimSpace(l.text))}
+	}
+	return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: "unknown format: want an RLE header \"x = m, y = n\", a plaintext row of '.' and 'O', or \"#Life 1.06\""}
+}
+
+// line is one line of a file without its line ending, and its 1-based number.
+type line struct {
+	n    int
+	text string
+}
+
+// lines are the lines of a file.
+type lines []line
+
+// splitLines splits data at "\n", dropping a "\r" before it (CRLF) and a UTF-8
+// byte order mark at the start. Control characters other than tab, and NUL in
+// particular, mean the file is binary.
+func splitLines(name string, data []byte) (lines, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	text := string(data)
+	var ls lines
+	for n := 1; len(text) > 0; n++ {
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		s = strings.TrimSuffix(s, "\r")
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; (c < ' ' && c != '\t') || c == 0x7f {
+				return nil, &ParseError{File: name, Line: n, Col: i + 1, Msg: fmt.Sprintf("binary data (byte 0x%02x); not a pattern file", c)}
+			}
+		}
+		ls = append(ls, line{n: n, text: s})
+	}
+	return ls, nil
+}
+
+// firstText returns the index of the first line that is not blank, or -1.
+func (ls lines) firstText() int {
+	for i, l := range ls {
+		if strings.TrimSpace(l.text) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// detect tells the format from the first line that is not blank, and from the
+// extension of name when that line does not say.
+func detect(ls lines, name string) format {
+	i := ls.firstText()
+	if i < 0 {
+		return unknownFormat
+	}
+	s := strings.TrimSpace(ls[i].text)
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "#life 1.06"):
+		return life106Format
+	case strings.HasPrefix(lower, "#life"):
+		return unknownFormat
+	case s[0] == '#', s[0] == 'x', s[0] == 'X':
+		return rleFormat
+	case s[0] == '!', s[0] == '.', s[0] == 'O', s[0] == '*':
+		return cellsFormat
+	case strings.IndexByte("0123456789bo$", s[0]) >= 0:
+		return rleFormat // a body without its header: readRLE says so
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".rle":
+		return rleFormat
+	case ".cells":
+		return cellsFormat
+	case ".lif", ".life":
+		return life106Format
+	}
+	return unknownFormat
+}
+
+// quoteByte quotes the character that starts s for an error message, as
+// 'z', or as the byte if s does not start with valid UTF-8.
+func quoteByte(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && size <= 1 {
+		return fmt.Sprintf("byte 0x%02x", s[0])
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// Load loads a pattern from spec: "-" reads stdin, the name of an existing
+// file reads that file, and anything else is looked up, in any case, among the
+// built-in patterns. An unknown name is an error wrapping ErrUnknown that says
+// how to list the built-in names.
+func Load(spec string, stdin io.Reader) (*Pattern, error) {
+	if spec == "-" {
+		return Read(stdin, "stdin")
+	}
+	if fi, err := os.Stat(spec); err == nil {
+		if fi.IsDir() {
+			return nil, fmt.Errorf("pattern %q is a directory, not a pattern file", spec)
+		}
+		f, err := os.Open(spec)
+		if err != nil {
+			return nil, fmt.Errorf("pattern: %w", err)
+		}
+		defer f.Close()
+		return Read(f, spec)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("pattern: %w", err)
+	}
+	p, err := Builtin(spec)
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q: %w: no such file, and no built-in pattern of that name (-list shows them)", spec, ErrUnknown)
+	}
+	return p, nil
+}

@@ -1,0 +1,405 @@
+package pattern
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"colife/life"
+)
+
+// rleLineMax is the longest line WriteRLE writes.
+const rleLineMax = 70
+
+// readRLE reads an RLE file: '#' lines, the header "x = m, y = n, rule = r"
+// and the body, up to '!' or the end of the file.
+func readRLE(name string, ls lines) (*Pattern, error) {
+	p := &Pattern{}
+	i := 0
+	for ; i < len(ls); i++ {
+		s := ls[i].text
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		if strings.HasPrefix(s, "#") {
+			if err := p.rleComment(name, ls[i]); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		break
+	}
+	if i == len(ls) {
+		n := 1
+		if len(ls) > 0 {
+			n = ls[len(ls)-1].n
+		}
+		return nil, &ParseError{File: name, Line: n, Msg: "missing RLE header: want \"x = width, y = height\""}
+	}
+	if err := p.rleHeader(name, ls[i]); err != nil {
+		return nil, err
+	}
+	b := rleBody{name: name, p: p, w: p.Width, h: p.Height}
+	for _, l := range ls[i+1:] {
+		if strings.HasPrefix(l.text, "#") && b.count == 0 {
+			if err := p.rleComment(name, l); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		done, err := b.line(l)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			break
+		}
+	}
+	return b.finish()
+}
+
+// rleComment reads a '#' line: "#N name", "#C"/"#c" comment, "#O author",
+// "#r rule". Other '#' lines (such as "#P" and "#R" positions) mean nothing
+// here and are skipped.
+func (p *Pattern) rleComment(name string, l line) error {
+	if len(l.text) < 2 {
+		return nil
+	}
+	text := strings.TrimSpace(l.text[2:])
+	switch l.text[1] {
+	case 'N':
+		if p.Name == "" {
+			p.Name = text
+		}
+	case 'C', 'c':
+		p.Comments = append(p.Comments, text)
+	case 'O':
+		p.Comments = append(p.Comments, strings.TrimSpace("Author: "+text))
+	case 'r':
+		if p.Rule == "" {
+			col := 3 + strings.Index(l.text[2:], text)
+			return p.setRule(name, l.n, col, text)
+		}
+	}
+	return nil
+}
+
+// setRule checks a rule as written and keeps it. A Golly topology suffix
+// such as ":T100,80" is dropped with a warning.
+func (p *Pattern) setRule(name string, n, col int, text string) error {
+	if bs, suffix, ok := strings.Cut(text, ":"); ok {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("%s:%d: rule suffix %q ignored: the grid's topology is chosen with -topology", name, n, ":"+suffix))
+		text = strings.TrimSpace(bs)
+	}
+	if _, err := life.ParseRule(text); err != nil {
+		return &ParseError{File: name, Line: n, Col: col, Msg: err.Error(), Err: err}
+	}
+	p.Rule = text
+	return nil
+}
+
+// header scans an RLE header line.
+type header struct {
+	name string
+	l    line
+	i    int // byte offset in l.text
+}
+
+func (h *header) skipSpace() {
+	for h.i < len(h.l.text) && (h.l.text[h.i] == ' ' || h.l.text[h.i] == '\t') {
+		h.i++
+	}
+}
+
+func (h *header) errorf(format string, args ...any) *ParseError {
+	return &ParseError{File: h.name, Line: h.l.n, Col: h.i + 1, Msg: fmt.Sprintf(format, args...)}
+}
+
+// found describes what lies at the scan position, for an error message.
+func (h *header) found() string {
+	if h.i >= len(h.l.text) {
+		return "the end of the line"
+	}
+	return quoteByte(h.l.text[h.i:])
+}
+
+// expect skips spaces and then the word (in any case), or fails saying what
+// the header should look like.
+func (h *header) expect(word string) error {
+	h.skipSpace()
+	if !strings.HasPrefix(strings.ToLower(h.l.text[h.i:]), word) {
+		return h.errorf("RLE header: want %q, found %s; a header looks like \"x = 3, y = 2, rule = B3/S23\"", word, h.found())
+	}
+	h.i += len(word)
+	return nil
+}
+
+// size reads the number after "x =" or "y =".
+func (h *header) size(what string) (int, error) {
+	h.skipSpace()
+	start := h.i
+	for h.i < len(h.l.text) && !strings.ContainsRune(" \t,", rune(h.l.text[h.i])) {
+		h.i++
+	}
+	tok := h.l.text[start:h.i]
+	h.i = start
+	if tok == "" {
+		return 0, h.errorf("RLE header: missing %s after \"%s =\"", what, what[:1])
+	}
+	digits := strings.TrimPrefix(tok, "-")
+	if digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
+		return 0, h.errorf("RLE header: %s %q is not a number", what, tok)
+	}
+	if digits != tok {
+		return 0, h.errorf("RLE header: %s %s is negative; want 1 to %d", what, tok, MaxSide)
+	}
+	v, err := strconv.Atoi(tok)
+	if err != nil || v > MaxSide {
+		return 0, &ParseError{File: h.name, Line: h.l.n, Col: h.i + 1, Err: life.ErrSize,
+			Msg: fmt.Sprintf("RLE header: %s %s is too large; want 1 to %d", what, tok, MaxSide)}
+	}
+	if v == 0 {
+		return 0, h.errorf("RLE header: %s 0 is too small; want 1 to %d", what, MaxSide)
+	}
+	h.i += len(tok)
+	return v, nil
+}
+
+// rleHeader reads "x = m, y = n" and an optional ", rule = r": spaces are
+// optional, names in any case.
+func (p *Pattern) rleHeader(name string, l line) error {
+	h := &header{name: name, l: l}
+	h.skipSpace()
+	if c := l.text[h.i]; c != 'x' && c != 'X' {
+		return h.errorf("missing RLE header: want \"x = width, y = height\" before the body, found %s", h.found())
+	}
+	var err error
+	if err = h.expect("x"); err == nil {
+		if err = h.expect("="); err == nil {
+			p.Width, err = h.size("width")
+		}
+	}
+	if err == nil {
+		if err = h.expect(","); err == nil {
+			if err = h.expect("y"); err == nil {
+				if err = h.expect("="); err == nil {
+					p.Height, err = h.size("height")
+				}
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if p.Width > life.MaxCells/p.Height {
+		return &ParseError{File: name, Line: l.n, Col: 1, Err: life.ErrSize,
+			Msg: fmt.Sprintf("RLE header: box %dx%d has more than %d cells", p.Width, p.Height, life.MaxCells)}
+	}
+	h.skipSpace()
+	if h.i == len(l.text) {
+		return nil
+	}
+	if err := h.expect(","); err != nil {
+		return err
+	}
+	if err := h.expect("rule"); err != nil {
+		return err
+	}
+	if err := h.expect("="); err != nil {
+		return err
+	}
+	h.skipSpace()
+	rule := strings.TrimSpace(l.text[h.i:])
+	if rule == "" {
+		return h.errorf("RLE header: missing rule after \"rule =\"")
+	}
+	p.Rule = "" // the header's rule wins over a "#r" line
+	return p.setRule(name, l.n, h.i+1, rule)
+}
+
+// rleBody reads the body of an RLE file, token by token across lines.
+type rleBody struct {
+	name string
+	p    *Pattern
+	w, h int // the header's box
+
+	x, y     int  // where the next cell goes
+	count    int  // the run count read so far, 0 if none
+	countCol int  // where it started
+	countLn  int  // on which line
+	done     bool // '!' seen
+	beyond   int  // the first line with a cell beyond the header's box, or 0
+}
+
+// line reads the tokens of one line, and reports whether it met '!'.
+func (b *rleBody) line(l line) (bool, error) {
+	s := l.text
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if b.count == 0 {
+				if c == '0' {
+					return false, b.errorf(l.n, i+1, "run count 0: want a count from 1 to %d", MaxSide)
+				}
+				b.countCol, b.countLn = i+1, l.n
+			}
+			b.count = b.count*10 + int(c-'0')
+			if b.count > MaxSide {
+				return false, &ParseError{File: b.name, Line: b.countLn, Col: b.countCol, Err: life.ErrSize,
+					Msg: fmt.Sprintf("run count too large: want 1 to %d", MaxSide)}
+			}
+			continue
+		}
+		n := max(b.count, 1)
+		switch c {
+		case ' ', '\t':
+			continue
+		case 'b', '.':
+			if b.x+n > MaxSide {
+				return false, b.errorf(l.n, i+1, "row %d is longer than %d cells", b.y+1, MaxSide)
+			}
+			b.x += n
+		case 'o', 'A':
+			if b.x+n > MaxSide {
+				return false, b.errorf(l.n, i+1, "row %d is longer than %d cells", b.y+1, MaxSide)
+			}
+			if len(b.p.Cells)+n > MaxLive {
+				return false, b.errorf(l.n, i+1, "more than %d live cells", MaxLive)
+			}
+			for range n {
+				b.p.Cells = append(b.p.Cells, Cell{b.x, b.y})
+				b.x++
+			}
+			if (b.x > b.w || b.y >= b.h) && b.beyond == 0 {
+				b.beyond = l.n
+			}
+		case '$':
+			if b.y+n >= MaxSide {
+				return false, b.errorf(l.n, i+1, "more than %d rows", MaxSide)
+			}
+			b.x = 0
+			b.y += n
+		case '!':
+			if b.count != 0 {
+				return false, b.errorf(l.n, i+1, "run count %d before '!': want b, o or $ after a count", b.count)
+			}
+			b.done = true
+			return true, nil
+		default:
+			return false, b.errorf(l.n, i+1, "unexpected %s in RLE body; want b, o, $ or !", quoteByte(s[i:]))
+		}
+		b.count = 0
+	}
+	return false, nil
+}
+
+func (b *rleBody) errorf(n, col int, format string, args ...any) error {
+	return &ParseError{File: b.name, Line: n, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// finish grows the box to hold every cell, with a warning, and returns the
+// pattern.
+func (b *rleBody) finish() (*Pattern, error) {
+	p := b.p
+	if b.count != 0 {
+		return nil, b.errorf(b.countLn, b.countCol, "run count %d at the end of the input: want b, o or $ after a count", b.count)
+	}
+	if !b.done {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("%s: no '!' at the end of the RLE body; read to the end of the file", b.name))
+	}
+	if b.beyond != 0 {
+		for _, c := range p.Cells {
+			p.Width = max(p.Width, c.X+1)
+			p.Height = max(p.Height, c.Y+1)
+		}
+		if p.Width > life.MaxCells/p.Height {
+			return nil, &ParseError{File: b.name, Line: b.beyond, Err: life.ErrSize,
+				Msg: fmt.Sprintf("cells beyond the header's %dx%d make a %dx%d box, more than %d cells", b.w, b.h, p.Width, p.Height, life.MaxCells)}
+		}
+		p.Warnings = append(p.Warnings, fmt.Sprintf("%s:%d: cells beyond the header's %dx%d; box grown to %dx%d", b.name, b.beyond, b.w, b.h, p.Width, p.Height))
+	}
+	return p, nil
+}
+
+// WriteRLE writes p in RLE: "#N" with the name, a "#C" line per comment, the
+// header "x = m, y = n, rule = B3/S23" (the rule in canonical form, left out
+// if p has none), and the run-length body in lines of at most 70 characters,
+// ending with '!'.
+func WriteRLE(w io.Writer, p *Pattern) error {
+	cells, err := p.sortedCells()
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if p.Name != "" {
+		fmt.Fprintf(bw, "#N %s\n", oneLine(p.Name))
+	}
+	for _, c := range p.Comments {
+		for _, s := range strings.Split(c, "\n") {
+			fmt.Fprintln(bw, strings.TrimRight("#C "+s, " "))
+		}
+	}
+	fmt.Fprintf(bw, "x = %d, y = %d", p.Width, p.Height)
+	if p.Rule != "" {
+		r, err := life.ParseRule(p.Rule)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.title(), err)
+		}
+		fmt.Fprintf(bw, ", rule = %s", r)
+	}
+	bw.WriteByte('\n')
+
+	rw := runWriter{w: bw}
+	x, y := 0, 0
+	for i := 0; i < len(cells); {
+		c := cells[i]
+		if c.Y > y {
+			rw.run(c.Y-y, '$')
+			x, y = 0, c.Y
+		}
+		if c.X > x {
+			rw.run(c.X-x, 'b')
+		}
+		j := i + 1
+		for j < len(cells) && cells[j].Y == c.Y && cells[j].X == cells[j-1].X+1 {
+			j++
+		}
+		rw.run(j-i, 'o')
+		x = c.X + j - i
+		i = j
+	}
+	rw.token("!")
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+// oneLine replaces the line breaks in s with spaces.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// runWriter writes RLE tokens, breaking lines between tokens so that none is
+// longer than rleLineMax.
+type runWriter struct {
+	w   *bufio.Writer
+	col int
+}
+
+func (rw *runWriter) run(n int, tag byte) {
+	if n == 1 {
+		rw.token(string(tag))
+	} else {
+		rw.token(strconv.Itoa(n) + string(tag))
+	}
+}
+
+func (rw *runWriter) token(t string) {
+	if rw.col+len(t) > rleLineMax {
+		rw.w.WriteByte('\n')
+		rw.col = 0
+	}
+	rw.w.WriteString(t)
+	rw.col += len(t)
+}
