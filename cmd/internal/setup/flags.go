@@ -1,0 +1,137 @@
+package setup
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"colife/life"
+)
+
+// The flag.Value types below check a value as it is parsed, so that
+// flag.FlagSet.Parse reports a bad one with the flag's name.
+
+type patternValue struct{ c *Config }
+
+func (v *patternValue) String() string {
+	if v.c == nil {
+		return ""
+	}
+	return v.c.Pattern
+}
+
+func (v *patternValue) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("empty; want a built-in pattern's name, a file, or - for standard input")
+	}
+	v.c.Pattern, v.c.patternSet = s, true
+	return nil
+}
+
+type sizeValue struct{ s *Size }
+
+func (v *sizeValue) String() string {
+	if v.s == nil {
+		return ""
+	}
+	return v.s.String()
+}
+
+func (v *sizeValue) Set(s string) error {
+	size, err := ParseSize(s)
+	if err != nil {
+		return err
+	}
+	*v.s = size
+	return nil
+}
+
+type ruleValue struct{ r **life.Rule }
+
+func (v *ruleValue) String() string {
+	if v.r == nil || *v.r == nil {
+		return ""
+	}
+	return (*v.r).String()
+}
+
+func (v *ruleValue) Set(s string) error {
+	r, err := life.ParseRule(s)
+	if err != nil {
+		return err
+	}
+	*v.r = &r
+	return nil
+}
+
+type topologyValue struct{ t *life.Topology }
+
+func (v *topologyValue) String() string {
+	if v.t == nil {
+		return life.Torus.String()
+	}
+	return v.t.String()
+}
+
+func (v *topologyValue) Set(s string) error {
+	t, err := life.ParseTopology(s)
+	if err != nil {
+		return err
+	}
+	*v.t = t
+	return nil
+}
+
+type engineValue struct{ e *life.Engine }
+
+func (v *engineValue) String() string {
+	if v.e == nil {
+		return life.Goroutine.String()
+	}
+	return v.e.String()
+}
+
+func (v *engineValue) Set(s string) error {
+	e, err := life.ParseEngine(s)
+	if err != nil {
+		return err
+	}
+	*v.e = e
+	return nil
+}
+
+type randomValue struct{ c *Config }
+
+func (v *randomValue) String() string {
+	if v.c == nil || v.c.Random == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(v.c.Random, 'g', -1, 64)
+}
+
+func (v *randomValue) Set(s string) error {
+	d, err := ParseDensity(s)
+	if err != nil {
+		return err
+	}
+	v.c.Random, v.c.randomSet = d, true
+	return nil
+}
+
+type seedValue struct{ c *Config }
+
+func (v *seedValue) String() string {
+	if v.c == nil || v.c.Seed == 0 {
+		return ""
+	}
+	return strconv.FormatUint(v.c.Seed, 10)
+}
+
+func (v *seedValue) Set(s string) error {
+	n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return fmt.Errorf("seed %q: want a whole number from 0 to %d", s, uint64(1<<64-1))
+	}
+	v.c.Seed, v.c.seedSet = n, true
+	return nil
+}

@@ -1,0 +1,254 @@
+// Package setup holds what the terminal program (cmd/life) and the window
+// (cmd/lifeview) share about starting a simulation: the flags -pattern,
+// -size, -rule, -topology, -random, -seed and -engine, registered on the
+// caller's flag.FlagSet into a Config, and Config.Start, which turns them into
+// the first generation and the life.Options to run it with.
+//
+// Each flag's value is checked as it is parsed, so a bad value is an error
+// from FlagSet.Parse that names the flag; mistakes that only show once the
+// flags are put together (a pattern larger than -size, say) are a *FlagError.
+// Both are the user's to fix: a program exits with status 2 for them.
+package setup
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"colife/life"
+	"colife/life/pattern"
+)
+
+// DefaultDensity is the density of the random soup a program starts from when
+// it is given neither -pattern nor -random and has no default of its own.
+const DefaultDensity = 0.3
+
+// Config is the start of a simulation as the flags describe it. A caller may
+// set fields before Register to give its own defaults (the window starts from
+// a pattern, say); the flags then override them.
+type Config struct {
+	// Pattern is a built-in pattern's name, a file, or "-" for standard input.
+	Pattern string
+	// Size is the grid's size; the zero Size means the caller's default.
+	Size Size
+	// Rule overrides the pattern's rule when not nil.
+	Rule *life.Rule
+	// Topology is what lies beyond the grid's edge.
+	Topology life.Topology
+	// Random, when not 0, is the density in (0, 1] of a random soup to start
+	// from instead of a pattern.
+	Random float64
+	// Seed seeds the random soup; 0 means pick one (Start reports it).
+	Seed uint64
+	// Engine runs the cell program.
+	Engine life.Engine
+
+	patternSet, randomSet, seedSet bool // given on the command line
+}
+
+// Register defines the shared flags on fs, storing into c. The defaults shown
+// by -h are c's values when Register is called.
+func (c *Config) Register(fs *flag.FlagSet) {
+	fs.Var(&patternValue{c}, "pattern", "start from `SPEC`: a built-in pattern's name (see -list), a file (.rle, .cells, .lif/.life), or - for standard input")
+	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: the pattern with a margin around it)")
+	fs.Var(&ruleValue{&c.Rule}, "rule", "rule in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
+	fs.Var(&topologyValue{&c.Topology}, "topology", "`T` beyond the edges: torus (wrap around, as in the book) or plane (dead)")
+	fs.Var(&randomValue{c}, "random", "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern (with neither -pattern nor -random: a soup of density 0.3)")
+	fs.Var(&seedValue{c}, "seed", "seed `N` for the random soup; 0 picks one, which is reported")
+	fs.Var(&engineValue{&c.Engine}, "engine", "`E` runs the cells: goroutine (one goroutine per cell) or direct (in line, fast)")
+}
+
+// FlagError is a mistake in how the flags were put together, found by Start:
+// the user's to fix, like a bad flag value.
+type FlagError struct {
+	// Flag is the flag's name without its dash.
+	Flag string
+	// Err says what is wrong.
+	Err error
+}
+
+// Error returns "-flag: what is wrong".
+func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// A Sizer gives the grid size to use when -size is not given. w × h is the
+// pattern's declared box, or 0 × 0 for a random soup.
+type Sizer func(w, h int) Size
+
+// Fit returns a Sizer for a grid that holds the pattern with margin empty
+// cells on every side, and is at least min (a random soup gets min).
+func Fit(margin int, min Size) Sizer {
+	return func(w, h int) Size {
+		return Size{W: max(w+2*margin, min.W), H: max(h+2*margin, min.H)}
+	}
+}
+
+// Start is the first generation of a simulation and how to run it.
+type Start struct {
+	// Grid is generation 0.
+	Grid *life.Grid
+	// Options are the rule, topology and engine to run it with.
+	Options life.Options
+	// Pattern is the pattern placed in Grid, or nil for a random soup.
+	Pattern *pattern.Pattern
+	// Name is the pattern's name (else its file's name, or "stdin"), or
+	// "random" for a soup.
+	Name string
+	// Density and Seed describe a random soup; both are 0 for a pattern.
+	Density float64
+	Seed    uint64
+	// Warnings are things the pattern's reader accepted but a person may want
+	// to know, one line each.
+	Warnings []string
+}
+
+// String describes the start in one line, such as
+// "glider 3x3 on a 9x5 torus, B3/S23, goroutine engine" or
+// "random soup (density 0.3, seed 42) on a 80x40 plane, B36/S23, direct engine".
+func (s *Start) String() string {
+	what := s.Name
+	if s.Pattern != nil {
+		what += fmt.Sprintf(" %dx%d", s.Pattern.Width, s.Pattern.Height)
+	} else {
+		what = fmt.Sprintf("random soup (density %g, seed %d)", s.Density, s.Seed)
+	}
+	return fmt.Sprintf("%s on a %dx%d %s, %s, %s engine", what, s.Grid.Width(), s.Grid.Height(),
+		s.Options.Topology, s.Options.Rule, s.Options.Engine)
+}
+
+// Start makes the first generation. The pattern is read with pattern.Load
+// (stdin serves "-"), and placed in the middle of the grid; a random soup is
+// drawn from the seed (picked at random when 0). Without -size the grid is as
+// big as size says. The rule is -rule, else the pattern's, else B3/S23.
+//
+// A bad combination of flags is a *FlagError; a pattern that cannot be read is
+// an error naming the file.
+func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
+	if c.patternSet && c.randomSet {
+		return nil, &FlagError{"random", errors.New("give -pattern or -random, not both")}
+	}
+	// A flag given beats a default set by the caller; with neither, a soup.
+	soup := c.randomSet || (!c.patternSet && c.Pattern == "")
+	density := c.Random
+	if density == 0 {
+		density = DefaultDensity
+	}
+	if !soup && c.seedSet {
+		return nil, &FlagError{"seed", errors.New("a seed is for a random soup (-random), not a pattern")}
+	}
+	s := &Start{Options: life.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine}}
+	w, h := 0, 0
+	if !soup {
+		p, err := pattern.Load(c.Pattern, stdin)
+		if err != nil {
+			return nil, err
+		}
+		s.Pattern, s.Name, s.Warnings = p, p.Name, p.Warnings
+		if s.Name == "" {
+			s.Name = filepath.Base(c.Pattern)
+			if c.Pattern == "-" {
+				s.Name = "stdin"
+			}
+		}
+		w, h = p.Width, p.Height
+		if r, ok := p.LifeRule(); ok {
+			s.Options.Rule = r
+		} else if p.Rule != "" {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: rule %q is not a life-like rule; using B3/S23", s.Name, p.Rule))
+		}
+	}
+	if c.Rule != nil {
+		s.Options.Rule = *c.Rule
+	}
+	gs := c.Size
+	if gs == (Size{}) {
+		gs = size(w, h)
+	}
+	g, err := life.NewGrid(gs.W, gs.H)
+	if err != nil {
+		return nil, &FlagError{"size", err}
+	}
+	s.Grid = g
+	if soup {
+		s.Name, s.Density, s.Seed = "random", density, c.Seed
+		for s.Seed == 0 {
+			s.Seed = rand.Uint64()
+		}
+		g.Randomize(rand.New(rand.NewPCG(s.Seed, s.Seed)), s.Density)
+		return s, nil
+	}
+	if err := s.Pattern.Place(g); err != nil {
+		if c.Size != (Size{}) {
+			return nil, &FlagError{"size", err}
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// Size is a grid's width and height in cells.
+type Size struct{ W, H int }
+
+// String returns "WxH", or "" for the zero Size.
+func (s Size) String() string {
+	if s == (Size{}) {
+		return ""
+	}
+	return fmt.Sprintf("%dx%d", s.W, s.H)
+}
+
+// ParseSize reads "WxH" (or "WXH"), such as "80x40": two whole numbers of
+// cells, at least 1 each, whose product is at most life.MaxCells.
+func ParseSize(s string) (Size, error) {
+	const want = "want WxH, such as 80x40"
+	ws, hs, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
+	if !ok {
+		return Size{}, fmt.Errorf("%q: %s", s, want)
+	}
+	w, err := sizeNumber("width", ws)
+	if err != nil {
+		return Size{}, fmt.Errorf("%q: %w", s, err)
+	}
+	h, err := sizeNumber("height", hs)
+	if err != nil {
+		return Size{}, fmt.Errorf("%q: %w", s, err)
+	}
+	if err := life.CheckSize(w, h); err != nil {
+		return Size{}, err
+	}
+	return Size{W: w, H: h}, nil
+}
+
+// sizeNumber reads one side of a size.
+func sizeNumber(what, s string) (int, error) {
+	if s == "" {
+		return 0, fmt.Errorf("missing %s; want WxH, such as 80x40", what)
+	}
+	n, err := strconv.Atoi(s)
+	switch {
+	case errors.Is(err, strconv.ErrRange) || (err == nil && n > life.MaxCells):
+		return 0, fmt.Errorf("%s %s is too large; at most %d cells in all", what, s, life.MaxCells)
+	case err != nil:
+		return 0, fmt.Errorf("%s %q is not a whole number; want WxH, such as 80x40", what, s)
+	case n < 1:
+		return 0, fmt.Errorf("%s must be at least 1, not %d", what, n)
+	}
+	return n, nil
+}
+
+// ParseDensity reads a random soup's density: a number in (0, 1].
+func ParseDensity(s string) (float64, error) {
+	d, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(d) || d <= 0 || d > 1 {
+		return 0, fmt.Errorf("density %q: want a number above 0 and at most 1, such as 0.3", s)
+	}
+	return d, nil
+}
