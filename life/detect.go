@@ -83,14 +83,16 @@ func (r Result) String() string {
 // from run to run no pattern can be built to collide. The grids themselves
 // are not kept.
 //
-// On a torus a spaceship is recognised while its live cells do not straddle
-// an edge, so a shifted repeat counts as a spaceship on either topology; a
-// pattern that straddles an edge is recognised only when its grid repeats
-// exactly. DX and DY are the change of the box's position, not reduced
-// modulo the grid's size.
+// A shifted repeat counts as a spaceship on either topology. On a torus the
+// box may wrap around an edge: when the live cells touch two opposite edges,
+// the box is the shortest arc of columns (or rows) that holds them all,
+// found from the widest band of empty columns (rows), so a spaceship that
+// crosses an edge keeps its layout; DX and DY are then reduced modulo the
+// grid's size to the shorter way round. On a plane nothing wraps.
 //
-// The zero Detector looks for periods up to DefaultPeriodLimit. A Detector is
-// not safe for concurrent use.
+// The zero Detector looks for periods up to DefaultPeriodLimit on a plane: on
+// a torus it still recognises every repeat, but a lone spaceship only when it
+// does not straddle an edge. A Detector is not safe for concurrent use.
 type Detector struct {
 	limit        int
 	ring         []fingerprint // the last generations, oldest overwritten first
@@ -98,6 +100,8 @@ type Detector struct {
 	first, last  int           // the first and last generations observed
 	observed     bool          // first and last are set
 	w, h         int           // the size of the grids observed
+	wrap         bool          // the grid is a torus
+	rows, cols   []bool        // scratch: which rows and columns hold a live cell
 	found        bool
 	result       Result
 	seed1, seed2 maphash.Seed
@@ -111,11 +115,11 @@ type fingerprint struct {
 	sum1, sum2 uint64
 }
 
-// NewDetector returns a Detector that recognises periods up to limit
-// generations, keeping that many fingerprints; a limit of 0 or less means
-// DefaultPeriodLimit.
-func NewDetector(limit int) *Detector {
-	return &Detector{limit: limit}
+// NewDetector returns a Detector for grids of topology t that recognises
+// periods up to limit generations, keeping that many fingerprints; a limit of
+// 0 or less means DefaultPeriodLimit.
+func NewDetector(limit int, t Topology) *Detector {
+	return &Detector{limit: limit, wrap: t == Torus}
 }
 
 // Limit returns the longest period d looks for.
@@ -190,6 +194,9 @@ func (d *Detector) match(f fingerprint) (Result, bool) {
 			continue
 		}
 		r := Result{Start: o.gen, Period: f.gen - o.gen, DX: f.x - o.x, DY: f.y - o.y}
+		if d.wrap {
+			r.DX, r.DY = shorter(r.DX, d.w), shorter(r.DY, d.h)
+		}
 		switch {
 		case r.DX != 0 || r.DY != 0:
 			r.Outcome = Spaceship
@@ -236,17 +243,96 @@ func (d *Detector) fingerprint(gen int, g *Grid) (fingerprint, bool) {
 		return fingerprint{}, false
 	}
 	f := fingerprint{gen: gen, x: minX, y: minY, w: maxX - minX + 1, h: maxY - minY + 1}
-	f.sum1 = d.sum(d.seed1, cells, g.w, f)
-	f.sum2 = d.sum(d.seed2, cells, g.w, f)
+	if d.wrap && (f.w == g.w || f.h == g.h) {
+		d.wrapBox(cells, g.w, g.h, &f)
+	}
+	f.sum1 = d.sum(d.seed1, cells, g.w, g.h, f)
+	f.sum2 = d.sum(d.seed2, cells, g.w, g.h, f)
 	return f, true
 }
 
-// sum hashes the rows of the box f of cells, a grid stride cells wide.
-func (d *Detector) sum(seed maphash.Seed, cells []byte, stride int, f fingerprint) uint64 {
+// wrapBox narrows f, a box that spans the whole width or height of a torus,
+// to the shortest arc of columns and of rows that holds every live cell.
+func (d *Detector) wrapBox(cells []byte, w, h int, f *fingerprint) {
+	if len(d.rows) != h || len(d.cols) != w {
+		d.rows, d.cols = make([]bool, h), make([]bool, w)
+	}
+	for y := range h {
+		d.rows[y] = bytes.IndexByte(cells[y*w:(y+1)*w], byte(Alive)) >= 0
+	}
+	if f.h == h {
+		f.y, f.h = arc(d.rows)
+	}
+	if f.w != w {
+		return
+	}
+	clear(d.cols)
+	marked := 0
+	for y := range h {
+		if !d.rows[y] {
+			continue
+		}
+		for x, c := range cells[y*w : (y+1)*w] {
+			if c != 0 && !d.cols[x] {
+				d.cols[x] = true
+				marked++
+			}
+		}
+		if marked == w { // a soup: every column is taken, usually within a few rows
+			break
+		}
+	}
+	f.x, f.w = arc(d.cols)
+}
+
+// arc returns the shortest arc of the circle of places that holds every true
+// one: it starts after the longest run of false places, going round. With no
+// false place it is the whole circle from 0. At least one place is true.
+func arc(live []bool) (start, length int) {
+	n := len(live)
+	best, bestEnd := 0, 0 // the longest run of false places, and where it ends
+	run := 0
+	for i := range 2 * n { // twice round, for the run that wraps
+		if live[i%n] {
+			run = 0
+			continue
+		}
+		run++
+		if run > best && run <= n {
+			best, bestEnd = run, i%n
+		}
+	}
+	if best == 0 {
+		return 0, n
+	}
+	return (bestEnd + 1) % n, n - best
+}
+
+// shorter reduces a displacement d along a circle of n places to the shorter
+// way round, in (-n/2, n/2].
+func shorter(d, n int) int {
+	d %= n
+	switch {
+	case d > n/2:
+		d -= n
+	case d <= -(n+1)/2:
+		d += n
+	}
+	return d
+}
+
+// sum hashes the rows of the box f of cells, a w × h grid, going round the
+// edges when the box does.
+func (d *Detector) sum(seed maphash.Seed, cells []byte, w, h int, f fingerprint) uint64 {
 	d.hash.SetSeed(seed)
-	for y := f.y; y < f.y+f.h; y++ {
-		i := y*stride + f.x
-		d.hash.Write(cells[i : i+f.w])
+	for r := range f.h {
+		row := cells[(f.y+r)%h*w:][:w]
+		if f.x+f.w <= w {
+			d.hash.Write(row[f.x : f.x+f.w])
+		} else {
+			d.hash.Write(row[f.x:])
+			d.hash.Write(row[:f.x+f.w-w])
+		}
 	}
 	return d.hash.Sum64()
 }

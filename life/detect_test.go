@@ -33,10 +33,14 @@ func place(t testing.TB, w, h, x, y int, rows ...string) *life.Grid {
 	return g
 }
 
-// settle runs g under opt, feeding every generation from 0 to d, until d
-// reports a result or limit generations have run.
+// settle runs g under opt, feeding every generation from 0 to d (by default
+// a new Detector for opt.Topology), until d reports a result or limit
+// generations have run.
 func settle(t *testing.T, g *life.Grid, opt life.Options, d *life.Detector, limit int) (life.Result, bool) {
 	t.Helper()
+	if d == nil {
+		d = life.NewDetector(0, opt.Topology)
+	}
 	sim, err := life.NewSimulation(context.Background(), g, opt)
 	require.NoError(t, err)
 	defer sim.Close()
@@ -134,6 +138,20 @@ var (
 		"..O",
 		"OOO",
 	}
+	// glider2 is glider turned half round: it goes up and left.
+	glider2 = []string{
+		"OOO",
+		"O..",
+		".O.",
+	}
+	// lwss, the lightweight spaceship, goes left two cells every four
+	// generations.
+	lwss = []string{
+		".O..O",
+		"O....",
+		"O...O",
+		"OOOO.",
+	}
 	blinker = []string{
 		"...",
 		"OOO",
@@ -218,11 +236,55 @@ func TestDetectorPatterns(t *testing.T) {
 			want:       "spaceship period 4 moving (1,1) from generation 0",
 			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: 1, DY: 1},
 		},
+		{
+			name:       "glider on a torus, across the corner",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 8, 8, 5, 5, glider...) },
+			topology:   life.Torus,
+			want:       "spaceship period 4 moving (1,1) from generation 0",
+			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: 1, DY: 1},
+		},
+		{
+			name:       "glider going up and left on a torus, across the corner",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 7, 9, 0, 0, glider2...) },
+			topology:   life.Torus,
+			want:       "spaceship period 4 moving (-1,-1) from generation 0",
+			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: -1, DY: -1},
+		},
+		{
+			name:       "lightweight spaceship on a torus, across the edge",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 12, 8, 0, 2, lwss...) },
+			topology:   life.Torus,
+			want:       "spaceship period 4 moving (-2,0) from generation 0",
+			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: -2, DY: 0},
+		},
+		{
+			name:       "lightweight spaceship on a plane",
+			grid:       func(t testing.TB) *life.Grid { return place(t, 20, 8, 12, 2, lwss...) },
+			topology:   life.Plane,
+			want:       "spaceship period 4 moving (-2,0) from generation 0",
+			wantResult: life.Result{Outcome: life.Spaceship, Start: 0, Period: 4, DX: -2, DY: 0},
+		},
+		{
+			name: "a block across the corner of a torus, and another",
+			grid: func(t testing.TB) *life.Grid {
+				return place(t, 10, 6, 0, 0,
+					"O........O",
+					"..........",
+					"...OO.....",
+					"...OO.....",
+					"..........",
+					"O........O",
+				)
+			},
+			topology:   life.Torus,
+			want:       "still life from generation 0",
+			wantResult: life.Result{Outcome: life.StillLife, Start: 0, Period: 1},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opt := life.Options{Rule: life.Conway, Topology: tt.topology, Engine: life.Direct}
-			r, ok := settle(t, tt.grid(t), opt, life.NewDetector(0), 2000)
+			r, ok := settle(t, tt.grid(t), opt, nil, 2000)
 			require.True(t, ok, "no result within 2000 generations")
 			assert.Equal(t, tt.wantResult, r)
 			assert.Equal(t, tt.want, r.String())
@@ -240,7 +302,7 @@ func TestDetectorSoup(t *testing.T) {
 			require.NoError(t, err)
 			g.Randomize(rand.New(rand.NewPCG(seed, 6)), 0.35)
 			opt := life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Direct}
-			r, ok := settle(t, g, opt, life.NewDetector(0), 20000)
+			r, ok := settle(t, g, opt, nil, 20000)
 			require.True(t, ok, "no result within 20000 generations")
 			t.Log(r)
 			checkTrue(t, g, opt, r)
@@ -277,14 +339,14 @@ func TestDetectorGoroutineEngine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			direct := life.Options{Rule: life.Conway, Topology: tt.topology, Engine: life.Direct}
-			want, ok := settle(t, tt.grid(t), direct, life.NewDetector(0), 5000)
+			want, ok := settle(t, tt.grid(t), direct, nil, 5000)
 			require.True(t, ok, "the direct engine settles on no result within 5000 generations")
 			if tt.want != "" {
 				assert.Equal(t, tt.want, want.String())
 			}
 			goroutine := direct
 			goroutine.Engine = life.Goroutine
-			got, ok := settle(t, tt.grid(t), goroutine, life.NewDetector(0), want.Start+want.Period)
+			got, ok := settle(t, tt.grid(t), goroutine, nil, want.Start+want.Period)
 			require.True(t, ok)
 			assert.Equal(t, want, got)
 		})
@@ -306,16 +368,18 @@ func TestDetectorLimit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g := place(t, 5, 5, 1, 1, blinker...)
 			opt := life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct}
-			d := life.NewDetector(tt.limit)
+			d := life.NewDetector(tt.limit, life.Plane)
 			r, ok := settle(t, g, opt, d, 20)
 			assert.Equal(t, tt.found, ok)
 			assert.Equal(t, tt.want, r.String())
 			assert.Equal(t, r, d.Result())
 		})
 	}
-	assert.Equal(t, life.DefaultPeriodLimit, life.NewDetector(0).Limit())
+	assert.Equal(t, life.DefaultPeriodLimit, life.NewDetector(0, life.Torus).Limit())
 	assert.Equal(t, 1000, life.DefaultPeriodLimit)
-	assert.Equal(t, 7, life.NewDetector(7).Limit())
+	assert.Equal(t, 7, life.NewDetector(7, life.Torus).Limit())
+	var zero life.Detector
+	assert.Equal(t, life.DefaultPeriodLimit, zero.Limit())
 }
 
 // TestDetectorSequence feeds grids by hand: a gap, a step back or another
@@ -388,7 +452,7 @@ func ExampleDetector() {
 	)
 	sim, _ := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Direct})
 	defer sim.Close()
-	d := life.NewDetector(0)
+	d := life.NewDetector(0, life.Torus)
 	for {
 		if r, ok := d.Observe(sim.Generation(), sim.Grid()); ok {
 			fmt.Println(r)
@@ -405,7 +469,7 @@ func BenchmarkDetectorObserve(b *testing.B) {
 			g, err := life.NewGrid(n, n)
 			require.NoError(b, err)
 			g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
-			d := life.NewDetector(0)
+			d := life.NewDetector(0, life.Torus)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := range b.N {
