@@ -52,15 +52,20 @@ func (c *cellPort) transition(t Transition) {
 	c.inbox <- message{from: c.id, x: int32(t.X), y: int32(t.Y), kind: kindTransition, state: t.State}
 }
 
-// runCell is the life of one cell goroutine: wait for a generation to start,
-// run the cell program, and again, until the driver closes reply.
-func runCell(c cellPort, x, y int, rule Rule, wg *sync.WaitGroup) {
-	defer wg.Done()
+// runCell is the life of cell i of the shard, one goroutine: wait for a
+// generation to start, run the cell program, and again, until the driver
+// closes the cell's reply channel. Everything a cell needs it reads from its
+// driver, so that starting it allocates as little as possible.
+func (d *driver) runCell(i int) {
+	defer d.cells.Done()
+	id := d.lo + i
+	c := cellPort{id: int32(id), inbox: d.inbox, reply: d.replies[i]}
+	x, y := id%d.width, id/d.width
 	for {
 		if _, ok := <-c.reply; !ok {
 			return
 		}
-		stepCell(&c, x, y, rule)
+		stepCell(&c, x, y, d.rule)
 		if c.dead {
 			return
 		}
@@ -74,6 +79,8 @@ func runCell(c cellPort, x, y int, rule Rule, wg *sync.WaitGroup) {
 // into the progeny, until every cell of the shard has sent its Transition.
 type driver struct {
 	lo, hi  int
+	width   int  // of the grid
+	rule    Rule // for the cells: the driver itself never applies it
 	inbox   chan message
 	replies []chan State // replies[i] belongs to cell lo+i; buffered, so a send never blocks
 	cells   sync.WaitGroup
@@ -111,16 +118,16 @@ func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 	}
 	shards := shardsFor(n)
 	for i := range shards {
-		d := &driver{lo: i * n / shards, hi: (i + 1) * n / shards}
+		d := &driver{lo: i * n / shards, hi: (i + 1) * n / shards, width: w, rule: rule}
 		size := d.hi - d.lo
 		d.inbox = make(chan message, size)
 		d.replies = make([]chan State, size)
 		d.cells.Add(size)
 		for j := range d.replies {
-			reply := make(chan State, 1)
-			d.replies[j] = reply
-			id := d.lo + j
-			go runCell(cellPort{id: int32(id), inbox: d.inbox, reply: reply}, id%w, id/w, rule, &d.cells)
+			d.replies[j] = make(chan State, 1)
+		}
+		for j := range d.replies {
+			go d.runCell(j)
 		}
 		e.drivers = append(e.drivers, d)
 		start := make(chan generation)
@@ -158,18 +165,27 @@ func (e *goroutines) run(d *driver, start <-chan generation) {
 	}
 }
 
+// window is how many cells of a shard are in flight at once: started and
+// not yet finished. Keeping it small keeps the goroutines that run close
+// together in the CPU's caches and in their P's local run queue.
+const window = 64
+
 // live runs one generation of the shard, reporting false if the simulation
 // was shut down before it finished.
+//
+// It starts the first window cells, and each time a cell sends its Transition
+// it starts the next one, so that a window of cells is always in flight. When
+// the inbox is empty it yields, so that the cells it has just answered run
+// and fill the inbox, instead of waking it for every message.
 func (e *goroutines) live(d *driver, g generation) bool {
-	for _, r := range d.replies {
+	cur, next := g.cur, g.next
+	size := d.hi - d.lo
+	started := min(window, size)
+	for _, r := range d.replies[:started] {
 		r <- Alive // TICK: start the generation
 	}
-	cur, next := g.cur, g.next
-	pending := d.hi - d.lo
-	for pending > 0 {
+	for pending := size; pending > 0; {
 		if len(d.inbox) == 0 {
-			// Let the cells that were just answered run and fill the inbox,
-			// rather than wake up for each one of them.
 			runtime.Gosched()
 			select {
 			case <-e.quit:
@@ -181,6 +197,10 @@ func (e *goroutines) live(d *driver, g generation) bool {
 		if m.kind == kindTransition {
 			next.Cells[m.from] = m.state
 			pending--
+			if started < size {
+				d.replies[started] <- Alive
+				started++
+			}
 			continue
 		}
 		d.replies[int(m.from)-d.lo] <- e.topology.Query(cur, Query{int(m.x), int(m.y)})

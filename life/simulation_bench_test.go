@@ -1,0 +1,76 @@
+package life_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"colife/life"
+)
+
+// messagesPerCell is how many messages one cell sends each generation: a
+// Query for itself, one for each of its eight neighbours, and a Transition.
+const messagesPerCell = 10
+
+// BenchmarkEngine measures one generation (one op) of a random soup, by
+// engine, size and GOMAXPROCS. Besides ns/op and allocs/op (allocations per
+// generation) it reports cell-updates/s, ns per message (goroutine engine)
+// and bytes per cell: the heap and stack the simulation holds once started.
+func BenchmarkEngine(b *testing.B) {
+	cases := []struct {
+		engine life.Engine
+		sizes  []int
+	}{
+		{life.Goroutine, []int{64, 256, 1024}},
+		{life.Direct, []int{64, 256, 1024, 4096}},
+	}
+	for _, c := range cases {
+		for _, n := range c.sizes {
+			for _, procs := range []int{1, 2} {
+				name := fmt.Sprintf("engine=%s/size=%dx%d/procs=%d", c.engine, n, n, procs)
+				b.Run(name, func(b *testing.B) { benchEngine(b, c.engine, n, n, procs) })
+			}
+		}
+	}
+}
+
+func benchEngine(b *testing.B, engine life.Engine, w, h, procs int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	g, err := life.NewGrid(w, h)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
+
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: engine})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sim.Close()
+	if err := sim.Step(); err != nil { // every cell goroutine has run once
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := int64(after.HeapInuse+after.StackInuse) - int64(before.HeapInuse+before.StackInuse)
+
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := sim.Step(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cells := float64(w * h)
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(cells*float64(b.N)/sec, "cells/s")
+	if engine == life.Goroutine {
+		b.ReportMetric(sec*1e9/(cells*messagesPerCell*float64(b.N)), "ns/msg")
+	}
+	b.ReportMetric(float64(held)/cells, "B/cell")
+}
