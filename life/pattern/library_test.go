@@ -200,3 +200,147 @@ func TestSpaceships(t *testing.T) {
 		})
 	}
 }
+
+// runFree runs n generations and fails the test if any live cell reaches the
+// edge of the plane on the way: then the plane was big enough, and the result
+// is that of an unbounded plane.
+func runFree(t *testing.T, s *life.Simulation, n int) *life.Grid {
+	t.Helper()
+	for range n {
+		g := run(t, s, 1)
+		w, h := g.Width(), g.Height()
+		for x := range w {
+			require.True(t, g.At(x, 0) == life.Empty && g.At(x, h-1) == life.Empty, "a cell reached the top or bottom edge at generation %d: make the plane bigger", s.Generation())
+		}
+		for y := range h {
+			require.True(t, g.At(0, y) == life.Empty && g.At(w-1, y) == life.Empty, "a cell reached the left or right edge at generation %d: make the plane bigger", s.Generation())
+		}
+	}
+	return s.Grid()
+}
+
+// gliders asserts that g holds only gliders, n of them, all flying the same
+// way: run alone for 4 generations, g moves one cell diagonally. It returns
+// the direction.
+func gliders(t *testing.T, g *life.Grid, n int) (dx, dy int) {
+	t.Helper()
+	require.Equal(t, 5*n, g.Population(), "%d gliders have %d cells", n, 5*n)
+	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct})
+	require.NoError(t, err)
+	defer s.Close()
+	after := run(t, s, 4)
+	for _, d := range [][2]int{{1, 1}, {-1, 1}, {1, -1}, {-1, -1}} {
+		if shifted(g, d[0], d[1]).Equal(after) {
+			return d[0], d[1]
+		}
+	}
+	assert.Fail(t, "not gliders", "before:\n%s\nafter 4 generations:\n%s", g, after)
+	return 0, 0
+}
+
+// without returns a copy of g with the cells of p, placed as Grid(margin)
+// placed them, removed; it fails the test if one of them is dead.
+func without(t *testing.T, g *life.Grid, p *pattern.Pattern, margin int) *life.Grid {
+	t.Helper()
+	out := g.Clone()
+	for _, c := range p.Cells {
+		x, y := c.X+margin, c.Y+margin
+		require.Equal(t, life.Alive, out.At(x, y), "cell (%d, %d) of the pattern is dead", c.X, c.Y)
+		out.Set(x, y, life.Empty)
+	}
+	return out
+}
+
+func TestGuns(t *testing.T) {
+	tests := []struct {
+		name           string
+		period, cycles int
+		margin         int
+		dx, dy         int // the way its gliders fly: seen by simulating, and drawn by hand to check
+	}{
+		{"gosper", 30, 4, 40, 1, 1},
+		{"simkin", 120, 2, 70, -1, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := builtin(t, tt.name)
+			require.Len(t, p.Cells, 36)
+			s := simulate(t, p, tt.margin)
+			for k := 1; k <= tt.cycles; k++ {
+				g := runFree(t, s, tt.period)
+				assert.Equal(t, 36+5*k, g.Population(), "population after %d periods", k)
+				// The gun is back as it was, and beside it are k gliders.
+				dx, dy := gliders(t, without(t, g, p, tt.margin), k)
+				assert.Equal(t, [2]int{tt.dx, tt.dy}, [2]int{dx, dy}, "the gliders' direction")
+			}
+		})
+	}
+}
+
+func TestDiehard(t *testing.T) {
+	s := simulate(t, builtin(t, "diehard"), 40)
+	g := runFree(t, s, 129)
+	require.NotZero(t, g.Population(), "dead before generation 130")
+	assert.Zero(t, run(t, s, 1).Population(), "alive after generation 130")
+}
+
+func TestMethuselahsGrow(t *testing.T) {
+	tests := []struct {
+		name        string
+		generations int
+		atLeast     int
+	}{
+		// From 5 and 7 cells to over a hundred, never repeating on the way.
+		{"r-pentomino", 200, 100},
+		{"acorn", 300, 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := simulate(t, builtin(t, tt.name), 60)
+			seen := map[string]int{}
+			for gen := range tt.generations {
+				g := runFree(t, s, 1)
+				k := g.String()
+				prev, ok := seen[k]
+				require.False(t, ok, "generation %d repeats generation %d", gen+1, prev)
+				seen[k] = gen + 1
+			}
+			assert.Greater(t, s.Grid().Population(), tt.atLeast)
+		})
+	}
+}
+
+// TestRPentominoSettles checks the R-pentomino's best known fact: it settles
+// at generation 1103 with 116 cells (six of them gliders flying away), on a
+// plane big enough that nothing reaches the edge. It takes over half a minute
+// under the race detector, so it runs only without it.
+func TestRPentominoSettles(t *testing.T) {
+	if raceEnabled {
+		t.Skip("runs 1103 generations of a 600x600 plane: too slow under the race detector")
+	}
+	s := simulate(t, builtin(t, "r-pentomino"), 300)
+	g := runFree(t, s, 1102)
+	assert.NotEqual(t, 116, g.Population(), "population at generation 1102")
+	before := g.Clone()
+	g = runFree(t, s, 1)
+	assert.Equal(t, 116, g.Population(), "population at generation 1103")
+	assert.False(t, before.Equal(g))
+}
+
+func TestReplicator(t *testing.T) {
+	p := builtin(t, "replicator")
+	rule, ok := p.LifeRule()
+	require.True(t, ok)
+	require.Equal(t, "B36/S23", rule.String())
+	const margin = 10
+	s := simulate(t, p, margin)
+	start := s.Grid().Clone()
+	g := runFree(t, s, 12)
+	// Two copies of itself, two cells up-left and two down-right.
+	want := shifted(start, -2, -2)
+	for i, c := range shifted(start, 2, 2).Cells {
+		want.Cells[i] |= c
+	}
+	assert.Equal(t, want.String(), g.String())
+	assert.Equal(t, 24, g.Population())
+}
