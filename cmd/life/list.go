@@ -1,0 +1,20 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"colife/life/pattern"
+)
+
+// writeList prints the built-in patterns: name, size, rule, description.
+func writeList(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tSIZE\tRULE\tDESCRIPTION")
+	for _, p := range pattern.Library() {
+		rule, _ := p.LifeRule()
+		fmt.Fprintf(tw, "%s\t%dx%d\t%s\t%s\n", p.Name, p.Width, p.Height, rule, p.Description)
+	}
+	return tw.Flush()
+}

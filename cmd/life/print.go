@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"strconv"
+
+	"colife/life"
+	"colife/render/text"
+)
+
+// An output is one of the things print mode does with the generations it
+// steps through, in order from generation 0 to the last. The printer is one;
+// more (images, say) can be added to the list printMode makes.
+type output interface {
+	// generation is called with each generation; g belongs to the
+	// simulation and is valid only during the call.
+	generation(n int, g *life.Grid) error
+	// finish is called once after the last generation.
+	finish() error
+}
+
+// printMode runs the simulation from its start to cfg's last generation,
+// handing every generation to each output, and writes to stdout.
+func printMode(ctx context.Context, cfg *config, sim *life.Simulation, stdout io.Writer) (err error) {
+	bw := bufio.NewWriter(stdout)
+	defer func() {
+		if ferr := bw.Flush(); err == nil {
+			err = ferr
+		}
+	}()
+	outputs := []output{newPrinter(bw, cfg.every, cfg.columns)}
+	last := cfg.lastGeneration()
+	for {
+		n := sim.Generation()
+		for _, o := range outputs {
+			if err := o.generation(n, sim.Grid()); err != nil {
+				return err
+			}
+		}
+		if n >= last {
+			break
+		}
+		if err := sim.Run(ctx, 1); err != nil {
+			return err
+		}
+	}
+	for _, o := range outputs {
+		if err := o.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printer prints every every-th generation, one under another, or side by
+// side in blocks of columns as the book does, the blocks separated by a blank
+// line.
+type printer struct {
+	w       io.Writer
+	every   int
+	columns int
+	block   text.ColumnPrinter
+	blocks  int // blocks written so far
+}
+
+func newPrinter(w io.Writer, every, columns int) *printer {
+	return &printer{w: w, every: every, columns: columns}
+}
+
+func (p *printer) generation(n int, g *life.Grid) error {
+	if n%p.every != 0 {
+		return nil
+	}
+	if p.columns == 0 {
+		return text.WriteGeneration(p.w, n, g)
+	}
+	p.block.Append(strconv.Itoa(n), g)
+	if p.block.Len() < p.columns {
+		return nil
+	}
+	return p.writeBlock()
+}
+
+func (p *printer) finish() error {
+	if p.block.Len() == 0 {
+		return nil
+	}
+	return p.writeBlock()
+}
+
+func (p *printer) writeBlock() error {
+	if p.blocks > 0 {
+		if _, err := io.WriteString(p.w, "\n"); err != nil {
+			return err
+		}
+	}
+	p.blocks++
+	_, err := p.block.WriteTo(p.w)
+	p.block.Reset()
+	return err
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"colife/cmd/internal/setup"
+	"colife/life"
+)
+
+// printMargin is the room print mode leaves around a pattern without -size;
+// printSoup is the size of a random soup without -size.
+var (
+	printMargin = 2
+	printSoup   = setup.Size{W: 32, H: 16}
+)
+
+// run is the whole program: it parses args, sets up the start, and runs print
+// mode or watch mode. A panic is turned into an error, after watch mode has
+// restored the terminal, so that the user never sees a stack trace.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	cfg, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if cfg.list {
+		return writeList(stdout)
+	}
+
+	var view *terminal
+	sizer := func(w, h int) setup.Size {
+		if w == 0 && h == 0 {
+			return printSoup
+		}
+		return setup.Fit(printMargin, setup.Size{})(w, h)
+	}
+	if cfg.watch {
+		// Check the terminal before the (perhaps slow) start.
+		if view, err = openTerminal(stdout); err != nil {
+			return &usageError{err}
+		}
+		cols, rows := view.size()
+		sizer = setup.Fit(printMargin, setup.Size{W: cols, H: 2 * (rows - 1)})
+	}
+
+	start, err := cfg.Start(stdin, sizer)
+	var fe *setup.FlagError
+	if errors.As(err, &fe) {
+		return &usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range start.Warnings {
+		fmt.Fprintf(stderr, "life: warning: %s\n", w)
+	}
+
+	sim, err := life.NewSimulation(ctx, start.Grid, start.Options)
+	if err != nil {
+		return err
+	}
+	defer sim.Close()
+
+	if cfg.watch {
+		err = watch(ctx, view, cfg, start, sim)
+	} else {
+		err = printMode(ctx, cfg, sim, stdout)
+	}
+	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
+		return errInterrupted // and leave -out alone
+	}
+	if err == nil && cfg.out != "" {
+		err = writeOut(cfg.out, cfg.outFormat(), start, sim, stdout)
+	}
+	return err
+}

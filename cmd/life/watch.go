@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+
+	"colife/cmd/internal/setup"
+	"colife/life"
+	"colife/render/text"
+)
+
+// Speeds of the live view, in steps per second: + doubles, - halves.
+const (
+	defaultSpeed = 10.0
+	minSpeed     = defaultSpeed / 64
+	maxSpeed     = defaultSpeed * 1024
+	maxFPS       = 60 // frames drawn per second at most; faster speeds draw every few steps
+)
+
+// watch runs the live view until q, Ctrl-C, an error, or ctx is done. The
+// terminal is restored however it ends, a panic included.
+func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, sim *life.Simulation) (err error) {
+	defer t.restore()
+	if err := t.enter(); err != nil {
+		return err
+	}
+	resized, stop := notifyResize()
+	defer stop()
+
+	v := &view{t: t, cfg: cfg, start: start, sim: sim, speed: defaultSpeed}
+	v.cols, v.rows = t.size()
+	v.rateAt, v.rateGen = time.Now(), sim.Generation()
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	last := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-resized:
+			if err := v.draw(); err != nil {
+				return err
+			}
+		case k := <-t.keys:
+			quit, err := v.key(ctx, k)
+			if quit || err != nil {
+				return err
+			}
+			if err := v.draw(); err != nil {
+				return err
+			}
+		case now := <-timer.C:
+			if err := v.tick(ctx, now.Sub(last)); err != nil {
+				return err
+			}
+			last = now
+			if err := v.draw(); err != nil {
+				return err
+			}
+			timer.Reset(v.frame())
+		}
+	}
+}
+
+// view is the state of the live view.
+type view struct {
+	t     *terminal
+	cfg   *config
+	start *setup.Start
+	sim   *life.Simulation
+
+	paused     bool
+	speed      float64 // steps per second
+	owed       float64 // steps due but not yet run
+	cols, rows int     // the terminal's size at the last frame
+	buf        []byte  // the frame, reused
+
+	rate          float64 // generations per second, measured
+	rateAt        time.Time
+	rateGen       int
+	stoppedAtLast bool // paused itself at -gens
+}
+
+// frame returns the time between frames at the current speed.
+func (v *view) frame() time.Duration {
+	return max(time.Duration(float64(time.Second)/v.speed), time.Second/maxFPS)
+}
+
+// tick runs the steps due since the last tick, elapsed ago.
+func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
+	if v.paused {
+		v.owed = 0
+		return nil
+	}
+	v.owed = min(v.owed+elapsed.Seconds()*v.speed, 2+v.speed/maxFPS)
+	budget := time.Now().Add(v.frame())
+	for v.owed >= 1 && !v.paused && time.Now().Before(budget) {
+		if err := v.step(ctx); err != nil {
+			return err
+		}
+		v.owed--
+	}
+	return nil
+}
+
+// step runs -every generations, pausing at -gens.
+func (v *view) step(ctx context.Context) error {
+	if err := v.sim.Run(ctx, v.cfg.every); err != nil {
+		return err
+	}
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {
+		v.paused, v.stoppedAtLast = true, true
+	}
+	return nil
+}
+
+// key handles one key, reporting whether it asks to quit.
+func (v *view) key(ctx context.Context, k byte) (quit bool, err error) {
+	switch k {
+	case 'q', 'Q', 3: // 3 is Ctrl-C, which raw mode delivers as a key
+		return true, nil
+	case ' ':
+		v.paused = !v.paused
+		v.owed = 0
+	case 'n', 'N':
+		if v.paused {
+			return false, v.step(ctx)
+		}
+	case '+', '=':
+		v.speed = min(v.speed*2, maxSpeed)
+	case '-', '_':
+		v.speed = max(v.speed/2, minSpeed)
+	case 'r', 'R':
+		v.stoppedAtLast = false
+		return false, v.sim.Reset(v.start.Grid, 0)
+	}
+	return false, nil
+}
+
+// draw writes one frame, in one write.
+func (v *view) draw() error {
+	cols, rows := v.t.size()
+	v.buf = v.buf[:0]
+	if cols != v.cols || rows != v.rows {
+		v.buf = append(v.buf, text.ClearScreen...)
+		v.cols, v.rows = cols, rows
+	}
+	v.buf = text.AppendFrame(v.buf, v.sim.Grid(), cols, rows, v.status())
+	_, err := v.t.out.Write(v.buf)
+	return err
+}
+
+// status returns the status line.
+func (v *view) status() string {
+	now := time.Now()
+	if dt := now.Sub(v.rateAt); dt >= time.Second/2 || v.sim.Generation() < v.rateGen {
+		v.rate = float64(v.sim.Generation()-v.rateGen) / dt.Seconds()
+		v.rateAt, v.rateGen = now, v.sim.Generation()
+	}
+	if v.paused {
+		v.rate = 0
+	}
+	opt := v.sim.Options()
+	from := "seed " + fmt.Sprint(v.start.Seed)
+	if v.start.Pattern != nil {
+		from = v.start.Name
+	}
+	state := fmt.Sprintf("%.4g/s", v.speed)
+	if v.paused {
+		state = "paused"
+	}
+	g := v.sim.Grid()
+	return fmt.Sprintf(" gen %d  pop %d  %.1f gen/s  %s  %s  %s  %s engine  %d goroutines  %dx%d  %s  [space n + - r q]",
+		v.sim.Generation(), g.Population(), max(v.rate, 0), state, opt.Rule, opt.Topology, opt.Engine,
+		runtime.NumGoroutine(), g.Width(), g.Height(), from)
+}
