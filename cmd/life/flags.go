@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"colife/cmd/internal/setup"
+	"colife/life"
 )
 
 // config is the command line, parsed.
@@ -23,6 +24,8 @@ type config struct {
 	out     string // -out
 	watch   bool   // -watch
 	list    bool   // -list
+
+	untilStable bool // -until-stable
 }
 
 // outFormat is how -out writes a grid.
@@ -42,13 +45,15 @@ func (c *config) outFormat() outFormat {
 }
 
 // lastGeneration returns the generation print mode stops at: -gens, or by
-// default one block of -columns, or 10.
+// default one block of -columns, stableGens with -until-stable, or 10.
 func (c *config) lastGeneration() int {
 	switch {
 	case c.gensSet:
 		return c.gens
 	case c.columns > 0:
 		return (c.columns - 1) * c.every
+	case c.untilStable:
+		return stableGens
 	}
 	return 10
 }
@@ -89,6 +94,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	})
 	fs.BoolVar(&c.watch, "watch", false, "animate in place in the terminal (keys: space pause, n step, + faster, - slower, r restart, q quit)")
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
+	fs.BoolVar(&c.untilStable, "until-stable", false, fmt.Sprintf("instead of the generations, print one line when the pattern dies out, stands still, oscillates or moves as a spaceship (periods up to %d), or that it did not within -gens (default %d) generations", life.DefaultPeriodLimit, stableGens))
 	return fs
 }
 
@@ -122,6 +128,12 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	if fs.NArg() > 0 {
 		return nil, &usageError{fmt.Errorf("unexpected argument %q; flags start with -", fs.Arg(0))}
 	}
+	if c.untilStable && c.watch {
+		return nil, &usageError{errors.New("-until-stable is for print mode, not -watch")}
+	}
+	if c.untilStable && c.columns > 0 {
+		return nil, &usageError{errors.New("-until-stable prints one line, not -columns")}
+	}
 	if c.watch && c.columns > 0 {
 		return nil, &usageError{errors.New("-columns is for print mode, not -watch")}
 	}
@@ -147,6 +159,8 @@ Examples:
   life -pattern gosper -gens 60 -every 30        a glider gun, every 30th generation
   life -random 0.3 -seed 7 -gens 100 -out end.rle
   life -watch -random 0.3                        watch a soup on the whole terminal
+  life -pattern diehard -size 40x30 -topology plane -until-stable
+                                                 prints "extinct at generation 130"
 
 Exit status: 0 on success, 2 for a usage error, 1 for any other error.
 `)

@@ -30,7 +30,14 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, stdout io
 			err = ferr
 		}
 	}()
-	outputs := []output{newPrinter(bw, cfg.every, cfg.columns)}
+	var outputs []output
+	var stable *stability
+	if cfg.untilStable {
+		stable = newStability(bw, sim.Options().Topology)
+		outputs = append(outputs, stable)
+	} else {
+		outputs = append(outputs, newPrinter(bw, cfg.every, cfg.columns))
+	}
 	last := cfg.lastGeneration()
 	for {
 		n := sim.Generation()
@@ -39,7 +46,7 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, stdout io
 				return err
 			}
 		}
-		if n >= last {
+		if n >= last || stable != nil && stable.found {
 			break
 		}
 		if err := sim.Run(ctx, 1); err != nil {

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"colife/life"
+)
+
+// stableGens is how many generations -until-stable runs without -gens.
+const stableGens = 10000
+
+// stability is the output of -until-stable: it feeds every generation to a
+// life.Detector and, at the end, prints what it found in one line, or that it
+// found nothing.
+type stability struct {
+	w        io.Writer
+	detector *life.Detector
+	found    bool // the detector has recognised the pattern: stop
+}
+
+func newStability(w io.Writer, t life.Topology) *stability {
+	return &stability{w: w, detector: life.NewDetector(0, t)}
+}
+
+func (s *stability) generation(n int, g *life.Grid) error {
+	_, s.found = s.detector.Observe(n, g)
+	return nil
+}
+
+func (s *stability) finish() error {
+	_, err := fmt.Fprintln(s.w, s.detector.Result())
+	return err
+}
