@@ -29,9 +29,11 @@ import (
 const MaxSide = 1 << 20
 
 // MaxLive is the largest number of live cells a pattern file may hold: a
-// body that would make more is refused as it is read. (The box itself may hold
-// up to life.MaxCells cells, most of them dead.)
-const MaxLive = 1 << 24
+// body that would make more is refused as it is read. That is four times the
+// cells of the largest grid the goroutine engine runs comfortably; the box
+// itself may hold up to life.MaxCells cells, most of them dead. (FromGrid and
+// the writers have no such limit.)
+const MaxLive = 1 << 22
 
 // Cell is a live cell, relative to the top-left of the pattern's declared box:
 // X grows to the right and Y downwards, both from 0.

@@ -12,7 +12,7 @@ import (
 )
 
 // MaxInput is the largest file Read accepts, in bytes.
-const MaxInput = 256 << 20
+const MaxInput = 64 << 20
 
 // format is a file format Read knows.
 type format int
@@ -25,11 +25,12 @@ const (
 )
 
 // Read reads a pattern in RLE, plaintext or Life 1.06 format, telling them
-// apart by the content: a "#Life 1.06" first line, a first line starting with
-// '#' or with an RLE header "x = ...", or with '!' or a plaintext row. When the
-// content does not say, the extension of name decides (.rle, .cells, .lif or
-// .life). name is used in errors and warnings, as in
-// "gun.rle:4:17: unexpected 'z' in RLE body"; errors are *ParseError.
+// apart by the first line that is not blank: "#Life 1.06", or '#' or "x ="
+// for RLE, or '!' for plaintext. When that line does not say, the extension of
+// name decides (.rle, .cells, .lif or .life), and failing that a line that
+// looks like an RLE body, a plaintext row or a Life 1.06 cell. name is used in
+// errors and warnings, as in "gun.rle:4:17: unexpected 'z' in RLE body";
+// errors are *ParseError.
 func Read(r io.Reader, name string) (*Pattern, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
 	if err != nil {
@@ -117,10 +118,8 @@ func detect(ls lines, name string) format {
 		return unknownFormat
 	case s[0] == '#', s[0] == 'x', s[0] == 'X':
 		return rleFormat
-	case s[0] == '!', s[0] == '.', s[0] == 'O', s[0] == '*':
+	case s[0] == '!':
 		return cellsFormat
-	case strings.IndexByte("0123456789bo$", s[0]) >= 0:
-		return rleFormat // a body without its header: readRLE says so
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".rle":
@@ -129,6 +128,16 @@ func detect(ls lines, name string) format {
 		return cellsFormat
 	case ".lif", ".life":
 		return life106Format
+	}
+	// The content only hints: let the reader say what is wrong with it.
+	if f := strings.Fields(s); len(f) == 2 && isInteger(f[0]) && isInteger(f[1]) {
+		return life106Format // without its header
+	}
+	switch {
+	case strings.IndexByte(".O*", s[0]) >= 0:
+		return cellsFormat
+	case strings.IndexByte("0123456789bo$", s[0]) >= 0:
+		return rleFormat // without its header
 	}
 	return unknownFormat
 }

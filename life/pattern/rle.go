@@ -136,8 +136,9 @@ func (h *header) expect(word string) error {
 	return nil
 }
 
-// size reads the number after "x =" or "y =".
-func (h *header) size(what string) (int, error) {
+// size reads the number after "x =" or "y =": key is "x" or "y", what is
+// "width" or "height".
+func (h *header) size(key, what string) (int, error) {
 	h.skipSpace()
 	start := h.i
 	for h.i < len(h.l.text) && !strings.ContainsRune(" \t,", rune(h.l.text[h.i])) {
@@ -146,7 +147,7 @@ func (h *header) size(what string) (int, error) {
 	tok := h.l.text[start:h.i]
 	h.i = start
 	if tok == "" {
-		return 0, h.errorf("RLE header: missing %s after \"%s =\"", what, what[:1])
+		return 0, h.errorf("RLE header: missing %s after \"%s =\"", what, key)
 	}
 	digits := strings.TrimPrefix(tok, "-")
 	if digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
@@ -178,14 +179,14 @@ func (p *Pattern) rleHeader(name string, l line) error {
 	var err error
 	if err = h.expect("x"); err == nil {
 		if err = h.expect("="); err == nil {
-			p.Width, err = h.size("width")
+			p.Width, err = h.size("x", "width")
 		}
 	}
 	if err == nil {
 		if err = h.expect(","); err == nil {
 			if err = h.expect("y"); err == nil {
 				if err = h.expect("="); err == nil {
-					p.Height, err = h.size("height")
+					p.Height, err = h.size("y", "height")
 				}
 			}
 		}
