@@ -48,7 +48,7 @@ var namedRules = []struct{ name, bs string }{
 func Rules() []NamedRule {
 	out := make([]NamedRule, 0, len(namedRules))
 	for _, n := range namedRules {
-		r, err := parseBS(n.bs)
+		r, err := parseBS(strings.ToLower(n.bs))
 		if err != nil {
 			panic("life: bad built-in rule " + n.name) // a bug in this file, caught by the tests
 		}
@@ -63,10 +63,10 @@ func Rules() []NamedRule {
 // says what is wrong with it.
 func ParseRule(s string) (Rule, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
-	name := strings.NewReplacer(" ", "", "-", "", "_", "").Replace(t)
+	name := strings.NewReplacer(" ", "", "-", "", "_", "", "&", "").Replace(t)
 	for _, n := range namedRules {
 		if name == n.name {
-			return parseBS(n.bs)
+			return parseBS(strings.ToLower(n.bs))
 		}
 	}
 	r, err := parseBS(t)

@@ -55,18 +55,21 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	if opt.Topology > Plane {
 		return nil, fmt.Errorf("unknown topology %d", opt.Topology)
 	}
-	s := &Simulation{opt: opt, cur: g.Clone()}
-	s.next, _ = NewGrid(g.w, g.h)
 	switch opt.Engine {
 	case Direct:
-		s.direct = newDirect(g.w, opt.Rule, opt.Topology)
 	case Goroutine:
 		if err := checkMemory(g.w, g.h); err != nil {
 			return nil, err
 		}
-		s.goroutines = newGoroutines(g.w, g.h, opt.Rule, opt.Topology)
 	default:
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
+	}
+	s := &Simulation{opt: opt, cur: g.Clone()}
+	s.next, _ = NewGrid(g.w, g.h)
+	if opt.Engine == Direct {
+		s.direct = newDirect(g.w, opt.Rule, opt.Topology)
+	} else {
+		s.goroutines = newGoroutines(g.w, g.h, opt.Rule, opt.Topology)
 	}
 	if err := ctx.Err(); err != nil {
 		s.Close()
@@ -165,9 +168,10 @@ func (s *Simulation) Reset(g *Grid, generation int) error {
 func (s *Simulation) Options() Options { return s.opt }
 
 // Goroutines returns how many goroutines the engine runs: one per cell and
-// one per driver for the goroutine engine, none for the direct one.
+// one per driver for the goroutine engine, none for the direct one or once
+// the simulation is closed.
 func (s *Simulation) Goroutines() int {
-	if s.goroutines == nil {
+	if s.goroutines == nil || s.isClosed() {
 		return 0
 	}
 	return len(s.cur.Cells) + len(s.goroutines.drivers)
