@@ -18,17 +18,17 @@
 // The grid is cut into shards of consecutive cells, each with one driver
 // goroutine. One generation, seen from one cell:
 //
-//	 cell (x, y) goroutine                         driver of its shard
-//	 ---------------------                         -------------------
-//	 waits on reply  <----------- TICK ----------  sends on reply: go
-//	 Query{x, y}     ---------- inbox ---------->  reads cur at (x, y)
-//	 waits on reply  <---------- state ----------  sends on reply
-//	 Query{x, y-1}   ---------- inbox ---------->  N, NE, E, SE, S, SW, W, NW:
-//	   ... eight neighbour queries, each answered before the next is sent ...
-//	 Transition{x, y, state}  - inbox ---------->  writes next at (x, y)
-//	 waits on reply for the next TICK              when every cell of the shard
-//	                                               has sent its Transition, the
-//	                                               shard's generation is done
+//	cell (x, y) goroutine                         driver of its shard
+//	---------------------                         -------------------
+//	waits on reply  <----------- TICK ----------  sends on reply: go
+//	Query{x, y}     ---------- inbox ---------->  reads cur at (x, y)
+//	waits on reply  <---------- state ----------  sends on reply
+//	Query{x, y-1}   ---------- inbox ---------->  N, NE, E, SE, S, SW, W, NW:
+//	  ... eight neighbour queries, each answered before the next is sent ...
+//	Transition{x, y, state}  - inbox ---------->  writes next at (x, y)
+//	waits on reply for the next TICK              when every cell of the shard
+//	                                              has sent its Transition, the
+//	                                              shard's generation is done
 //
 // A cell sends its next message only after the answer to the previous one
 // has arrived, as a Python coroutine is suspended at yield until send. The
