@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
 )
@@ -25,7 +26,8 @@ type config struct {
 	watch   bool   // -watch
 	list    bool   // -list
 
-	untilStable bool // -until-stable
+	untilStable bool          // -until-stable
+	pictures    export.Config // -gif -png -zoom -delay
 }
 
 // outFormat is how -out writes a grid.
@@ -94,6 +96,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	})
 	fs.BoolVar(&c.watch, "watch", false, "animate in place in the terminal (keys: space pause, n step, + faster, - slower, r restart, q quit)")
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
+	c.pictures.Register(fs)
 	fs.BoolVar(&c.untilStable, "until-stable", false, fmt.Sprintf("instead of the generations, print one line when the pattern dies out, stands still, oscillates or moves as a spaceship (periods up to %d), or that it did not within -gens (default %d) generations", life.DefaultPeriodLimit, stableGens))
 	return fs
 }
@@ -131,6 +134,9 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	if c.untilStable && c.watch {
 		return nil, &usageError{errors.New("-until-stable is for print mode, not -watch")}
 	}
+	if c.pictures.Enabled() && c.watch {
+		return nil, &usageError{errors.New("-gif and -png are for print mode, not -watch")}
+	}
 	if c.untilStable && c.columns > 0 {
 		return nil, &usageError{errors.New("-until-stable prints one line, not -columns")}
 	}
@@ -161,6 +167,7 @@ Examples:
   life -watch -random 0.3                        watch a soup on the whole terminal
   life -pattern diehard -size 40x30 -topology plane -until-stable
                                                  prints "extinct at generation 130"
+  life -pattern glider -size 16x16 -gens 64 -gif glider.gif -zoom 8 -delay 50
 
 Exit status: 0 on success, 2 for a usage error, 1 for any other error.
 `)

@@ -22,8 +22,9 @@ type output interface {
 }
 
 // printMode runs the simulation from its start to cfg's last generation,
-// handing every generation to each output, and writes to stdout.
-func printMode(ctx context.Context, cfg *config, sim *life.Simulation, stdout io.Writer) (err error) {
+// handing every generation to each output, and writes to stdout; pictures,
+// when not nil, is one more output.
+func printMode(ctx context.Context, cfg *config, sim *life.Simulation, pictures *pictures, stdout io.Writer) (err error) {
 	bw := bufio.NewWriter(stdout)
 	defer func() {
 		if ferr := bw.Flush(); err == nil {
@@ -37,6 +38,10 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, stdout io
 		outputs = append(outputs, stable)
 	} else {
 		outputs = append(outputs, newPrinter(bw, cfg.every, cfg.columns))
+	}
+	if pictures != nil {
+		pictures.sim = sim
+		outputs = append(outputs, pictures)
 	}
 	last := cfg.lastGeneration()
 	for {

@@ -65,6 +65,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	for _, w := range start.Warnings {
 		fmt.Fprintf(stderr, "life: warning: %s\n", w)
 	}
+	// Check -gif and -png before the (perhaps slow) start of the engine.
+	pictures, err := newPictures(cfg, start.Grid)
+	if errors.As(err, &fe) {
+		return &usageError{err}
+	}
+	if err != nil {
+		return err
+	}
 
 	sim, err := life.NewSimulation(ctx, start.Grid, start.Options)
 	if err != nil {
@@ -75,7 +83,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg.watch {
 		err = watch(ctx, view, cfg, start, sim)
 	} else {
-		err = printMode(ctx, cfg, sim, stdout)
+		err = printMode(ctx, cfg, sim, pictures, stdout)
 	}
 	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
 		return errInterrupted // and leave -out alone
