@@ -158,14 +158,27 @@ func FromGrid(g *life.Grid, name string, rule life.Rule) *Pattern {
 
 // sortedCells returns p's cells sorted by row, then column, without
 // duplicates, after checking that each lies inside the box. It does not change
-// p.
+// p, and the caller must not change what it returns.
 func (p *Pattern) sortedCells() ([]Cell, error) {
 	if err := p.checkCells(); err != nil {
 		return nil, err
 	}
+	if slices.IsSortedFunc(p.Cells, compareCells) && !hasDuplicates(p.Cells) {
+		return p.Cells, nil // as every reader leaves them
+	}
 	cells := slices.Clone(p.Cells)
 	slices.SortFunc(cells, compareCells)
 	return slices.Compact(cells), nil
+}
+
+// hasDuplicates reports whether sorted cells hold the same cell twice.
+func hasDuplicates(sorted []Cell) bool {
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // compareCells orders cells by row, then column.

@@ -65,9 +65,9 @@ func TestRead(t *testing.T) {
 		},
 		{
 			name: "rle dots and A, spaces, text after !", file: "x",
-			in:   "x = 3, y = 1, rule = B36/S23\n. A o ! zzz\nmore junk",
+			in:   "x = 3, y = 1, rule = HighLife\n. A o ! zzz\nmore junk",
 			want: []string{".OO"},
-			rule: "B36/S23",
+			rule: "HighLife",
 		},
 		{
 			name: "rle CRLF", file: "x",

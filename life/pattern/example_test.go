@@ -1,0 +1,66 @@
+package pattern_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"colife/life"
+	"colife/life/pattern"
+)
+
+func ExampleRead() {
+	const rle = `#N Glider
+#C The smallest spaceship.
+x = 3, y = 3, rule = B3/S23
+bo$2bo$3o!
+`
+	p, err := pattern.Read(strings.NewReader(rle), "glider.rle")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s, %dx%d, %d cells, rule %s\n", p.Name, p.Width, p.Height, len(p.Cells), p.Rule)
+	g, _ := p.Grid(1)
+	fmt.Print(g)
+
+	_, err = pattern.Read(strings.NewReader("x = 3, y = 1\nboz!\n"), "bad.rle")
+	fmt.Println(err)
+	// Output:
+	// Glider, 3x3, 5 cells, rule B3/S23
+	// -----
+	// --*--
+	// ---*-
+	// -***-
+	// -----
+	// bad.rle:2:3: unexpected 'z' in RLE body; want b, o, $ or !
+}
+
+func ExampleWriteRLE() {
+	g, _ := life.ParseGrid(
+		".....",
+		".OOO.",
+		".....",
+	)
+	p := pattern.FromGrid(g, "Blinker", life.Conway)
+	p.Comments = []string{"Period 2."}
+	if err := pattern.WriteRLE(os.Stdout, p); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// #N Blinker
+	// #C Period 2.
+	// x = 5, y = 3, rule = B3/S23
+	// $b3o!
+}
+
+func ExampleLibrary() {
+	for _, p := range pattern.Library()[:4] {
+		fmt.Printf("%-8s %dx%d %s  %s\n", p.Name, p.Width, p.Height, p.Rule, p.Description)
+	}
+	// Output:
+	// acorn    7x3 B3/S23  Acorn: a seven-cell methuselah that settles after 5206 generations
+	// beacon   4x4 B3/S23  Beacon: a period-2 oscillator made of two blocks
+	// beehive  4x3 B3/S23  Beehive: a six-cell still life, the second most common
+	// blinker  3x1 B3/S23  Blinker: the smallest oscillator, period 2
+}

@@ -1,0 +1,106 @@
+package pattern_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/life"
+	"colife/life/pattern"
+)
+
+// maxCellsFile is the largest plaintext file the fuzzers write back: a box of
+// up to life.MaxCells cells costs a few bytes in RLE but a byte a cell in
+// plaintext.
+const maxCellsFile = 1 << 20
+
+// checkRead is what every fuzzer checks of one input: Read either fails with
+// a *ParseError naming the file, or returns a pattern that keeps the
+// package's promises and survives being written and read back, in RLE and in
+// plaintext.
+func checkRead(t *testing.T, data []byte, file string) {
+	p, err := pattern.Read(bytes.NewReader(data), file)
+	if err != nil {
+		assert.Nil(t, p)
+		var pe *pattern.ParseError
+		require.True(t, errors.As(err, &pe), "not a *ParseError: %v", err)
+		assert.Equal(t, file, pe.File)
+		assert.True(t, strings.HasPrefix(err.Error(), file+":"), "error %q does not start with the file name", err)
+		assert.NotContains(t, err.Error(), "\n")
+		return
+	}
+	require.NotNil(t, p)
+	require.True(t, p.Width >= 1 && p.Width <= pattern.MaxSide && p.Height >= 1 && p.Height <= pattern.MaxSide, "box %dx%d", p.Width, p.Height)
+	require.LessOrEqual(t, p.Width*p.Height, life.MaxCells)
+	require.LessOrEqual(t, len(p.Cells), pattern.MaxLive)
+	for i, c := range p.Cells {
+		require.True(t, c.X >= 0 && c.X < p.Width && c.Y >= 0 && c.Y < p.Height, "cell %v outside the %dx%d box", c, p.Width, p.Height)
+		if i > 0 {
+			prev := p.Cells[i-1]
+			require.True(t, prev.Y < c.Y || prev.Y == c.Y && prev.X < c.X, "cells %v and %v out of order", prev, c)
+		}
+	}
+	if p.Rule != "" {
+		_, err := life.ParseRule(p.Rule)
+		require.NoError(t, err, "rule %q", p.Rule)
+	}
+
+	var b bytes.Buffer
+	require.NoError(t, pattern.WriteRLE(&b, p))
+	for _, l := range strings.Split(b.String(), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			require.LessOrEqual(t, len(l), 70, "RLE line %q", l)
+		}
+	}
+	q, err := pattern.Read(&b, "written.rle")
+	require.NoError(t, err, "reading back:\n%s", b.String())
+	same(t, p, q)
+	assert.Empty(t, q.Warnings)
+
+	if (p.Width+1)*p.Height > maxCellsFile {
+		return
+	}
+	b.Reset()
+	require.NoError(t, pattern.WriteCells(&b, p))
+	q, err = pattern.Read(&b, "written.cells")
+	require.NoError(t, err, "reading back:\n%s", b.String())
+	same(t, p, q)
+	assert.Empty(t, q.Warnings)
+}
+
+// addLibrary adds the built-in patterns to the seed corpus, and the golden
+// plaintext files.
+func addLibrary(f *testing.F, dir, ext string) {
+	files, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+	require.NoError(f, err)
+	require.NotEmpty(f, files)
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+}
+
+// The fuzzers' seeds are the files in testdata/fuzz/FuzzX (hand-made, and any
+// input that once failed), plus the built-in patterns and their plaintext
+// golden files.
+
+func FuzzReadRLE(f *testing.F) {
+	addLibrary(f, "library", ".rle")
+	f.Fuzz(func(t *testing.T, data []byte) { checkRead(t, data, "fuzz.rle") })
+}
+
+func FuzzReadCells(f *testing.F) {
+	addLibrary(f, filepath.Join("testdata", "golden"), ".cells")
+	f.Fuzz(func(t *testing.T, data []byte) { checkRead(t, data, "fuzz.cells") })
+}
+
+func FuzzReadLife106(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) { checkRead(t, data, "fuzz.lif") })
+}
