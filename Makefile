@@ -33,9 +33,20 @@ fmt-check:
 vet:
 	$(GO) vet $(PKGS)
 
-## bench: the engine benchmarks as one table.
+## bench: the engine benchmarks as one table (BENCH selects, BENCHTIME sets
+## the generations each case runs).
+BENCH     ?= Engine
+BENCHTIME ?= 3x
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./life/ | $(GO) run ./life/internal/benchtable
+	@$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCHTIME) ./life/ | tee /dev/stderr | awk '\
+	/^BenchmarkEngine\// { \
+		n = split($$1, part, "/"); delete m; \
+		for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; \
+		sub(/^engine=/, "", part[2]); sub(/^size=/, "", part[3]); sub(/^procs=/, "", part[4]); sub(/-[0-9]+$$/, "", part[4]); \
+		rows[++r] = sprintf("%-10s %-10s %10s %16.0f %12s %10s %16s", part[2], part[3], part[4], m["cells/s"], \
+			("ns/msg" in m) ? sprintf("%.1f", m["ns/msg"]) : "-", sprintf("%.0f", m["B/cell"]), m["allocs/op"]) } \
+	END { printf "\n%-10s %-10s %10s %16s %12s %10s %16s\n", "engine", "size", "GOMAXPROCS", "cell-updates/s", "ns/message", "B/cell", "allocs/gen"; \
+		for (i = 1; i <= r; i++) print rows[i] }' 2>/dev/null
 
 ## fuzz: run each parser's fuzzer for FUZZTIME (default 1m).
 FUZZTIME ?= 1m
