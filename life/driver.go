@@ -139,6 +139,8 @@ func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 		quit:     make(chan struct{}),
 	}
 	shards := shardsFor(n)
+	var ready sync.WaitGroup // each driver has started its cells
+	ready.Add(shards)
 	for i := range shards {
 		d := &driver{lo: i * n / shards, hi: (i + 1) * n / shards, width: w, rule: rule}
 		size := d.hi - d.lo
@@ -146,25 +148,30 @@ func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 		d.batch = make([]message, window)
 		d.wake = make(chan struct{}, 1)
 		d.replies = make([]chan State, size)
-		d.cells.Add(size)
-		for j := range d.replies {
-			d.replies[j] = make(chan State, 1)
-		}
-		for j := range d.replies {
-			go d.runCell(j)
-		}
 		e.drivers = append(e.drivers, d)
 		start := make(chan generation)
 		e.start = append(e.start, start)
 		e.wg.Add(1)
-		go e.run(d, start)
+		go e.run(d, start, &ready)
 	}
+	ready.Wait()
 	return e
 }
 
-// run is the life of one driver goroutine.
-func (e *goroutines) run(d *driver, start <-chan generation) {
+// run is the life of one driver goroutine. It starts its shard's cells, all
+// drivers at once so that a big grid starts on every core, then runs a
+// generation each time it is told to, until the simulation shuts down; then
+// it ends its cells and waits for them.
+func (e *goroutines) run(d *driver, start <-chan generation, ready *sync.WaitGroup) {
 	defer e.wg.Done()
+	for j := range d.replies {
+		d.replies[j] = make(chan State, 1)
+	}
+	d.cells.Add(len(d.replies))
+	for j := range d.replies {
+		go d.runCell(j)
+	}
+	ready.Done()
 	defer func() {
 		for _, r := range d.replies {
 			close(r)
