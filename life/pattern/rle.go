@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -269,6 +270,7 @@ func (b *rleBody) line(l line) (bool, error) {
 			if len(b.p.Cells)+n > MaxLive {
 				return false, b.errorf(l.n, i+1, "more than %d live cells", MaxLive)
 			}
+			b.p.Cells = slices.Grow(b.p.Cells, n)
 			for range n {
 				b.p.Cells = append(b.p.Cells, Cell{b.x, b.y})
 				b.x++
