@@ -61,6 +61,6 @@ func ExampleLibrary() {
 	// Output:
 	// acorn    7x3 B3/S23  Acorn: a seven-cell methuselah that settles after 5206 generations
 	// beacon   4x4 B3/S23  Beacon: a period-2 oscillator made of two blocks
-	// beehive  4x3 B3/S23  Beehive: a six-cell still life, the second most common
+	// beehive  4x3 B3/S23  Beehive: a six-cell still life, the second most common one
 	// blinker  3x1 B3/S23  Blinker: the smallest oscillator, period 2
 }

@@ -29,8 +29,9 @@ const (
 // for RLE, or '!' for plaintext. When that line does not say, the extension of
 // name decides (.rle, .cells, .lif or .life), and failing that a line that
 // looks like an RLE body, a plaintext row or a Life 1.06 cell. name is used in
-// errors and warnings, as in "gun.rle:4:17: unexpected 'z' in RLE body";
-// errors are *ParseError.
+// errors and warnings, as in "gun.rle:4:17: unexpected 'z' in RLE body".
+// Every error about the content is a *ParseError; an error from r is returned
+// wrapped, after the name.
 func Read(r io.Reader, name string) (*Pattern, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
 	if err != nil {

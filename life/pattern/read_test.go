@@ -210,4 +210,11 @@ func TestLoad(t *testing.T) {
 	}
 	_, err := pattern.Load("nothing", strings.NewReader(""))
 	assert.ErrorIs(t, err, pattern.ErrUnknown)
+
+	// A file wins over a built-in pattern of the same name.
+	t.Chdir(dir)
+	require.NoError(t, os.WriteFile("glider", []byte("#N not a glider\nx = 3, y = 1\n3o!"), 0o644))
+	p, err := pattern.Load("glider", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "not a glider", p.Name)
 }
