@@ -1,0 +1,407 @@
+// Package runner runs a life.Simulation in a goroutine of its own, for a
+// window or any other live view: it paces the generations at a target speed,
+// applies commands (play, pause, step, edits...) between generations, and
+// publishes a copy of each complete generation as a Frame that the view takes
+// when it is ready to draw, without ever waiting for the simulation.
+//
+//	view goroutine                 simulation goroutine
+//	   Do(cmds...) ── queue ──▶   apply each command, in order
+//	                              Step the simulation, paced
+//	   Take(old) ◀── newest ───   publish a Frame (a copy of the grid)
+//
+// Neither side blocks the other: Do appends to a queue under a mutex, and
+// Take swaps Frames under another. Commands are never dropped.
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"time"
+
+	"colife/life"
+)
+
+// Speeds, in generations per second.
+const (
+	// MinSpeed is the slowest target speed: one generation every 8 seconds.
+	MinSpeed = 1.0 / 8
+	// MaxSpeed is the fastest target speed.
+	MaxSpeed = 1 << 14
+	// DefaultSpeed is the target speed of a zero Config.
+	DefaultSpeed = 16
+)
+
+// Config is what a Runner runs.
+type Config struct {
+	// Grid is the starting generation; the Runner keeps a copy of it.
+	Grid *life.Grid
+	// Options are the simulation's rule, topology and engine.
+	Options life.Options
+	// Speed is the target in generations per second, clamped to
+	// [MinSpeed, MaxSpeed]; 0 means DefaultSpeed.
+	Speed float64
+	// Running starts the generations at once; otherwise the Runner waits
+	// for Play or Step.
+	Running bool
+	// Density is the share of live cells in a new random soup (Soup); 0
+	// means one half.
+	Density float64
+	// Seed seeds the random soups: the n-th Soup is the same for the same
+	// Seed.
+	Seed uint64
+}
+
+// Frame is one complete generation as the simulation goroutine published it,
+// and the state of the Runner at that moment. A Frame taken with Take belongs
+// to the taker until it hands it back to the next Take.
+type Frame struct {
+	Grid       *life.Grid // the generation: a copy that the Runner does not touch while it is taken
+	Generation int
+	Population int
+	Options    life.Options
+	Started    bool    // the simulation exists: the goroutine engine may take a while to start its cells
+	Running    bool    // playing, as opposed to paused
+	Speed      float64 // the target, in generations per second
+	Achieved   float64 // generations per second actually run, lately
+	Goroutines int     // the engine's goroutines: one per cell, and the drivers
+	Seq        uint64  // counts the frames published, from 1
+	Applied    uint64  // counts the commands applied before this frame, in the order given to Do
+}
+
+// Runner runs a simulation in its own goroutine, from Start until Close or
+// until the context given to Start is cancelled.
+//
+// Do, Take, Err and Close may be called from any goroutine.
+type Runner struct {
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the simulation goroutine has ended
+	wake   chan struct{} // Do's nudge to the simulation goroutine; capacity 1, never closed
+
+	qmu   sync.Mutex // guards queue
+	queue []Command
+
+	fmu    sync.Mutex // guards the fields below
+	latest *Frame     // the newest frame not taken yet, or nil
+	free   []*Frame   // frames handed back, to be reused
+	err    error      // why the simulation goroutine stopped, if not Close
+}
+
+// Start starts the simulation goroutine, which makes the simulation of a copy
+// of cfg.Grid: with the goroutine engine that starts a goroutine per cell,
+// which may take a second or more for a million cells, so it happens in the
+// background and the first Frame, generation 0, is published at once with
+// Started false.
+func Start(ctx context.Context, cfg Config) (*Runner, error) {
+	if cfg.Grid == nil {
+		return nil, errors.New("runner: no grid")
+	}
+	if err := life.CheckSize(cfg.Grid.Width(), cfg.Grid.Height()); err != nil {
+		return nil, err
+	}
+	if math.IsNaN(cfg.Speed) || cfg.Speed < 0 {
+		return nil, fmt.Errorf("speed %g: want a positive number of generations per second", cfg.Speed)
+	}
+	if cfg.Speed == 0 {
+		cfg.Speed = DefaultSpeed
+	}
+	if !(cfg.Density >= 0 && cfg.Density <= 1) {
+		return nil, fmt.Errorf("density %g: want a share of live cells from 0 to 1", cfg.Density)
+	}
+	if cfg.Density == 0 {
+		cfg.Density = 0.5
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	r := &Runner{
+		cancel: cancel,
+		done:   make(chan struct{}),
+		wake:   make(chan struct{}, 1),
+	}
+	l := newLoop(r, cfg)
+	l.publish()
+	go func() {
+		defer close(r.done)
+		l.run(ctx)
+	}()
+	return r, nil
+}
+
+// Do queues commands for the simulation goroutine, which applies them in
+// order before its next generation; the commands after a Step wait for its
+// generations. Do never blocks and never drops a command.
+func (r *Runner) Do(cmds ...Command) {
+	if len(cmds) == 0 {
+		return
+	}
+	r.qmu.Lock()
+	r.queue = append(r.queue, cmds...)
+	r.qmu.Unlock()
+	select {
+	case r.wake <- struct{}{}:
+	default: // a nudge is already pending
+	}
+}
+
+// drain appends the queued commands to into, emptying the queue.
+func (r *Runner) drain(into []Command) []Command {
+	r.qmu.Lock()
+	defer r.qmu.Unlock()
+	into = append(into, r.queue...)
+	clear(r.queue)
+	r.queue = r.queue[:0]
+	return into
+}
+
+// Take returns the newest complete frame, and takes back old, the frame the
+// caller took before (or nil), for reuse. If nothing newer was published
+// since, it returns old itself, still the caller's.
+func (r *Runner) Take(old *Frame) *Frame {
+	r.fmu.Lock()
+	defer r.fmu.Unlock()
+	if r.latest == nil {
+		return old
+	}
+	if old != nil {
+		r.free = append(r.free, old)
+	}
+	f := r.latest
+	r.latest = nil
+	return f
+}
+
+// Err returns why the simulation goroutine stopped on its own, or nil while
+// it runs or after Close.
+func (r *Runner) Err() error {
+	r.fmu.Lock()
+	defer r.fmu.Unlock()
+	return r.err
+}
+
+// Done returns a channel closed when the simulation goroutine has ended.
+func (r *Runner) Done() <-chan struct{} { return r.done }
+
+// Close stops the simulation goroutine and the simulation, with every
+// goroutine it started, and returns when they have all ended. A generation of
+// the goroutine engine under way is abandoned. Close may be called more than
+// once.
+func (r *Runner) Close() error {
+	r.cancel()
+	<-r.done
+	return nil
+}
+
+// publishFrame makes f the newest frame, recycling the one it replaces if
+// nobody took it.
+func (r *Runner) publishFrame(f *Frame) {
+	r.fmu.Lock()
+	defer r.fmu.Unlock()
+	if r.latest != nil {
+		r.free = append(r.free, r.latest)
+	}
+	r.latest = f
+}
+
+// spare returns a frame to fill: a recycled one, or nil.
+func (r *Runner) spare() *Frame {
+	r.fmu.Lock()
+	defer r.fmu.Unlock()
+	n := len(r.free)
+	if n == 0 {
+		return nil
+	}
+	f := r.free[n-1]
+	r.free[n-1] = nil
+	r.free = r.free[:n-1]
+	return f
+}
+
+func (r *Runner) fail(err error) {
+	r.fmu.Lock()
+	defer r.fmu.Unlock()
+	r.err = err
+}
+
+// loop is the simulation goroutine's state. Only that goroutine touches it,
+// and commands change it through their apply method.
+type loop struct {
+	r       *Runner
+	cfg     Config
+	start   *life.Grid // what Reset goes back to
+	grid    *life.Grid // the current generation before the simulation exists
+	sim     *life.Simulation
+	running bool
+	speed   float64
+	steps   int  // generations still to run at once, from Step
+	dirty   bool // something changed since the last frame
+	soups   uint64
+
+	next      time.Time // when the next paced generation is due
+	rateStart time.Time // the start of the window over which Achieved is measured
+	rateGen   int       // the generation at rateStart
+	achieved  float64
+	seq       uint64
+	applied   uint64
+	pending   []Command // commands drained from the queue, not applied yet
+}
+
+func newLoop(r *Runner, cfg Config) *loop {
+	return &loop{
+		r:       r,
+		cfg:     cfg,
+		start:   cfg.Grid.Clone(),
+		grid:    cfg.Grid.Clone(),
+		running: cfg.Running,
+		speed:   clampSpeed(cfg.Speed),
+	}
+}
+
+func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
+
+// run is the life of the simulation goroutine.
+func (l *loop) run(ctx context.Context) {
+	sim, err := life.NewSimulation(ctx, l.grid, l.cfg.Options)
+	if err != nil {
+		if ctx.Err() == nil {
+			l.r.fail(err)
+		}
+		return
+	}
+	defer sim.Close()
+	l.sim = sim
+	l.grid = nil
+	l.dirty = true
+	l.next = time.Now()
+	l.resetRate(l.next)
+	// Since Go 1.23 a Reset timer never delivers a stale tick: no draining.
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		l.apply()
+		if l.dirty {
+			l.publish()
+		}
+		var tick <-chan time.Time
+		switch {
+		case l.steps > 0:
+			l.steps--
+			if !l.step(ctx) {
+				return
+			}
+			continue
+		case l.running:
+			wait := time.Until(l.next)
+			if wait <= 0 {
+				if !l.step(ctx) {
+					return
+				}
+				l.pace()
+				continue
+			}
+			timer.Reset(wait)
+			tick = timer.C
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-l.r.wake:
+		case <-tick:
+		}
+	}
+}
+
+// apply applies the queued commands in order, until one of them is a Step:
+// the commands after it wait for its generations to be run.
+func (l *loop) apply() {
+	l.pending = l.r.drain(l.pending)
+	i := 0
+	for ; i < len(l.pending) && l.steps == 0; i++ {
+		l.pending[i].apply(l)
+		l.applied++
+		l.dirty = true
+	}
+	n := copy(l.pending, l.pending[i:])
+	clear(l.pending[n:])
+	l.pending = l.pending[:n]
+}
+
+// step runs one generation and publishes it, reporting false if the
+// simulation ended: cancelled, closed or failed.
+func (l *loop) step(ctx context.Context) bool {
+	if err := l.sim.Run(ctx, 1); err != nil {
+		if ctx.Err() == nil {
+			l.r.fail(err)
+		}
+		return false
+	}
+	l.measure(time.Now())
+	l.publish()
+	return true
+}
+
+// pace schedules the next generation 1/speed after the last one was due; a
+// simulation that cannot keep up runs flat out, but does not bank the time
+// it lost to catch up later.
+func (l *loop) pace() {
+	now := time.Now()
+	l.next = l.next.Add(time.Duration(float64(time.Second) / l.speed))
+	if now.Sub(l.next) > 100*time.Millisecond {
+		l.next = now
+	}
+}
+
+// measure updates Achieved twice a second, or after each generation if a
+// generation takes longer than that.
+func (l *loop) measure(now time.Time) {
+	if d := now.Sub(l.rateStart); d >= 500*time.Millisecond {
+		gen := l.sim.Generation()
+		l.achieved = float64(gen-l.rateGen) / d.Seconds()
+		l.rateStart, l.rateGen = now, gen
+	}
+}
+
+// resetRate starts measuring Achieved again, from now.
+func (l *loop) resetRate(now time.Time) {
+	l.rateStart = now
+	if l.sim != nil {
+		l.rateGen = l.sim.Generation()
+	}
+}
+
+// current returns the current generation.
+func (l *loop) current() *life.Grid {
+	if l.sim != nil {
+		return l.sim.Grid()
+	}
+	return l.grid
+}
+
+// publish publishes a copy of the current generation.
+func (l *loop) publish() {
+	g := l.current()
+	f := l.r.spare()
+	if f == nil || f.Grid.Width() != g.Width() || f.Grid.Height() != g.Height() {
+		f = &Frame{Grid: g.Clone()}
+	} else {
+		copy(f.Grid.Cells, g.Cells)
+	}
+	l.seq++
+	*f = Frame{
+		Grid:     f.Grid,
+		Options:  l.cfg.Options,
+		Started:  l.sim != nil,
+		Running:  l.running,
+		Speed:    l.speed,
+		Achieved: l.achieved,
+		Seq:      l.seq,
+		Applied:  l.applied,
+	}
+	f.Population = f.Grid.Population()
+	if l.sim != nil {
+		f.Generation = l.sim.Generation()
+		f.Goroutines = l.sim.Goroutines()
+	}
+	l.dirty = false
+	l.r.publishFrame(f)
+}

@@ -1,0 +1,295 @@
+package runner_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"colife/life"
+	"colife/render/runner"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+var engines = []life.Engine{life.Goroutine, life.Direct}
+
+// start starts a runner on the picture rows and closes it when the test ends.
+func start(t *testing.T, cfg runner.Config, rows ...string) *runner.Runner {
+	t.Helper()
+	g, err := life.ParseGrid(rows...)
+	require.NoError(t, err)
+	cfg.Grid = g
+	if cfg.Options.Rule == (life.Rule{}) {
+		cfg.Options.Rule = life.Conway
+	}
+	r, err := runner.Start(context.Background(), cfg)
+	require.NoError(t, err)
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// waitFor takes frames until one satisfies ok, and returns it. It polls: the
+// runner publishes in its own time. The test's own timeout catches a frame
+// that never comes.
+func waitFor(t *testing.T, r *runner.Runner, ok func(*runner.Frame) bool) *runner.Frame {
+	t.Helper()
+	var f *runner.Frame
+	for {
+		f = r.Take(f)
+		if f != nil && ok(f) {
+			return f
+		}
+		if err := r.Err(); err != nil {
+			require.NoError(t, err)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// reference runs gens generations of rows with the direct engine.
+func reference(t *testing.T, opt life.Options, gens int, rows ...string) *life.Grid {
+	t.Helper()
+	g, err := life.ParseGrid(rows...)
+	require.NoError(t, err)
+	opt.Engine = life.Direct
+	if opt.Rule == (life.Rule{}) {
+		opt.Rule = life.Conway
+	}
+	s, err := life.NewSimulation(context.Background(), g, opt)
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.Run(context.Background(), gens))
+	return s.Grid().Clone()
+}
+
+var glider = []string{
+	".O......",
+	"..O.....",
+	"OOO.....",
+	"........",
+	"........",
+	"........",
+}
+
+func TestFirstFrameIsTheStart(t *testing.T) {
+	r := start(t, runner.Config{}, glider...)
+	f := r.Take(nil)
+	require.NotNil(t, f)
+	assert.Equal(t, 0, f.Generation)
+	assert.Equal(t, 5, f.Population)
+	assert.False(t, f.Running)
+	assert.Equal(t, float64(runner.DefaultSpeed), f.Speed)
+	want, err := life.ParseGrid(glider...)
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), f.Grid.String())
+}
+
+func TestStepMatchesTheDirectEngine(t *testing.T) {
+	for _, e := range engines {
+		for _, top := range []life.Topology{life.Torus, life.Plane} {
+			for _, n := range []int{1, 4, 13} {
+				t.Run(fmt.Sprintf("%v %v %d", e, top, n), func(t *testing.T) {
+					opt := life.Options{Rule: life.Conway, Topology: top, Engine: e}
+					r := start(t, runner.Config{Options: opt}, glider...)
+					r.Do(runner.Step{N: n})
+					f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == n })
+					assert.Equal(t, reference(t, opt, n, glider...).String(), f.Grid.String())
+					assert.True(t, f.Started)
+					assert.False(t, f.Running)
+					if e == life.Goroutine {
+						assert.Equal(t, 48+1, f.Goroutines, "48 cells and one driver")
+					} else {
+						assert.Zero(t, f.Goroutines)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestEditsWhileRunningAreNeverLost adds blocks, which are still lifes, one
+// command at a time while the simulation runs flat out: every one must be
+// there once it pauses.
+func TestEditsWhileRunningAreNeverLost(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.String(), func(t *testing.T) {
+			rows := make([]string, 48)
+			for i := range rows {
+				rows[i] = "................................................"[:48]
+			}
+			r := start(t, runner.Config{Options: life.Options{Rule: life.Conway, Engine: e}, Running: true, Speed: runner.MaxSpeed}, rows...)
+			want, err := life.NewGrid(48, 48)
+			require.NoError(t, err)
+			for by := 1; by < 48; by += 4 {
+				for bx := 1; bx < 48; bx += 4 {
+					var block []runner.Command
+					for _, d := range [][2]int{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+						block = append(block, runner.Edit{X: bx + d[0], Y: by + d[1], State: life.Alive})
+						want.Set(bx+d[0], by+d[1], life.Alive)
+					}
+					r.Do(block...) // a block at once: half a block would die
+				}
+			}
+			r.Do(runner.Pause{})
+			f := waitFor(t, r, func(f *runner.Frame) bool { return !f.Running })
+			assert.Equal(t, 144*4, f.Population)
+			assert.Equal(t, want.String(), f.Grid.String())
+		})
+	}
+}
+
+func TestCommands(t *testing.T) {
+	blinker := []string{
+		".....",
+		"..O..",
+		"..O..",
+		"..O..",
+		".....",
+	}
+	tests := []struct {
+		name string
+		cmds []runner.Command
+		gen  int
+		want []string
+	}{
+		{"step then reset", []runner.Command{runner.Step{N: 3}, runner.Reset{}}, 0, blinker},
+		{"clear keeps the generation", []runner.Command{runner.Step{N: 1}, runner.Clear{}}, 1, []string{
+			".....", ".....", ".....", ".....", ".....",
+		}},
+		{"toggle twice, toggle once", []runner.Command{runner.Toggle{X: 0, Y: 0}, runner.Toggle{X: 0, Y: 0}, runner.Toggle{X: 4, Y: 4}}, 0, []string{
+			".....", "..O..", "..O..", "..O..", "....O",
+		}},
+		{"edits outside the grid do nothing", []runner.Command{runner.Edit{X: -1, Y: 2, State: life.Alive}, runner.Toggle{X: 5, Y: 0}}, 0, blinker},
+		{"erase and draw", []runner.Command{runner.Edit{X: 2, Y: 1}, runner.Edit{X: 0, Y: 0, State: life.Alive}}, 0, []string{
+			"O....", ".....", "..O..", "..O..", ".....",
+		}},
+		{"an edit applies before the next generation", []runner.Command{runner.Edit{X: 1, Y: 2, State: life.Alive}, runner.Step{N: 1}}, 1, []string{
+			".....", ".OO..", ".OOO.", ".OO..", ".....",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := start(t, runner.Config{Options: life.Options{Rule: life.Conway, Topology: life.Plane}}, blinker...)
+			r.Do(tt.cmds...)
+			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == uint64(len(tt.cmds)) && f.Generation == tt.gen })
+			want, err := life.ParseGrid(tt.want...)
+			require.NoError(t, err)
+			assert.Equal(t, want.String(), f.Grid.String())
+		})
+	}
+}
+
+func TestSpeedDoublesAndHalves(t *testing.T) {
+	r := start(t, runner.Config{Speed: 3}, "O")
+	var got []float64
+	for _, c := range []runner.Command{runner.Faster{}, runner.Faster{}, runner.Slower{}, runner.SetSpeed{GensPerSec: 1e9}, runner.Faster{}, runner.SetSpeed{GensPerSec: -1}, runner.SetSpeed{GensPerSec: 1e-9}, runner.Slower{}} {
+		n := uint64(len(got)) + 1
+		r.Do(c)
+		f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == n })
+		got = append(got, f.Speed)
+	}
+	assert.Equal(t, []float64{6, 12, 6, runner.MaxSpeed, runner.MaxSpeed, runner.MaxSpeed, runner.MinSpeed, runner.MinSpeed}, got)
+}
+
+func TestSoup(t *testing.T) {
+	rows := []string{"................", "................", "................", "................"}
+	soup := func() *life.Grid {
+		r := start(t, runner.Config{Seed: 7, Density: 0.25, Options: life.Options{Rule: life.Conway, Engine: life.Direct}}, rows...)
+		r.Do(runner.Step{N: 2}, runner.Soup{})
+		f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 2 && f.Generation == 0 })
+		first := f.Grid.Clone()
+		r.Do(runner.Step{N: 2}, runner.Reset{})
+		f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 4 && f.Generation == 0 })
+		assert.Equal(t, first.String(), f.Grid.String(), "Reset goes back to the soup")
+		return first
+	}
+	a, b := soup(), soup()
+	assert.Equal(t, a.String(), b.String(), "the same seed makes the same soup")
+	assert.NotZero(t, a.Population())
+	assert.Less(t, a.Population(), 64)
+}
+
+// TestTakenFramesAreNotTouched keeps a frame while the simulation runs on.
+func TestTakenFramesAreNotTouched(t *testing.T) {
+	r := start(t, runner.Config{Running: true, Speed: runner.MaxSpeed, Options: life.Options{Rule: life.Conway, Engine: life.Direct}}, glider...)
+	kept := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 1 })
+	copyOf := kept.Grid.Clone()
+	gen := kept.Generation
+	var f *runner.Frame
+	for f == nil || f.Generation < gen+20 {
+		f = r.Take(nil) // never hands kept back
+		if f == nil {
+			f = kept
+		}
+	}
+	assert.Equal(t, gen, kept.Generation)
+	assert.Equal(t, copyOf.String(), kept.Grid.String())
+}
+
+func TestRunningMeasuresItsSpeed(t *testing.T) {
+	r := start(t, runner.Config{Running: true, Speed: 64, Options: life.Options{Rule: life.Conway, Engine: life.Direct}}, glider...)
+	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Achieved > 0 })
+	assert.True(t, f.Running)
+	assert.Positive(t, f.Generation)
+}
+
+func TestCloseWhileRunningEndsEveryGoroutine(t *testing.T) {
+	// goleak, in TestMain, checks that nothing is left.
+	g, err := life.NewGrid(64, 64)
+	require.NoError(t, err)
+	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Running: true, Speed: runner.MaxSpeed, Options: life.Options{Rule: life.Conway}})
+	require.NoError(t, err)
+	waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 2 })
+	require.NoError(t, r.Close())
+	require.NoError(t, r.Close(), "twice")
+	_, open := <-r.Done()
+	assert.False(t, open)
+	assert.NoError(t, r.Err())
+}
+
+func TestCancelEndsTheRunner(t *testing.T) {
+	g, err := life.NewGrid(8, 8)
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	r, err := runner.Start(ctx, runner.Config{Grid: g, Running: true})
+	require.NoError(t, err)
+	cancel()
+	<-r.Done()
+	assert.NoError(t, r.Err())
+	r.Close()
+}
+
+func TestStartErrors(t *testing.T) {
+	g, err := life.NewGrid(4, 4)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		cfg  runner.Config
+		want string
+	}{
+		{"no grid", runner.Config{}, "runner: no grid"},
+		{"negative speed", runner.Config{Grid: g, Speed: -2}, "speed -2: want a positive number of generations per second"},
+		{"density above 1", runner.Config{Grid: g, Density: 1.5}, "density 1.5: want a share of live cells from 0 to 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := runner.Start(context.Background(), tt.cfg)
+			assert.EqualError(t, err, tt.want)
+		})
+	}
+}
+
+func TestSimulationErrorIsReported(t *testing.T) {
+	g, err := life.NewGrid(4, 4)
+	require.NoError(t, err)
+	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Options: life.Options{Topology: 9}})
+	require.NoError(t, err)
+	<-r.Done()
+	assert.EqualError(t, r.Err(), "unknown topology 9")
+	r.Close()
+}
