@@ -53,7 +53,11 @@ func (t *terminal) enter() error {
 		return fmt.Errorf("-watch: cannot read keys from the terminal: %w", err)
 	}
 	t.tty = tty
-	old, err := term.MakeRaw(int(tty.Fd()))
+	var old *term.State
+	err = control(tty, func(fd int) (err error) {
+		old, err = term.MakeRaw(fd)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("-watch: cannot put the terminal in raw mode: %w", err)
 	}
@@ -103,10 +107,24 @@ func (t *terminal) restore() {
 		}
 		if t.old != nil {
 			io.WriteString(t.out, text.ResetAttributes+text.ShowCursor+text.ExitAltScreen)
-			term.Restore(int(t.tty.Fd()), t.old)
+			control(t.tty, func(fd int) error { return term.Restore(fd, t.old) })
 		}
 		if t.tty != nil {
 			t.tty.Close()
 		}
 	})
+}
+
+// control calls fn with f's file descriptor. Unlike f.Fd, it leaves f in
+// non-blocking mode, so that SetReadDeadline can still wake a blocked Read.
+func control(f *os.File, fn func(fd int) error) error {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var ferr error
+	if err := rc.Control(func(fd uintptr) { ferr = fn(int(fd)) }); err != nil {
+		return err
+	}
+	return ferr
 }

@@ -163,16 +163,16 @@ func (v *view) status() string {
 		v.rate = 0
 	}
 	opt := v.sim.Options()
-	from := "seed " + fmt.Sprint(v.start.Seed)
-	if v.start.Pattern != nil {
-		from = v.start.Name
+	from := v.start.Name
+	if v.start.Pattern == nil {
+		from = fmt.Sprintf("seed %d", v.start.Seed)
 	}
-	state := fmt.Sprintf("%.4g/s", v.speed)
+	target := fmt.Sprintf("target %.4g/s", v.speed)
 	if v.paused {
-		state = "paused"
+		target = "PAUSED"
 	}
 	g := v.sim.Grid()
-	return fmt.Sprintf(" gen %d  pop %d  %.1f gen/s  %s  %s  %s  %s engine  %d goroutines  %dx%d  %s  [space n + - r q]",
-		v.sim.Generation(), g.Population(), max(v.rate, 0), state, opt.Rule, opt.Topology, opt.Engine,
-		runtime.NumGoroutine(), g.Width(), g.Height(), from)
+	return fmt.Sprintf(" gen %d  pop %d  %.1f gen/s  %s  %s %s  %s engine  %d goroutines  %s  %dx%d  keys: space n + - r q",
+		v.sim.Generation(), g.Population(), max(v.rate, 0), target, opt.Rule, opt.Topology, opt.Engine,
+		runtime.NumGoroutine(), from, g.Width(), g.Height())
 }
