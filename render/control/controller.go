@@ -1,0 +1,240 @@
+// Package control turns mouse and keyboard input into what a live view of a
+// simulation does: commands for the simulation (play, step, draw, erase...),
+// moves of the viewport (zoom at the cursor, pan, fit), and the state of the
+// window (HUD, help, screenshot, quit). It is plain Go, fed through the Input
+// interface, so that tests drive it with synthetic events.
+package control
+
+import (
+	"colife/life"
+	"colife/render/runner"
+	"colife/render/view"
+)
+
+// Sink takes the commands for the simulation; *runner.Runner is one.
+type Sink interface {
+	Do(cmds ...runner.Command)
+}
+
+// PanStep is how far, in screen pixels, an arrow key pans the view each
+// update; with Shift held, four times as far.
+const PanStep = 8
+
+// Controller keeps the view and the window's state and updates them from
+// input, once per tick. The zero Controller is not usable; use New.
+type Controller struct {
+	// View is the viewport; the window resizes it, the controller moves it.
+	View view.View
+	// HUD shows the heads-up display.
+	HUD bool
+	// Help shows the help overlay.
+	Help bool
+	// Screenshot is set when the user asks for a screenshot; the window
+	// clears it once it has saved one.
+	Screenshot bool
+	// Quit is set when the user asks to quit.
+	Quit bool
+
+	sink        Sink
+	keys        [NumKeys]bool    // held at the last update
+	buttons     [numButtons]bool // held at the last update
+	stroke      bool             // drawing or erasing cells of strokeState: last is the cell reached
+	strokeState life.State
+	last        [2]int
+	toggling    bool // the left button went down with Ctrl: it toggled, it does not draw
+	panX        int  // the cursor at the last update of a middle drag
+	panY        int
+	wheelAcc    float64
+}
+
+// New returns a controller of v that sends commands to sink.
+func New(v view.View, sink Sink, hud bool) *Controller {
+	return &Controller{View: v, sink: sink, HUD: hud}
+}
+
+// binding is a key and what it does.
+type binding struct {
+	keys []Key
+	do   func(c *Controller)
+}
+
+// bindings are the keys that act once when they go down.
+var bindings = []binding{
+	{[]Key{KeySpace, KeyEnter}, func(c *Controller) { c.sink.Do(runner.TogglePlay{}) }},
+	{[]Key{KeyN}, func(c *Controller) { c.sink.Do(runner.Step{N: 1}) }},
+	{[]Key{KeyEqual, KeyKPAdd}, func(c *Controller) { c.sink.Do(runner.Faster{}) }},
+	{[]Key{KeyMinus, KeyKPSubtract}, func(c *Controller) { c.sink.Do(runner.Slower{}) }},
+	{[]Key{KeyR}, func(c *Controller) { c.sink.Do(runner.Reset{}) }},
+	{[]Key{KeyC}, func(c *Controller) { c.sink.Do(runner.Clear{}) }},
+	{[]Key{KeyS}, func(c *Controller) { c.sink.Do(runner.Soup{}) }},
+	{[]Key{KeyP}, func(c *Controller) { c.Screenshot = true }},
+	{[]Key{KeyF}, func(c *Controller) { c.View.Fit() }},
+	{[]Key{KeyI}, func(c *Controller) { c.HUD = !c.HUD }},
+	{[]Key{KeyH, KeySlash}, func(c *Controller) { c.Help = !c.Help }},
+	{[]Key{KeyLeftBracket}, func(c *Controller) { c.View.ZoomAt(c.View.ScreenW/2, c.View.ScreenH/2, -1) }},
+	{[]Key{KeyRightBracket}, func(c *Controller) { c.View.ZoomAt(c.View.ScreenW/2, c.View.ScreenH/2, 1) }},
+	{[]Key{KeyQ}, func(c *Controller) { c.Quit = true }},
+	{[]Key{KeyEscape}, func(c *Controller) {
+		if c.Help {
+			c.Help = false
+		} else {
+			c.Quit = true
+		}
+	}},
+}
+
+// Help is the text of the help overlay: every key and button.
+const Help = `Space, Enter   play / pause
+N              one generation
++  -           speed x2 / half (gens/s)
+R              reset to the start
+C              clear
+S              new random soup
+left drag      draw live cells
+right drag     erase cells
+Ctrl+click     toggle a cell
+wheel  [  ]    zoom (wheel: at the cursor)
+middle drag    pan
+arrows         pan (Shift: faster)
+F              fit to the window
+P              save a PNG screenshot
+I              HUD on / off
+H, ?           help on / off
+Esc, Q         quit (Esc: close help)`
+
+// Update reads in once: keys that went down act, held arrows pan, the wheel
+// zooms at the cursor, a middle drag pans, a left drag draws live cells along
+// the cursor's path and a right drag erases them, and Ctrl with a left click
+// toggles one cell.
+func (c *Controller) Update(in Input) {
+	var keys [NumKeys]bool
+	for k := range keys {
+		keys[k] = in.Key(Key(k))
+	}
+	down := func(k Key) bool { return keys[k] && !c.keys[k] }
+	for _, b := range bindings {
+		for _, k := range b.keys {
+			if down(k) {
+				b.do(c)
+				break
+			}
+		}
+	}
+	step := float64(PanStep)
+	if keys[KeyShift] {
+		step *= 4
+	}
+	var dx, dy float64
+	if keys[KeyLeft] {
+		dx += step
+	}
+	if keys[KeyRight] {
+		dx -= step
+	}
+	if keys[KeyUp] {
+		dy += step
+	}
+	if keys[KeyDown] {
+		dy -= step
+	}
+	if dx != 0 || dy != 0 {
+		c.View.Pan(dx, dy)
+	}
+	c.keys = keys
+
+	x, y := in.Cursor()
+	_, wy := in.Wheel()
+	c.wheelAcc += wy
+	if n := int(c.wheelAcc); n != 0 {
+		c.wheelAcc -= float64(n)
+		c.View.ZoomAt(x, y, n)
+	}
+
+	var buttons [numButtons]bool
+	for b := range buttons {
+		buttons[b] = in.Button(Button(b))
+	}
+	if buttons[Middle] {
+		if c.buttons[Middle] {
+			c.View.Pan(float64(x-c.panX), float64(y-c.panY))
+		}
+		c.panX, c.panY = x, y
+	}
+	switch left := buttons[Left]; {
+	case left && !c.buttons[Left] && keys[KeyControl]:
+		if cx, cy, ok := c.View.CellAt(x, y); ok {
+			c.sink.Do(runner.Toggle{X: cx, Y: cy})
+		}
+		c.toggling, c.stroke = true, false
+	case left && c.toggling: // the toggling click is still held
+	case left:
+		c.draw(x, y, life.Alive)
+	case buttons[Right]:
+		c.draw(x, y, life.Empty)
+	default:
+		c.stroke, c.toggling = false, false
+	}
+	c.buttons = buttons
+}
+
+// draw sets to state the cells along the cursor's path: from the last cell
+// of the stroke, if a stroke of the same state goes on, to the cell under
+// (x, y). Cells beyond the grid are left out.
+func (c *Controller) draw(x, y int, state life.State) {
+	cx, cy, _ := c.View.CellAt(x, y)
+	goesOn := c.stroke && c.strokeState == state
+	if goesOn && c.last == [2]int{cx, cy} {
+		return
+	}
+	from := [2]int{cx, cy}
+	if goesOn {
+		from = c.last
+	}
+	var cmds []runner.Command
+	line(from[0], from[1], cx, cy, func(px, py int) {
+		if goesOn && px == from[0] && py == from[1] {
+			return // set already
+		}
+		if px >= 0 && py >= 0 && px < c.View.GridW && py < c.View.GridH {
+			cmds = append(cmds, runner.Edit{X: px, Y: py, State: state})
+		}
+	})
+	c.sink.Do(cmds...)
+	c.stroke, c.strokeState, c.last = true, state, [2]int{cx, cy}
+}
+
+// line calls plot for every cell of a line from (x0, y0) to (x1, y1), both
+// included, with no gaps: each cell touches the next by an edge or a corner
+// (Bresenham's algorithm).
+func line(x0, y0, x1, y1 int, plot func(x, y int)) {
+	dx, dy := abs(x1-x0), -abs(y1-y0)
+	sx, sy := sign(x1-x0), sign(y1-y0)
+	err := dx + dy
+	for {
+		plot(x0, y0)
+		if x0 == x1 && y0 == y1 {
+			return
+		}
+		e2 := 2 * err
+		if e2 >= dy {
+			err += dy
+			x0 += sx
+		}
+		if e2 <= dx {
+			err += dx
+			y0 += sy
+		}
+	}
+}
+
+func abs(v int) int { return max(v, -v) }
+
+func sign(v int) int {
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return 0
+}

@@ -1,0 +1,332 @@
+package control_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"colife/life"
+	"colife/render/control"
+	"colife/render/runner"
+	"colife/render/view"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// input is a synthetic mouse and keyboard.
+type input struct {
+	x, y    int
+	buttons map[control.Button]bool
+	keys    map[control.Key]bool
+	wheel   float64
+}
+
+func (in *input) Cursor() (int, int)           { return in.x, in.y }
+func (in *input) Button(b control.Button) bool { return in.buttons[b] }
+func (in *input) Key(k control.Key) bool       { return in.keys[k] }
+func (in *input) Wheel() (float64, float64)    { w := in.wheel; in.wheel = 0; return 0, w }
+func newInput() *input {
+	return &input{buttons: map[control.Button]bool{}, keys: map[control.Key]bool{}}
+}
+func (in *input) move(x, y int) *input           { in.x, in.y = x, y; return in }
+func (in *input) hold(b control.Button, on bool) { in.buttons[b] = on }
+func (in *input) press(k control.Key, on bool)   { in.keys[k] = on }
+
+// sink records the commands.
+type sink struct{ cmds []runner.Command }
+
+func (s *sink) Do(cmds ...runner.Command) { s.cmds = append(s.cmds, cmds...) }
+
+// edits applies the recorded Edit and Toggle commands to an empty w × h grid.
+func (s *sink) edits(t *testing.T, w, h int) *life.Grid {
+	t.Helper()
+	g, err := life.NewGrid(w, h)
+	require.NoError(t, err)
+	for _, c := range s.cmds {
+		switch c := c.(type) {
+		case runner.Edit:
+			require.True(t, g.Contains(c.X, c.Y), "edit outside the grid: %+v", c)
+			g.Set(c.X, c.Y, c.State)
+		case runner.Toggle:
+			require.True(t, g.Contains(c.X, c.Y), "toggle outside the grid: %+v", c)
+			g.Set(c.X, c.Y, 1-g.At(c.X, c.Y))
+		default:
+			t.Fatalf("not an edit: %#v", c)
+		}
+	}
+	return g
+}
+
+func picture(t *testing.T, rows ...string) string {
+	t.Helper()
+	g, err := life.ParseGrid(rows...)
+	require.NoError(t, err)
+	return g.String()
+}
+
+func TestKeys(t *testing.T) {
+	tests := []struct {
+		keys []control.Key
+		want []runner.Command
+	}{
+		{[]control.Key{control.KeySpace}, []runner.Command{runner.TogglePlay{}}},
+		{[]control.Key{control.KeyEnter}, []runner.Command{runner.TogglePlay{}}},
+		{[]control.Key{control.KeyN}, []runner.Command{runner.Step{N: 1}}},
+		{[]control.Key{control.KeyEqual}, []runner.Command{runner.Faster{}}},
+		{[]control.Key{control.KeyShift, control.KeyEqual}, []runner.Command{runner.Faster{}}},
+		{[]control.Key{control.KeyKPAdd}, []runner.Command{runner.Faster{}}},
+		{[]control.Key{control.KeyMinus}, []runner.Command{runner.Slower{}}},
+		{[]control.Key{control.KeyKPSubtract}, []runner.Command{runner.Slower{}}},
+		{[]control.Key{control.KeyR}, []runner.Command{runner.Reset{}}},
+		{[]control.Key{control.KeyC}, []runner.Command{runner.Clear{}}},
+		{[]control.Key{control.KeyS}, []runner.Command{runner.Soup{}}},
+		{[]control.Key{control.KeyN, control.KeySpace}, []runner.Command{runner.TogglePlay{}, runner.Step{N: 1}}},
+		{[]control.Key{control.KeyH}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.keys), func(t *testing.T) {
+			var s sink
+			c := control.New(view.New(16, 16, 128, 128, 0), &s, true)
+			in := newInput()
+			for _, k := range tt.keys {
+				in.press(k, true)
+			}
+			c.Update(in)
+			c.Update(in) // held: no repeat
+			assert.Equal(t, tt.want, s.cmds)
+			for _, k := range tt.keys {
+				in.press(k, false)
+			}
+			c.Update(in)
+			for _, k := range tt.keys {
+				in.press(k, true)
+			}
+			c.Update(in) // pressed again: again
+			assert.Equal(t, append(tt.want, tt.want...), s.cmds)
+		})
+	}
+}
+
+func TestWindowKeys(t *testing.T) {
+	var s sink
+	c := control.New(view.New(16, 16, 128, 128, 4), &s, true)
+	in := newInput()
+	tap := func(k control.Key) {
+		in.press(k, true)
+		c.Update(in)
+		in.press(k, false)
+		c.Update(in)
+	}
+	tap(control.KeyI)
+	assert.False(t, c.HUD, "I hides the HUD")
+	tap(control.KeyI)
+	assert.True(t, c.HUD, "I shows it again")
+	tap(control.KeyH)
+	assert.True(t, c.Help, "H shows the help")
+	tap(control.KeyEscape)
+	assert.False(t, c.Help, "Esc closes the help")
+	assert.False(t, c.Quit, "and does not quit")
+	tap(control.KeySlash)
+	assert.True(t, c.Help, "? shows the help")
+	tap(control.KeySlash)
+	assert.False(t, c.Help, "? hides it")
+	tap(control.KeyP)
+	assert.True(t, c.Screenshot, "P asks for a screenshot")
+	assert.Equal(t, 4.0, c.View.Zoom)
+	tap(control.KeyF)
+	assert.Equal(t, 8.0, c.View.Zoom, "F fits")
+	tap(control.KeyRightBracket)
+	assert.Equal(t, 12.0, c.View.Zoom, "] zooms in")
+	tap(control.KeyLeftBracket)
+	tap(control.KeyLeftBracket)
+	assert.Equal(t, 6.0, c.View.Zoom, "[ zooms out")
+	assert.False(t, c.Quit)
+	tap(control.KeyEscape)
+	assert.True(t, c.Quit, "Esc quits")
+	c.Quit = false
+	tap(control.KeyQ)
+	assert.True(t, c.Quit, "Q quits")
+	assert.Empty(t, s.cmds)
+}
+
+// TestClickDrawsTheCellUnderTheCursor clicks one pixel at several zooms and
+// pans; the cells expected were worked out by hand from the view.
+func TestClickDrawsTheCellUnderTheCursor(t *testing.T) {
+	tests := []struct {
+		name       string
+		zoom       float64
+		offX, offY float64
+		px, py     int
+		x, y       int
+	}{
+		{"zoom 1", 1, 0, 0, 5, 7, 5, 7},
+		{"zoom 8 panned", 8, 16, 24, 100, 60, 10, 4},
+		{"zoom 8 panned, first pixel of a cell", 8, 16, 24, 96, 56, 10, 4},
+		{"zoom 8 panned, last pixel of a cell", 8, 16, 24, 95, 55, 9, 3},
+		{"zoom 3 panned left and up", 3, -30, -45, 0, 0, 10, 15},
+		{"zoom 12 half a cell off", 12, 6, -6, 17, 17, 0, 1},
+		{"two cells a pixel", 0.5, 0, 0, 10, 3, 21, 7},
+	}
+	for _, tt := range tests {
+		for _, b := range []control.Button{control.Left, control.Right} {
+			t.Run(fmt.Sprintf("%s button %d", tt.name, b), func(t *testing.T) {
+				var s sink
+				v := view.View{GridW: 64, GridH: 64, ScreenW: 400, ScreenH: 300, Zoom: tt.zoom, OffX: tt.offX, OffY: tt.offY}
+				c := control.New(v, &s, false)
+				require.Equal(t, v, c.View)
+				in := newInput().move(tt.px, tt.py)
+				in.hold(b, true)
+				c.Update(in)
+				c.Update(in) // held still: nothing more
+				want := runner.Edit{X: tt.x, Y: tt.y, State: life.Alive}
+				if b == control.Right {
+					want.State = life.Empty
+				}
+				assert.Equal(t, []runner.Command{want}, s.cmds)
+			})
+		}
+	}
+}
+
+func TestClickAfterZoomAndPan(t *testing.T) {
+	var s sink
+	c := control.New(view.New(32, 32, 256, 256, 8), &s, false) // cell (x, y) at pixels 8x..8x+7
+	in := newInput().move(100, 100)                            // over cell (12, 12)
+	in.wheel = 1                                               // zoom in to 12 at the cursor
+	c.Update(in)
+	require.Equal(t, 12.0, c.View.Zoom)
+	in.hold(control.Middle, true)
+	c.Update(in)
+	in.move(76, 112) // drag the grid 24 pixels left, 2 cells, and 12 down, 1 cell
+	c.Update(in)
+	in.hold(control.Middle, false)
+	c.Update(in)
+	assert.Empty(t, s.cmds, "zooming and panning draw nothing")
+	in.move(100, 100)
+	in.hold(control.Left, true)
+	c.Update(in)
+	assert.Equal(t, []runner.Command{runner.Edit{X: 14, Y: 11, State: life.Alive}}, s.cmds)
+}
+
+func TestDragDrawsWithoutGaps(t *testing.T) {
+	var s sink
+	c := control.New(view.New(7, 4, 28, 16, 4), &s, false) // 4 pixels a cell, grid at (0, 0)
+	in := newInput().move(5, 5)                            // cell (1, 1)
+	in.hold(control.Left, true)
+	c.Update(in)
+	in.move(22, 14) // cell (5, 3) in one jump
+	c.Update(in)
+	in.move(23, 15) // still (5, 3)
+	c.Update(in)
+	assert.Equal(t, picture(t,
+		".......",
+		".O.....",
+		"..OO...",
+		"....OO.",
+	), s.edits(t, 7, 4).String())
+	assert.Len(t, s.cmds, 5, "each cell once")
+}
+
+func TestEraseDrag(t *testing.T) {
+	var s sink
+	c := control.New(view.New(6, 3, 24, 12, 4), &s, false)
+	in := newInput().move(1, 5) // cell (0, 1)
+	in.hold(control.Right, true)
+	c.Update(in)
+	in.move(22, 5) // cell (5, 1)
+	c.Update(in)
+	var got []runner.Command
+	for x := range 6 {
+		got = append(got, runner.Edit{X: x, Y: 1, State: life.Empty})
+	}
+	assert.Equal(t, got, s.cmds)
+}
+
+func TestStrokeLeavingTheGridDrawsOnlyInside(t *testing.T) {
+	var s sink
+	c := control.New(view.New(4, 4, 64, 64, 8), &s, false) // grid at (16, 16) to (48, 48)
+	in := newInput().move(2, 33)                           // left of the grid, row 2
+	in.hold(control.Left, true)
+	c.Update(in)
+	assert.Empty(t, s.cmds, "outside: nothing")
+	in.move(60, 33) // right across the grid
+	c.Update(in)
+	in.hold(control.Left, false)
+	c.Update(in)
+	assert.Equal(t, picture(t, "....", "....", "OOOO", "...."), s.edits(t, 4, 4).String())
+}
+
+func TestNewStrokeStartsAfresh(t *testing.T) {
+	var s sink
+	c := control.New(view.New(8, 1, 64, 8, 8), &s, false)
+	in := newInput().move(4, 4)
+	in.hold(control.Left, true)
+	c.Update(in)
+	in.hold(control.Left, false)
+	c.Update(in)
+	in.move(60, 4)
+	in.hold(control.Left, true)
+	c.Update(in)
+	assert.Equal(t, picture(t, "O......O"), s.edits(t, 8, 1).String(), "no line between two strokes")
+}
+
+func TestCtrlClickToggles(t *testing.T) {
+	var s sink
+	c := control.New(view.New(4, 2, 32, 16, 8), &s, false)
+	in := newInput().move(12, 4) // cell (1, 0)
+	in.press(control.KeyControl, true)
+	in.hold(control.Left, true)
+	c.Update(in)
+	in.move(28, 12) // dragging does not draw
+	c.Update(in)
+	in.hold(control.Left, false)
+	c.Update(in)
+	in.hold(control.Left, true) // a second Ctrl+click on another cell
+	c.Update(in)
+	assert.Equal(t, []runner.Command{runner.Toggle{X: 1, Y: 0}, runner.Toggle{X: 3, Y: 1}}, s.cmds)
+}
+
+func TestWheelZoomsAtTheCursor(t *testing.T) {
+	var s sink
+	c := control.New(view.New(100, 100, 400, 300, 2), &s, false)
+	in := newInput().move(123, 217)
+	x, y, ok := c.View.CellAt(123, 217)
+	require.True(t, ok)
+	in.wheel = 0.5
+	c.Update(in)
+	assert.Equal(t, 2.0, c.View.Zoom, "half a notch: not yet")
+	in.wheel = 0.5
+	c.Update(in)
+	assert.Equal(t, 3.0, c.View.Zoom, "two halves: one rung")
+	in.wheel = 3
+	c.Update(in)
+	assert.Equal(t, 8.0, c.View.Zoom, "three notches: three rungs")
+	x2, y2, _ := c.View.CellAt(123, 217)
+	assert.Equal(t, []int{x, y}, []int{x2, y2}, "the cell under the cursor stays")
+	in.wheel = -5
+	c.Update(in)
+	assert.Equal(t, 1.0, c.View.Zoom)
+	x2, y2, _ = c.View.CellAt(123, 217)
+	assert.Equal(t, []int{x, y}, []int{x2, y2})
+	assert.Empty(t, s.cmds)
+}
+
+func TestArrowsPan(t *testing.T) {
+	var s sink
+	c := control.New(view.New(100, 100, 400, 300, 4), &s, false)
+	x0, y0 := c.View.OffX, c.View.OffY
+	in := newInput()
+	in.press(control.KeyLeft, true)
+	c.Update(in)
+	c.Update(in) // held: pans again
+	assert.Equal(t, x0+2*control.PanStep, c.View.OffX)
+	in.press(control.KeyLeft, false)
+	in.press(control.KeyDown, true)
+	in.press(control.KeyShift, true)
+	c.Update(in)
+	assert.Equal(t, y0-4*control.PanStep, c.View.OffY)
+	assert.Empty(t, s.cmds)
+}
