@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -115,6 +117,13 @@ func (s *session) waitFor(what string, from int, ok func(statuses []status) bool
 	}
 }
 
+// waitForText waits until the output contains want. It gives up only at the
+// test's deadline.
+func (s *session) waitForText(want string) {
+	s.t.Helper()
+	s.waitFor(fmt.Sprintf("%q", want), 0, func([]status) bool { return strings.Contains(s.output(), want) })
+}
+
 func (s *session) send(keys string) {
 	s.t.Helper()
 	_, err := s.ptmx.Write([]byte(keys))
@@ -162,6 +171,7 @@ func (s *session) exitStatus() int {
 // sequences written after the last frame, and the same terminal mode.
 func (s *session) assertRestored() {
 	s.t.Helper()
+	s.waitForText(text.ExitAltScreen) // the reader may lag behind the program
 	out := s.output()
 	lastFrame := statusLine.FindAllStringIndex(out, -1)
 	require.NotEmpty(s.t, lastFrame)
@@ -247,8 +257,8 @@ func TestWatchQuits(t *testing.T) {
 			tt.quit(s)
 			assert.Equal(t, tt.wantStatus, s.exitStatus())
 			s.assertRestored()
-			assert.Contains(t, s.output(), tt.wantOutput)
-			assert.NotContains(t, s.output(), "goroutine ", "no stack trace")
+			s.waitForText(tt.wantOutput)
+			assert.NotContains(t, s.output(), "goroutine 1 [", "no stack trace")
 		})
 	}
 }
