@@ -16,9 +16,10 @@ import (
 // terminal is the live view's screen: stdout, which must be a terminal, and
 // the controlling terminal /dev/tty, from which keys are read in raw mode.
 type terminal struct {
-	out *os.File
-	tty *os.File    // set by enter
-	old *term.State // the mode to restore; set by enter
+	out      *os.File
+	keysFrom string      // the terminal to read keys from: /dev/tty, but for tests
+	tty      *os.File    // set by enter
+	old      *term.State // the mode to restore; set by enter
 
 	keys chan byte     // the keys read from tty
 	quit chan struct{} // closed by restore to stop the reader
@@ -32,7 +33,7 @@ func openTerminal(stdout io.Writer) (*terminal, error) {
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil, errors.New("-watch needs a terminal, and standard output is not one; leave out -watch to print generations")
 	}
-	return &terminal{out: f}, nil
+	return &terminal{out: f, keysFrom: "/dev/tty"}, nil
 }
 
 // size returns the terminal's width and height in characters, at least 1×2.
@@ -48,7 +49,7 @@ func (t *terminal) size() (cols, rows int) {
 // hides the cursor, and starts reading keys. Call restore afterwards, even if
 // enter fails.
 func (t *terminal) enter() error {
-	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	tty, err := os.OpenFile(t.keysFrom, os.O_RDWR, 0)
 	if err != nil {
 		return fmt.Errorf("-watch: cannot read keys from the terminal: %w", err)
 	}

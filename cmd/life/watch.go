@@ -172,7 +172,7 @@ func (v *view) status() string {
 		target = "PAUSED"
 	}
 	g := v.sim.Grid()
-	return fmt.Sprintf(" gen %d  pop %d  %.1f gen/s  %s  %s %s  %s engine  %d goroutines  %s  %dx%d  keys: space n + - r q",
-		v.sim.Generation(), g.Population(), max(v.rate, 0), target, opt.Rule, opt.Topology, opt.Engine,
-		runtime.NumGoroutine(), from, g.Width(), g.Height())
+	return fmt.Sprintf(" gen %d  pop %d  %dx%d  %.1f gen/s  %s  %s %s  %s engine  %d goroutines  %s  keys: space n + - r q",
+		v.sim.Generation(), g.Population(), g.Width(), g.Height(), max(v.rate, 0), target,
+		opt.Rule, opt.Topology, opt.Engine, runtime.NumGoroutine(), from)
 }

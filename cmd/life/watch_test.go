@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -19,6 +20,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/term"
 
+	"colife/cmd/internal/setup"
+	"colife/life"
 	"colife/render/text"
 )
 
@@ -261,4 +264,77 @@ func TestWatchQuits(t *testing.T) {
 			assert.NotContains(t, s.output(), "goroutine 1 [", "no stack trace")
 		})
 	}
+}
+
+func TestWatchPausesAtGens(t *testing.T) {
+	s := startSession(t, 120, 8, "-pattern", "blinker", "-gens", "3", "-engine", "direct")
+	all := s.waitFor("the pause at generation 3", 0, func(st []status) bool { return len(st) > 0 && last(st).paused })
+	assert.Equal(t, 3, last(all).gen)
+	for _, st := range all {
+		assert.LessOrEqual(t, st.gen, 3, st.line)
+	}
+	// n still steps past it.
+	mark := len(all)
+	s.send("n")
+	s.waitFor("a step past -gens", mark, func(st []status) bool { return len(st) > 0 && last(st).gen == 4 })
+	s.send("q")
+	assert.Equal(t, 0, s.exitStatus())
+	s.assertRestored()
+}
+
+func TestWatchResize(t *testing.T) {
+	s := startSession(t, 100, 8, "-random", "0.3", "-engine", "direct")
+	all := s.waitFor("a frame", 0, func(st []status) bool { return len(st) > 0 })
+	assert.Len(t, last(all).line, 100, "the status line fills the terminal's width")
+	assert.Contains(t, last(all).line, "100x14", "the default grid fills the terminal")
+
+	mark := len(all)
+	require.NoError(t, pty.Setsize(s.ptmx, &pty.Winsize{Cols: 60, Rows: 10}))
+	all = s.waitFor("a frame at the new size", mark, func(st []status) bool { return len(st) > 0 && len(last(st).line) == 60 })
+	assert.Contains(t, last(all).line, "100x14", "the grid keeps its size; the view shows its top-left part")
+	out := s.output()
+	resized := strings.LastIndex(out, "\x1b[10;1H\x1b[7m") // the new status line, on row 10
+	require.Positive(t, resized)
+	assert.Contains(t, out[:resized], text.ClearScreen+"\x1b[1;1H", "the screen is cleared once for the new size")
+
+	s.send("q")
+	assert.Equal(t, 0, s.exitStatus())
+	s.assertRestored()
+}
+
+func TestWatchRestoresAfterPanic(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	require.NoError(t, err)
+	defer ptmx.Close()
+	require.NoError(t, pty.Setsize(ptmx, &pty.Winsize{Cols: 20, Rows: 5}))
+	before, err := term.GetState(int(tty.Fd()))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		out.ReadFrom(ptmx) // until tty is closed below
+	}()
+
+	view, err := openTerminal(tty)
+	require.NoError(t, err)
+	view.keysFrom = tty.Name()
+	g, err := life.NewGrid(4, 4)
+	require.NoError(t, err)
+	var recovered any
+	func() {
+		defer func() { recovered = recover() }()
+		// A nil simulation panics once the terminal is in raw mode.
+		watch(context.Background(), view, &config{every: 1}, &setup.Start{Grid: g, Name: "test"}, nil)
+	}()
+	require.NotNil(t, recovered, "the nil simulation panicked")
+
+	after, err := term.GetState(int(tty.Fd()))
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "the terminal's mode is restored")
+	tty.Close()
+	<-read
+	enter := strings.Index(out.String(), text.EnterAltScreen)
+	require.GreaterOrEqual(t, enter, 0, "%q", out.String())
+	assert.Contains(t, out.String()[enter:], text.ShowCursor+text.ExitAltScreen)
 }
