@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -173,4 +174,18 @@ func TestList(t *testing.T) {
 	assert.Regexp(t, `^NAME +SIZE +RULE +DESCRIPTION$`, lines[0])
 	assert.Contains(t, stdout, "\nglider ")
 	assert.Regexp(t, `\nreplicator +5x5 +B36/S23 +\S`, stdout)
+}
+
+func TestRandomSoupSeed(t *testing.T) {
+	// Without -seed, the seed picked is reported on stderr, and makes the
+	// same soup again.
+	first, stderr, status := runLife(t, "", "-random", "0.5", "-size", "12x6", "-gens", "2")
+	require.Equal(t, 0, status)
+	m := regexp.MustCompile(`^life: random soup with seed (\d+) \(-seed (\d+) makes it again\)\n$`).FindStringSubmatch(stderr)
+	require.NotNil(t, m, stderr)
+	assert.Equal(t, m[1], m[2])
+	again, stderr, status := runLife(t, "", "-random", "0.5", "-size", "12x6", "-gens", "2", "-seed", m[1])
+	require.Equal(t, 0, status)
+	assert.Empty(t, stderr, "a seed given is not reported")
+	assert.Equal(t, first, again)
 }

@@ -80,6 +80,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	defer sim.Close()
 
+	if start.Pattern == nil && cfg.Seed == 0 && !cfg.watch {
+		// The watch view shows the seed; print mode keeps stdout for the grids.
+		fmt.Fprintf(stderr, "life: random soup with seed %d (-seed %d makes it again)\n", start.Seed, start.Seed)
+	}
 	if cfg.watch {
 		err = watch(ctx, view, cfg, start, sim)
 	} else {
