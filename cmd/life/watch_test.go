@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/pattern"
 	"colife/render/text"
 )
 
@@ -51,6 +53,11 @@ func startSession(t *testing.T, cols, rows int, args ...string) *session {
 
 	cmd := exec.Command(os.Args[0], append([]string{"-watch"}, args...)...)
 	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	if os.Getenv("GORACE") == "" {
+		// A program built with -race sleeps a second before it exits, by
+		// default; this one has nothing left to report by then.
+		cmd.Env = append(cmd.Env, "GORACE=atexit_sleep_ms=0")
+	}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	require.NoError(t, cmd.Start())
@@ -267,7 +274,8 @@ func TestWatchQuits(t *testing.T) {
 }
 
 func TestWatchPausesAtGens(t *testing.T) {
-	s := startSession(t, 120, 8, "-pattern", "blinker", "-gens", "3", "-engine", "direct")
+	out := filepath.Join(t.TempDir(), "end.cells")
+	s := startSession(t, 120, 8, "-pattern", "blinker", "-gens", "3", "-engine", "direct", "-out", out)
 	all := s.waitFor("the pause at generation 3", 0, func(st []status) bool { return len(st) > 0 && last(st).paused })
 	assert.Equal(t, 3, last(all).gen)
 	for _, st := range all {
@@ -280,6 +288,14 @@ func TestWatchPausesAtGens(t *testing.T) {
 	s.send("q")
 	assert.Equal(t, 0, s.exitStatus())
 	s.assertRestored()
+
+	// -out has the grid as it was at the end: generation 4 of the blinker,
+	// as it started, on the whole 120x14 grid.
+	p, err := pattern.Load(out, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 120, p.Width)
+	assert.Equal(t, 14, p.Height)
+	assert.Equal(t, []pattern.Cell{{X: 58, Y: 6}, {X: 59, Y: 6}, {X: 60, Y: 6}}, p.Cells)
 }
 
 func TestWatchResize(t *testing.T) {
