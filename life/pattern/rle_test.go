@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +27,9 @@ func same(t *testing.T, want, got *pattern.Pattern) {
 	assert.Equal(t, wok, gok, "has a rule")
 	assert.Equal(t, wr, gr, "rule")
 	assert.Equal(t, [2]int{want.Width, want.Height}, [2]int{got.Width, got.Height}, "box")
-	assert.Equal(t, want.Cells, got.Cells, "cells")
+	if !slices.Equal(want.Cells, got.Cells) { // fast for the fuzzers' millions of cells
+		assert.Equal(t, want.Cells, got.Cells, "cells")
+	}
 }
 
 // fromPicture reads rows of '.' and 'O' as a pattern.
