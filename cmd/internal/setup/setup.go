@@ -58,10 +58,10 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.Var(&patternValue{c}, "pattern", "start from `SPEC`: a built-in pattern's name (see -list), a file (.rle, .cells, .lif/.life), or - for standard input")
 	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: the pattern with a margin around it)")
 	fs.Var(&ruleValue{&c.Rule}, "rule", "`RULE` in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
-	fs.Var(&topologyValue{&c.Topology}, "topology", "`T` beyond the edges: torus (wrap around, as in the book) or plane (dead)")
+	fs.Var(&topologyValue{&c.Topology}, "topology", "topology `T`: torus (the edges wrap around, as in the book; the default) or plane (dead beyond the edges)")
 	fs.Var(&randomValue{c}, "random", "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern (with neither -pattern nor -random: a soup of density 0.3)")
 	fs.Var(&seedValue{c}, "seed", "seed `N` for the random soup; 0 picks one, which is reported")
-	fs.Var(&engineValue{&c.Engine}, "engine", "`E` runs the cells: goroutine (one goroutine per cell) or direct (in line, fast)")
+	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (one goroutine per cell; the default) or direct (in line, fast)")
 }
 
 // FlagError is a mistake in how the flags were put together, found by Start:
