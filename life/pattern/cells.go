@@ -93,16 +93,16 @@ func WriteCells(w io.Writer, p *Pattern) error {
 	if err != nil {
 		return err
 	}
+	rule, err := p.canonicalRule()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	if p.Name != "" {
 		fmt.Fprintf(bw, "!Name: %s\n", oneLine(p.Name))
 	}
-	if p.Rule != "" {
-		r, err := life.ParseRule(p.Rule)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.title(), err)
-		}
-		fmt.Fprintf(bw, "!Rule: %s\n", r)
+	if rule != "" {
+		fmt.Fprintf(bw, "!Rule: %s\n", rule)
 	}
 	for _, c := range p.Comments {
 		for _, s := range strings.Split(c, "\n") {

@@ -188,3 +188,16 @@ func compareCells(a, b Cell) int {
 	}
 	return cmp.Compare(a.X, b.X)
 }
+
+// canonicalRule returns p's rule in canonical form, such as "B3/S23", or ""
+// if it has none. The writers check it before they write anything.
+func (p *Pattern) canonicalRule() (string, error) {
+	if p.Rule == "" {
+		return "", nil
+	}
+	r, err := life.ParseRule(p.Rule)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", p.title(), err)
+	}
+	return r.String(), nil
+}

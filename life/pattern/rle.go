@@ -335,6 +335,10 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 	if err != nil {
 		return err
 	}
+	rule, err := p.canonicalRule()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	if p.Name != "" {
 		fmt.Fprintf(bw, "#N %s\n", oneLine(p.Name))
@@ -345,12 +349,8 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 		}
 	}
 	fmt.Fprintf(bw, "x = %d, y = %d", p.Width, p.Height)
-	if p.Rule != "" {
-		r, err := life.ParseRule(p.Rule)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.title(), err)
-		}
-		fmt.Fprintf(bw, ", rule = %s", r)
+	if rule != "" {
+		fmt.Fprintf(bw, ", rule = %s", rule)
 	}
 	bw.WriteByte('\n')
 

@@ -90,13 +90,14 @@ func TestWriteErrors(t *testing.T) {
 	}{
 		{"cell outside the box", &pattern.Pattern{Name: "out", Width: 2, Height: 2, Cells: []pattern.Cell{{2, 0}}}, `pattern "out": cell (2, 0) lies outside its 2x2 box`},
 		{"negative cell", &pattern.Pattern{Width: 2, Height: 2, Cells: []pattern.Cell{{0, -1}}}, `pattern: cell (0, -1) lies outside its 2x2 box`},
-		{"bad rule", &pattern.Pattern{Name: "r", Rule: "B9", Width: 1, Height: 1}, `pattern "r": rule "B9": want two parts separated by '/', such as B3/S23, or a name such as life`},
+		{"bad rule", &pattern.Pattern{Name: "r", Comments: []string{strings.Repeat("long ", 2000)}, Rule: "B9", Width: 1, Height: 1}, `pattern "r": rule "B9": want two parts separated by '/', such as B3/S23, or a name such as life`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
 			assert.EqualError(t, pattern.WriteRLE(&b, tt.p), tt.want)
 			assert.EqualError(t, pattern.WriteCells(&b, tt.p), tt.want)
+			assert.Zero(t, b.Len(), "wrote something before the error")
 			if tt.p.Rule == "" {
 				assert.EqualError(t, tt.p.Place(must(life.NewGrid(9, 9))), tt.want)
 			}
