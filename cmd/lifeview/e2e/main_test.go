@@ -1,0 +1,290 @@
+package e2e_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"colife/life"
+	"colife/life/pattern"
+	"colife/render/view"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// build builds lifeview into a temporary directory and returns its path.
+func build(t *testing.T) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	bin := filepath.Join(t.TempDir(), "lifeview")
+	args := []string{"build", "-o", bin}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	out, err := exec.Command(goTool, append(args, "colife/cmd/lifeview")...).CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+	return bin
+}
+
+// needDisplay skips a test that opens a window when there is no display to
+// open it on; make test runs every test under xvfb-run, which gives one.
+func needDisplay(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		t.Skip("no DISPLAY: run under xvfb-run, as make test does")
+	}
+}
+
+// lifeview runs the binary and returns its exit status and standard error.
+func lifeview(t *testing.T, bin string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Stdin = strings.NewReader("")
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), stderr.String()
+	}
+	require.NoError(t, err)
+	return 0, stderr.String()
+}
+
+// expected returns the glider of the pattern library placed in a 32 × 32
+// torus, gens generations on, as the life package computes it.
+func expected(t *testing.T, gens int) *life.Grid {
+	t.Helper()
+	p, err := pattern.Builtin("glider")
+	require.NoError(t, err)
+	g, err := life.NewGrid(32, 32)
+	require.NoError(t, err)
+	require.NoError(t, p.Place(g))
+	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Direct})
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.Run(context.Background(), gens))
+	return s.Grid().Clone()
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	img, err := png.Decode(f)
+	require.NoError(t, err)
+	return img
+}
+
+func rgba(c color.Color) color.RGBA {
+	r, g, b, a := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+}
+
+// TestLifeview builds lifeview once and runs it in each subtest.
+func TestLifeview(t *testing.T) {
+	bin := build(t)
+	for _, tt := range []struct {
+		name string
+		test func(*testing.T, string)
+	}{
+		{"screenshot", testScreenshot},
+		{"screenshot fits the screen", testScreenshotFitsTheScreen},
+		{"signal closes the window", testSignalClosesTheWindow},
+		{"errors", testErrors},
+		{"help", testHelp},
+		{"list", testList},
+		{"no display", testNoDisplay},
+	} {
+		t.Run(tt.name, func(t *testing.T) { tt.test(t, bin) })
+	}
+}
+
+// testScreenshot runs the window as a camera and checks its picture pixel by
+// pixel: a pixel has the live colour exactly when the cell under it, eight
+// pixels a cell, is alive in the glider four generations on.
+func testScreenshot(t *testing.T, bin string) {
+	needDisplay(t)
+	dir := t.TempDir()
+	shot := func(hud bool) image.Image {
+		out := filepath.Join(dir, "out.png")
+		if hud {
+			out = filepath.Join(dir, "hud.png")
+		}
+		args := []string{"-pattern", "glider", "-size", "32x32", "-zoom", "8", "-gens", "4", "-screenshot", out}
+		if hud {
+			args = append(args, "-hud=true")
+		} else {
+			args = append(args, "-hud=false")
+		}
+		code, stderr := lifeview(t, bin, args...)
+		require.Equal(t, 0, code, "stderr: %s", stderr)
+		return readPNG(t, out)
+	}
+
+	want := expected(t, 4)
+	require.Equal(t, 5, want.Population())
+	plain := shot(false)
+	require.Equal(t, image.Rect(0, 0, 256, 256), plain.Bounds(), "the window is the grid at zoom 8")
+	live := view.DefaultPalette.Live
+	count := 0
+	for y := range 256 {
+		for x := range 256 {
+			isLive := rgba(plain.At(x, y)) == live
+			if isLive {
+				count++
+			}
+			assert.Equal(t, want.At(x/8, y/8) == life.Alive, isLive, "pixel (%d, %d) of cell (%d, %d)", x, y, x/8, y/8)
+		}
+	}
+	assert.Equal(t, want.Population()*64, count)
+
+	withHUD := shot(true)
+	require.Equal(t, plain.Bounds(), withHUD.Bounds())
+	differ := 0
+	for y := range 256 {
+		for x := range 256 {
+			if plain.At(x, y) == withHUD.At(x, y) {
+				continue
+			}
+			differ++
+			assert.Less(t, y, 100, "pixel (%d, %d) differs below the HUD", x, y)
+		}
+	}
+	assert.Greater(t, differ, 1000, "the HUD shows")
+}
+
+func testScreenshotFitsTheScreen(t *testing.T, bin string) {
+	needDisplay(t)
+	out := filepath.Join(t.TempDir(), "big.png")
+	// 400 × 300 cells at 8 pixels is larger than any test screen
+	// (make test's is 1280 × 1024): the window is the screen's size at most.
+	code, stderr := lifeview(t, bin, "-random", "0.5", "-seed", "3", "-size", "400x300", "-engine", "direct", "-zoom", "8", "-hud=false", "-screenshot", out)
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	b := readPNG(t, out).Bounds()
+	assert.Less(t, b.Dx(), 400*8)
+	assert.Less(t, b.Dy(), 300*8)
+	assert.Positive(t, b.Dx())
+}
+
+func testSignalClosesTheWindow(t *testing.T, bin string) {
+	needDisplay(t)
+	cmd := exec.Command(bin, "-random", "0.3", "-size", "64x48", "-speed", "1000")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	time.Sleep(2 * time.Second) // let it open the window and run: not a bound on anything
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	err := cmd.Wait()
+	assert.NoError(t, err, "stderr: %s", stderr.String())
+	assert.Empty(t, stderr.String())
+}
+
+// testErrors gives bad command lines: each is one line on standard error and
+// a non-zero exit, without a window, and nothing written.
+func testErrors(t *testing.T, bin string) {
+	needDisplay(t) // lifeview starts only where it can open a window
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "keep.png")
+	require.NoError(t, os.WriteFile(existing, []byte("keep me"), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown flag", []string{"-frobnicate"}, 2, "lifeview: flag provided but not defined: -frobnicate (run lifeview -h for help)"},
+		{"bad zoom", []string{"-zoom", "0"}, 2, `lifeview: invalid value "0" for flag -zoom: want from 1/64 to 256 pixels per cell (run lifeview -h for help)`},
+		{"zoom not a number", []string{"-zoom", "big"}, 2, `lifeview: invalid value "big" for flag -zoom: want a number of pixels per cell, such as 8, or 1/2 (run lifeview -h for help)`},
+		{"bad speed", []string{"-speed", "0"}, 2, `lifeview: invalid value "0" for flag -speed: want from 0.125 to 16384 generations per second (run lifeview -h for help)`},
+		{"negative gens", []string{"-gens", "-1"}, 2, `lifeview: invalid value "-1" for flag -gens: want 0 or more (run lifeview -h for help)`},
+		{"screenshot not a png", []string{"-screenshot", "out.gif"}, 2, `lifeview: invalid value "out.gif" for flag -screenshot: "out.gif": want a file name ending in .png (run lifeview -h for help)`},
+		{"screenshot in a missing directory", []string{"-screenshot", filepath.Join(dir, "no", "out.png")}, 2,
+			"lifeview: -screenshot: " + filepath.Join(dir, "no", "out.png") + ": directory " + filepath.Join(dir, "no") + " does not exist (run lifeview -h for help)"},
+		{"unknown pattern", []string{"-pattern", "no-such-pattern", "-screenshot", existing}, 1, ""},
+		{"pattern too big for the grid", []string{"-pattern", "gosper", "-size", "10x10", "-screenshot", existing}, 2, ""},
+		{"stray argument", []string{"glider"}, 2, `lifeview: unexpected argument "glider"; flags start with - (run lifeview -h for help)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stderr := lifeview(t, bin, tt.args...)
+			assert.Equal(t, tt.code, code)
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one line: %q", stderr)
+			assert.True(t, strings.HasPrefix(stderr, "lifeview: "), stderr)
+			if tt.want != "" {
+				assert.Equal(t, tt.want+"\n", stderr)
+			}
+			kept, err := os.ReadFile(existing)
+			require.NoError(t, err)
+			assert.Equal(t, "keep me", string(kept))
+		})
+	}
+}
+
+func testHelp(t *testing.T, bin string) {
+	needDisplay(t) // lifeview starts only where it can open a window
+	cmd := exec.Command(bin, "-h")
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	for _, flag := range []string{"-pattern SPEC", "-size WxH", "-rule RULE", "-topology T", "-random D", "-seed N", "-engine E", "-zoom Z", "-speed G", "-hud", "-screenshot FILE.png", "-gens N", "-list"} {
+		assert.Contains(t, string(out), "\n  "+flag+"\n", flag)
+	}
+}
+
+func testList(t *testing.T, bin string) {
+	needDisplay(t) // lifeview starts only where it can open a window
+	out, err := exec.Command(bin, "-list").Output()
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	require.Greater(t, len(lines), 3)
+	assert.Equal(t, []string{"NAME", "SIZE", "DESCRIPTION"}, strings.Fields(lines[0]))
+	var names []string
+	for _, l := range lines[1:] {
+		names = append(names, strings.Fields(l)[0])
+	}
+	assert.Subset(t, names, []string{"glider", "gosper"})
+}
+
+// testNoDisplay runs lifeview where there is no display: one line says so,
+// rather than Ebitengine's panic.
+func testNoDisplay(t *testing.T, bin string) {
+	tests := []struct {
+		name, display, want string
+	}{
+		{"unset", "", "lifeview: no display: DISPLAY is not set; the window needs an X11 (or XWayland) display: run it in a desktop session, or under xvfb-run -a\n"},
+		{"no server", ":4321", `lifeview: no display: cannot open DISPLAY ":4321": `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(bin, "-pattern", "glider")
+			cmd.Env = append(os.Environ(), "DISPLAY="+tt.display)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			var exit *exec.ExitError
+			require.ErrorAs(t, err, &exit)
+			assert.Equal(t, 1, exit.ExitCode())
+			assert.True(t, strings.HasPrefix(stderr.String(), tt.want), stderr.String())
+			assert.Equal(t, 1, strings.Count(stderr.String(), "\n"), stderr.String())
+		})
+	}
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"colife/cmd/internal/setup"
+	"colife/render/runner"
+	"colife/render/view"
+)
+
+// Defaults of the window.
+const (
+	defaultPattern = "gosper"
+	defaultSpeed   = 30 // generations per second
+	margin         = 16 // empty cells around a pattern, without -size
+)
+
+// defaultSize is the smallest grid without -size: a random soup's.
+var defaultSize = setup.Size{W: 160, H: 100}
+
+// config is the command line, parsed.
+type config struct {
+	setup.Config // -pattern -size -rule -topology -random -seed -engine
+
+	zoom       float64 // -zoom; 0 fits the screen
+	speed      float64 // -speed
+	hud        bool    // -hud
+	screenshot string  // -screenshot
+	gens       int     // -gens
+	gensSet    bool
+	list       bool // -list
+}
+
+// newFlagSet returns the flags of lifeview, storing into c.
+func newFlagSet(c *config) *flag.FlagSet {
+	fs := flag.NewFlagSet("lifeview", flag.ContinueOnError)
+	c.Pattern = defaultPattern
+	c.Register(fs)
+	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
+		z, err := parseZoom(s)
+		c.zoom = z
+		return err
+	})
+	c.speed = defaultSpeed
+	fs.Func("speed", fmt.Sprintf("target speed in generations per second, `G` from %g to %d (default %d); + and - double and halve it", runner.MinSpeed, runner.MaxSpeed, defaultSpeed), func(s string) error {
+		g, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		switch {
+		case err != nil || math.IsNaN(g):
+			return errors.New("want a number of generations per second, such as 30")
+		case g < runner.MinSpeed || g > runner.MaxSpeed:
+			return fmt.Errorf("want from %g to %d generations per second", runner.MinSpeed, runner.MaxSpeed)
+		}
+		c.speed = g
+		return nil
+	})
+	fs.BoolVar(&c.hud, "hud", true, "show the HUD (generation, population, speed, FPS, rule, goroutines); I toggles it")
+	fs.Func("screenshot", "run -gens generations, draw the last once, save what the window shows to `FILE.png` and exit (the window is the grid's size at -zoom, if the screen has room)", func(s string) error {
+		if !strings.EqualFold(filepath.Ext(s), ".png") {
+			return fmt.Errorf("%q: want a file name ending in .png", s)
+		}
+		c.screenshot = s
+		return nil
+	})
+	fs.Func("gens", "with -screenshot, the generation to show (default 0); without, run to generation `N` at once and pause there", func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		switch {
+		case err != nil:
+			return errors.New("want a whole number")
+		case n < 0:
+			return errors.New("want 0 or more")
+		}
+		c.gens, c.gensSet = n, true
+		return nil
+	})
+	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
+	return fs
+}
+
+// parseZoom reads -zoom: a number of pixels per cell, or 1/N.
+func parseZoom(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	z, err := strconv.ParseFloat(s, 64)
+	if num, den, ok := strings.Cut(s, "/"); ok && err != nil {
+		n, err1 := strconv.ParseFloat(num, 64)
+		d, err2 := strconv.ParseFloat(den, 64)
+		z, err = n/d, errors.Join(err1, err2)
+	}
+	switch {
+	case err != nil || math.IsNaN(z) || math.IsInf(z, 0):
+		return 0, errors.New("want a number of pixels per cell, such as 8, or 1/2")
+	case z < view.MinZoom || z > view.MaxZoom:
+		return 0, fmt.Errorf("want from 1/%g to %g pixels per cell", 1/view.MinZoom, view.MaxZoom)
+	}
+	return view.Snap(z), nil
+}
+
+// parseFlags reads args into a config. For -h it writes the usage to stdout
+// and returns flag.ErrHelp; any other mistake is a *usageError.
+func parseFlags(args []string, stdout io.Writer) (*config, error) {
+	c := &config{}
+	fs := newFlagSet(c)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			usage(fs)
+			return nil, err
+		}
+		return nil, &usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return nil, &usageError{fmt.Errorf("unexpected argument %q; flags start with -", fs.Arg(0))}
+	}
+	if c.screenshot != "" {
+		if err := checkWritable(c.screenshot); err != nil {
+			return nil, &usageError{fmt.Errorf("-screenshot: %w", err)}
+		}
+	}
+	return c, nil
+}
+
+// checkWritable reports whether a file could be made at path: its directory
+// exists, and path is not a directory.
+func checkWritable(path string) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("%s is a directory; want a file name", path)
+	}
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("%s: directory %s does not exist", path, dir)
+	case err != nil:
+		return fmt.Errorf("%s: %w", path, err)
+	case !info.IsDir():
+		return fmt.Errorf("%s: %s is not a directory", path, dir)
+	}
+	return nil
+}
+
+// usage writes lifeview -h.
+func usage(fs *flag.FlagSet) {
+	fmt.Fprint(fs.Output(), `lifeview: Conway's Game of Life in a window, with every cell a goroutine.
+
+Usage: lifeview [flags]
+
+Without flags: a Gosper glider gun on a torus, running. Press H in the
+window for the keys: Space plays and pauses, N steps, + and - change the
+speed, the left button draws, the right erases, the wheel zooms, Esc quits.
+
+Flags:
+`)
+	fs.PrintDefaults()
+	fmt.Fprint(fs.Output(), `
+Examples:
+  lifeview                                       a glider gun, running
+  lifeview -random 0.3 -size 400x300 -engine direct
+  lifeview -pattern acorn -size 300x200 -zoom 3 -speed 60
+  lifeview -pattern glider -size 32x32 -zoom 8 -gens 4 -screenshot out.png
+
+Exit status: 0 on success, 2 for a usage error, 1 for any other error.
+`)
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+
+	"colife/cmd/internal/setup"
+	"colife/render/runner"
+	"colife/render/window"
+)
+
+// run opens the window on the start the flags describe and returns when it
+// closes.
+func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) error {
+	start, err := cfg.Start(stdin, setup.Fit(margin, defaultSize))
+	var fe *setup.FlagError
+	if errors.As(err, &fe) {
+		return &usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range start.Warnings {
+		fmt.Fprintf(stderr, "lifeview: warning: %s\n", w)
+	}
+	seed, density := start.Seed, start.Density
+	for seed == 0 {
+		seed = rand.Uint64()
+	}
+	if density == 0 {
+		density = setup.DefaultDensity
+	}
+	wc := window.Config{
+		Runner: runner.Config{
+			Grid:    start.Grid,
+			Options: start.Options,
+			Speed:   cfg.speed,
+			Running: cfg.screenshot == "" && !cfg.gensSet,
+			Density: density,
+			Seed:    seed,
+		},
+		Title:      "colife: " + start.String(),
+		Zoom:       cfg.zoom,
+		HUD:        cfg.hud,
+		Screenshot: cfg.screenshot,
+		Gens:       cfg.gens,
+	}
+	return window.Run(ctx, wc)
+}

@@ -1,0 +1,77 @@
+// Package hud writes the text of a live view's heads-up display and help, in
+// plain Go: what to show, not how to draw it.
+package hud
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"colife/render/control"
+	"colife/render/runner"
+)
+
+// Lines returns the lines of the heads-up display for frame f, given the
+// process's goroutines (runtime.NumGoroutine) and the frames per second
+// drawn:
+//
+//	gen 1,234  pop 567
+//	32 gens/s of 32  60 FPS        (or "paused (32 gens/s)", "starting N cells...")
+//	B3/S23 life  torus  goroutine
+//	160x100  goroutines 16,034
+//	H: help
+func Lines(f *runner.Frame, goroutines int, fps float64) []string {
+	state := fmt.Sprintf("%s gens/s of %s", Speed(f.Achieved), Speed(f.Speed))
+	switch {
+	case !f.Started:
+		state = fmt.Sprintf("starting %s cells...", Thousands(f.Grid.Width()*f.Grid.Height()))
+	case !f.Running:
+		state = fmt.Sprintf("paused (%s gens/s)", Speed(f.Speed))
+	}
+	rule := f.Options.Rule.String()
+	if name := f.Options.Rule.Name(); name != "" {
+		rule += " " + name
+	}
+	return []string{
+		fmt.Sprintf("gen %s  pop %s", Thousands(f.Generation), Thousands(f.Population)),
+		fmt.Sprintf("%s  %.0f FPS", state, fps),
+		fmt.Sprintf("%s  %v  %v", rule, f.Options.Topology, f.Options.Engine),
+		fmt.Sprintf("%dx%d  goroutines %s", f.Grid.Width(), f.Grid.Height(), Thousands(goroutines)),
+		"H: help",
+	}
+}
+
+// Help returns the lines of the help overlay: a title, then every key and
+// button.
+func Help() []string {
+	return append([]string{"colife: every cell a goroutine", ""}, strings.Split(control.Help, "\n")...)
+}
+
+// Speed formats generations per second: 10 and above, and other whole
+// numbers, rounded to a whole number; 1/2, 1/4... as such; others to two
+// significant digits.
+func Speed(gps float64) string {
+	switch {
+	case gps >= 10 || gps == math.Trunc(gps):
+		return strconv.FormatFloat(math.Round(gps), 'f', -1, 64)
+	case gps < 1 && 1/gps == math.Trunc(1/gps):
+		return "1/" + strconv.FormatFloat(1/gps, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(gps, 'g', 2, 64)
+}
+
+// Thousands formats n with commas between groups of three digits.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	digits := strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	b.WriteString(s[:len(s)-len(digits)])
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,120 @@
+package hud_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"colife/life"
+	"colife/render/hud"
+	"colife/render/runner"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func TestLines(t *testing.T) {
+	g, err := life.NewGrid(1000, 1000)
+	require.NoError(t, err)
+	highlife, err := life.ParseRule("highlife")
+	require.NoError(t, err)
+	tests := []struct {
+		name  string
+		frame runner.Frame
+		want  []string
+	}{
+		{
+			name: "running",
+			frame: runner.Frame{Grid: g, Generation: 12345, Population: 678, Started: true, Running: true, Speed: 32, Achieved: 31.6,
+				Options: life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Goroutine}},
+			want: []string{
+				"gen 12,345  pop 678",
+				"32 gens/s of 32  60 FPS",
+				"B3/S23 life  torus  goroutine",
+				"1000x1000  goroutines 1,000,042",
+				"H: help",
+			},
+		},
+		{
+			name: "paused",
+			frame: runner.Frame{Grid: g, Started: true, Speed: 0.5,
+				Options: life.Options{Rule: highlife, Topology: life.Plane, Engine: life.Direct}},
+			want: []string{
+				"gen 0  pop 0",
+				"paused (1/2 gens/s)  60 FPS",
+				"B36/S23 highlife  plane  direct",
+				"1000x1000  goroutines 1,000,042",
+				"H: help",
+			},
+		},
+		{
+			name:  "starting",
+			frame: runner.Frame{Grid: g, Running: true, Speed: 30, Options: life.Options{Rule: life.Rule{Birth: 1 << 3, Survive: 1 << 4}}},
+			want: []string{
+				"gen 0  pop 0",
+				"starting 1,000,000 cells...  60 FPS",
+				"B3/S4  torus  goroutine",
+				"1000x1000  goroutines 1,000,042",
+				"H: help",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, hud.Lines(&tt.frame, 1000042, 59.7))
+		})
+	}
+}
+
+func TestSpeed(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"},
+		{1, "1"},
+		{30, "30"},
+		{16384, "16384"},
+		{29.6, "30"},
+		{12.4, "12"},
+		{0.5, "1/2"},
+		{0.125, "1/8"},
+		{2.5, "2.5"},
+		{0.3, "0.3"},
+		{0.337, "0.34"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			assert.Equal(t, tt.want, hud.Speed(tt.in))
+		})
+	}
+}
+
+func TestThousands(t *testing.T) {
+	tests := []struct {
+		in   int
+		want string
+	}{
+		{0, "0"},
+		{999, "999"},
+		{1000, "1,000"},
+		{1048576, "1,048,576"},
+		{-1234, "-1,234"},
+		{-12, "-12"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.in), func(t *testing.T) {
+			assert.Equal(t, tt.want, hud.Thousands(tt.in))
+		})
+	}
+}
+
+func TestHelpNamesEveryControl(t *testing.T) {
+	help := strings.Join(hud.Help(), "\n")
+	for _, s := range []string{"Space", "N ", "+", "-", "R ", "C ", "S ", "left drag", "right drag", "Ctrl+click", "wheel", "middle drag", "arrows", "F ", "P ", "I ", "H, ?", "Esc, Q"} {
+		assert.Contains(t, help, s)
+	}
+}

@@ -1,0 +1,178 @@
+package window
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"math"
+	"runtime"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"colife/render/control"
+	"colife/render/hud"
+	"colife/render/runner"
+	"colife/render/view"
+)
+
+// helpLines is the help overlay.
+var helpLines = hud.Help()
+
+// game is the ebiten.Game: Update reads input and takes the newest frame,
+// Draw paints it, LayoutF sizes the screen in device pixels.
+type game struct {
+	ctx  context.Context
+	r    *runner.Runner
+	ctl  *control.Controller // nil until the first LayoutF knows the screen's size
+	in   input
+	zoom float64 // the starting zoom, in device-independent pixels per cell
+
+	frame   *runner.Frame
+	painter view.Painter
+	img     *image.RGBA // the screen's pixels, painted by plain Go
+	painted struct {    // what img shows, to paint again only when it changes
+		seq  uint64
+		view view.View
+	}
+	hudOn   bool // the HUD is on at the start
+	hudBox  textBox
+	helpBox textBox
+	message string    // a line shown under the HUD until messageUntil
+	until   time.Time // when message goes
+
+	capture  string // the screenshot to take, or ""
+	gens     int    // the generation it shows
+	captured bool   // it has been saved (or failed: err)
+	err      error  // returned by Run once the game has ended
+}
+
+func newGame(ctx context.Context, r *runner.Runner, cfg Config, zoom float64) *game {
+	return &game{
+		ctx:     ctx,
+		r:       r,
+		zoom:    zoom,
+		painter: view.Painter{Palette: view.DefaultPalette},
+		capture: cfg.Screenshot,
+		gens:    cfg.Gens,
+		hudOn:   cfg.HUD,
+	}
+}
+
+// Update takes the newest generation and acts on the input; it ends the game
+// when the user quits or closes the window, when ctx is cancelled, when the
+// simulation fails, or once the screenshot is saved.
+func (g *game) Update() error {
+	if err := g.r.Err(); err != nil {
+		g.err = err
+		return ebiten.Termination
+	}
+	if ebiten.IsWindowBeingClosed() || g.ctx.Err() != nil || g.captured {
+		return ebiten.Termination
+	}
+	g.frame = g.r.Take(g.frame)
+	if g.ctl == nil || g.capture != "" {
+		return nil // a camera ignores the user
+	}
+	g.ctl.Update(g.in)
+	if g.ctl.Quit {
+		return ebiten.Termination
+	}
+	return nil
+}
+
+// Draw paints the newest generation, then the HUD and the help on top, and
+// saves the screen if a screenshot is due.
+func (g *game) Draw(screen *ebiten.Image) {
+	if g.frame == nil || g.ctl == nil {
+		return
+	}
+	b := screen.Bounds()
+	if g.img == nil || g.img.Rect.Size() != b.Size() {
+		g.img = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+		g.painted.seq = 0
+	}
+	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View {
+		g.painter.Paint(g.img, g.frame.Grid, g.ctl.View)
+		g.painted.seq, g.painted.view = g.frame.Seq, g.ctl.View
+	}
+	screen.WritePixels(g.img.Pix)
+	scale := textScale()
+	if g.ctl.HUD {
+		lines := hud.Lines(g.frame, runtime.NumGoroutine(), ebiten.ActualFPS())
+		if g.message != "" && time.Now().Before(g.until) {
+			lines = append(lines, g.message)
+		}
+		g.hudBox.draw(screen, lines, 0, 0, scale)
+	}
+	if g.ctl.Help {
+		g.helpBox.drawCentred(screen, helpLines, scale)
+	}
+	switch {
+	case g.capture != "" && !g.captured && g.frame.Started && g.frame.Generation >= g.gens:
+		g.captured = true
+		if err := saveScreen(screen, g.capture); err != nil {
+			g.err = err
+		}
+	case g.ctl.Screenshot:
+		g.ctl.Screenshot = false
+		g.say(g.screenshot(screen))
+	}
+}
+
+// screenshot saves the screen to a new file in the current directory and
+// says where, or what went wrong.
+func (g *game) screenshot(screen *ebiten.Image) string {
+	path, err := freeName(".", fmt.Sprintf("colife-gen%d", g.frame.Generation), ".png")
+	if err == nil {
+		err = saveScreen(screen, path)
+	}
+	if err != nil {
+		return err.Error()
+	}
+	return "saved " + path
+}
+
+// say shows msg under the HUD for a few seconds, and the HUD if it is off.
+func (g *game) say(msg string) {
+	g.message, g.until = msg, time.Now().Add(4*time.Second)
+	if !g.ctl.HUD {
+		g.ctl.HUD = true
+	}
+}
+
+// LayoutF makes the screen as many pixels as the window has device pixels,
+// so that one cell is a whole number of real pixels. The first call makes the
+// view, at the starting zoom; later calls resize it.
+func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
+	s := deviceScale()
+	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
+	if g.ctl == nil {
+		grid := g.r.Take(nil)
+		g.frame = grid
+		v := view.New(grid.Grid.Width(), grid.Grid.Height(), int(w), int(h), g.zoom*s)
+		g.ctl = control.New(v, g.r, g.hudOn)
+	} else if int(w) != g.ctl.View.ScreenW || int(h) != g.ctl.View.ScreenH {
+		g.ctl.View.Resize(int(w), int(h))
+	}
+	return w, h
+}
+
+// Layout is not called: LayoutF is.
+func (g *game) Layout(outsideW, outsideH int) (int, int) {
+	w, h := g.LayoutF(float64(outsideW), float64(outsideH))
+	return int(w), int(h)
+}
+
+// DrawFinalScreen copies the screen to the window with nearest-neighbour
+// filtering: no blur, whatever the scale.
+func (g *game) DrawFinalScreen(screen ebiten.FinalScreen, offscreen *ebiten.Image, geoM ebiten.GeoM) {
+	op := &ebiten.DrawImageOptions{GeoM: geoM, Filter: ebiten.FilterNearest}
+	screen.DrawImage(offscreen, op)
+}
+
+// textScale returns the whole number the HUD's and help's text is scaled by:
+// the device scale factor, rounded, at least 1.
+func textScale() int {
+	return max(1, int(math.Round(deviceScale())))
+}
