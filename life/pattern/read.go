@@ -57,8 +57,8 @@ func Read(r io.Reader, name string) (*Pattern, error) {
 		return nil, &ParseError{File: name, Msg: "empty: want an RLE, plaintext (.cells) or Life 1.06 pattern"}
 	}
 	l := ls[first]
-	if strings.HasPrefix(strings.ToLower(l.text), "#life") {
-		return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: fmt.Sprintf("unsupported format %q: want #Life 1.06, RLE or plaintext (.cells)", strings.TrimSpace(l.text))}
+	if s := strings.TrimSpace(l.text); strings.HasPrefix(strings.ToLower(s), "#life") {
+		return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: fmt.Sprintf("unsupported format %q: want #Life 1.06, RLE or plaintext (.cells)", s)}
 	}
 	return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: "unknown format: want an RLE header \"x = m, y = n\", a plaintext row of '.' and 'O', or \"#Life 1.06\""}
 }

@@ -373,7 +373,7 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 		x = c.X + j - i
 		i = j
 	}
-	rw.token("!")
+	rw.token([]byte{'!'})
 	bw.WriteByte('\n')
 	return bw.Flush()
 }
@@ -388,21 +388,23 @@ func oneLine(s string) string {
 type runWriter struct {
 	w   *bufio.Writer
 	col int
+	buf [24]byte // one token
 }
 
+// run writes a run of n tags, as "3o", or "o" for one.
 func (rw *runWriter) run(n int, tag byte) {
-	if n == 1 {
-		rw.token(string(tag))
-	} else {
-		rw.token(strconv.Itoa(n) + string(tag))
+	t := rw.buf[:0]
+	if n > 1 {
+		t = strconv.AppendInt(t, int64(n), 10)
 	}
+	rw.token(append(t, tag))
 }
 
-func (rw *runWriter) token(t string) {
+func (rw *runWriter) token(t []byte) {
 	if rw.col+len(t) > rleLineMax {
 		rw.w.WriteByte('\n')
 		rw.col = 0
 	}
-	rw.w.WriteString(t)
+	rw.w.Write(t)
 	rw.col += len(t)
 }
