@@ -16,4 +16,3 @@ func ExampleWriteGeneration() {
 	// --*
 	// ***
 }
-
