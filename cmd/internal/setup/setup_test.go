@@ -78,6 +78,7 @@ func TestFlags(t *testing.T) {
 			args: []string{"-pattern", "glider", "-size", "9x5", "-rule", "b36/s23", "-topology", "plane", "-engine", "direct"},
 			want: setup.Config{Pattern: "glider", Size: setup.Size{W: 9, H: 5}, Rule: &highlife, Topology: life.Plane, Engine: life.Direct},
 		},
+		{name: "a rule by name", args: []string{"-rule", "HighLife"}, want: setup.Config{Rule: &highlife}},
 		{name: "random and seed", args: []string{"-random", "0.25", "-seed", "42"}, want: setup.Config{Random: 0.25, Seed: 42}},
 		{name: "density 1", args: []string{"-random", "1"}, want: setup.Config{Random: 1}},
 		{name: "bad size", args: []string{"-size", "0x5"}, wantErr: `invalid value "0x5" for flag -size: "0x5": width must be at least 1, not 0`},
