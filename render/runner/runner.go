@@ -52,6 +52,9 @@ type Config struct {
 	// Seed seeds the random soups: the n-th Soup is the same for the same
 	// Seed.
 	Seed uint64
+	// History is how many generations to keep for Back and Forward, at
+	// most History × width × height bytes; 0 means DefaultHistory.
+	History int
 }
 
 // Frame is one complete generation as the simulation goroutine published it,
@@ -69,6 +72,14 @@ type Frame struct {
 	Goroutines int     // the engine's goroutines: one per cell, and the drivers
 	Seq        uint64  // counts the frames published, from 1
 	Applied    uint64  // counts the commands applied before this frame, in the order given to Do
+
+	// Stability is what a life.Detector has recognised in the generations
+	// run since the last edit, jump back or restart (Outcome Unsettled
+	// until it does).
+	Stability life.Result
+	// Older and Newer are how many generations before and after this one
+	// the history keeps: how far Back and Forward can go without running.
+	Older, Newer int
 }
 
 // Runner runs a simulation in its own goroutine, from Start until Close or
@@ -244,6 +255,11 @@ type loop struct {
 	seq       uint64
 	applied   uint64
 	pending   []Command // commands drained from the queue, not applied yet
+
+	hist      *history       // the last generations, for Back and Forward
+	detect    *life.Detector // fed every generation run
+	observed  int            // the last generation detect saw
+	stability life.Result    // what detect found
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
@@ -254,6 +270,10 @@ func newLoop(r *Runner, cfg Config) *loop {
 		grid:    cfg.Grid.Clone(),
 		running: cfg.Running,
 		speed:   clampSpeed(cfg.Speed),
+
+		hist:     newHistory(cfg.History),
+		detect:   life.NewDetector(0, cfg.Options.Topology),
+		observed: -1,
 	}
 }
 
@@ -329,12 +349,14 @@ func (l *loop) apply() {
 // step runs one generation and publishes it, reporting false if the
 // simulation ended: cancelled, closed or failed.
 func (l *loop) step(ctx context.Context) bool {
+	l.beforeStep()
 	if err := l.sim.Run(ctx, 1); err != nil {
 		if ctx.Err() == nil {
 			l.r.fail(err)
 		}
 		return false
 	}
+	l.afterStep()
 	l.measure(time.Now())
 	l.publish()
 	return true
@@ -402,6 +424,7 @@ func (l *loop) publish() {
 		f.Generation = l.sim.Generation()
 		f.Goroutines = l.sim.Goroutines()
 	}
+	l.describe(f)
 	l.dirty = false
 	l.r.publishFrame(f)
 }
