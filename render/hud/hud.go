@@ -17,6 +17,8 @@ import (
 // drawn:
 //
 //	gen 1,234  pop 567
+//	period 2 from generation 1,200 (what life -until-stable says; once started)
+//	back 256  ahead 0  (B, N)      (the history kept; once started)
 //	32 gens/s of 32  60 FPS        (or "paused (32 gens/s)", "starting N cells...")
 //	B3/S23 life  torus  goroutine
 //	160x100  goroutines 16,034
@@ -33,13 +35,18 @@ func Lines(f *runner.Frame, goroutines int, fps float64) []string {
 	if name := f.Options.Rule.Name(); name != "" {
 		rule += " " + name
 	}
-	return []string{
-		fmt.Sprintf("gen %s  pop %s", Thousands(f.Generation), Thousands(f.Population)),
+	lines := []string{fmt.Sprintf("gen %s  pop %s", Thousands(f.Generation), Thousands(f.Population))}
+	if f.Started {
+		lines = append(lines,
+			f.Stability.String(),
+			fmt.Sprintf("back %s  ahead %s  (B, N)", Thousands(f.Older), Thousands(f.Newer)))
+	}
+	return append(lines,
 		fmt.Sprintf("%s  %.0f FPS", state, fps),
 		fmt.Sprintf("%s  %v  %v", rule, f.Options.Topology, f.Options.Engine),
 		fmt.Sprintf("%dx%d  goroutines %s", f.Grid.Width(), f.Grid.Height(), Thousands(goroutines)),
 		"H: help",
-	}
+	)
 }
 
 // Help returns the lines of the help overlay: a title, then every key and
