@@ -62,6 +62,7 @@ type binding struct {
 var bindings = []binding{
 	{[]Key{KeySpace, KeyEnter}, func(c *Controller) { c.sink.Do(runner.TogglePlay{}) }},
 	{[]Key{KeyN}, func(c *Controller) { c.sink.Do(runner.Step{N: 1}) }},
+	{[]Key{KeyB}, func(c *Controller) { c.sink.Do(runner.Back{}) }},
 	{[]Key{KeyEqual, KeyKPAdd}, func(c *Controller) { c.sink.Do(runner.Faster{}) }},
 	{[]Key{KeyMinus, KeyKPSubtract}, func(c *Controller) { c.sink.Do(runner.Slower{}) }},
 	{[]Key{KeyR}, func(c *Controller) { c.sink.Do(runner.Reset{}) }},
@@ -85,7 +86,8 @@ var bindings = []binding{
 
 // Help is the text of the help overlay: every key and button.
 const Help = `Space, Enter   play / pause
-N              one generation
+N              one generation (forward again after B)
+B              back one generation (kept: -history)
 +  -           speed x2 / half (gens/s)
 R              reset to the start
 C              clear

@@ -75,6 +75,7 @@ func TestKeys(t *testing.T) {
 		{[]control.Key{control.KeySpace}, []runner.Command{runner.TogglePlay{}}},
 		{[]control.Key{control.KeyEnter}, []runner.Command{runner.TogglePlay{}}},
 		{[]control.Key{control.KeyN}, []runner.Command{runner.Step{N: 1}}},
+		{[]control.Key{control.KeyB}, []runner.Command{runner.Back{}}},
 		{[]control.Key{control.KeyEqual}, []runner.Command{runner.Faster{}}},
 		{[]control.Key{control.KeyShift, control.KeyEqual}, []runner.Command{runner.Faster{}}},
 		{[]control.Key{control.KeyKPAdd}, []runner.Command{runner.Faster{}}},

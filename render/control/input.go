@@ -57,6 +57,7 @@ const (
 	KeyRightBracket
 	KeyShift
 	KeyControl
+	KeyB
 	// NumKeys is the number of keys above: a Key is below NumKeys.
 	NumKeys
 )

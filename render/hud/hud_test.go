@@ -134,7 +134,7 @@ func TestThousands(t *testing.T) {
 
 func TestHelpNamesEveryControl(t *testing.T) {
 	help := strings.Join(hud.Help(), "\n")
-	for _, s := range []string{"Space", "N ", "+", "-", "R ", "C ", "S ", "left drag", "right drag", "Ctrl+click", "wheel", "middle drag", "arrows", "F ", "P ", "I ", "H, ?", "Esc, Q"} {
+	for _, s := range []string{"Space", "N ", "B ", "+", "-", "R ", "C ", "S ", "left drag", "right drag", "Ctrl+click", "wheel", "middle drag", "arrows", "F ", "P ", "I ", "H, ?", "Esc, Q"} {
 		assert.Contains(t, help, s)
 	}
 }

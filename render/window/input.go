@@ -61,4 +61,5 @@ var keys = [control.NumKeys][]ebiten.Key{
 	control.KeyRightBracket: {ebiten.KeyBracketRight},
 	control.KeyShift:        {ebiten.KeyShift},
 	control.KeyControl:      {ebiten.KeyControl, ebiten.KeyMeta},
+	control.KeyB:            {ebiten.KeyB},
 }
