@@ -43,6 +43,7 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 			Seed:    seed,
 		},
 		Title:      "colife: " + start.String(),
+		Name:       start.Name,
 		Zoom:       cfg.zoom,
 		HUD:        cfg.hud,
 		Screenshot: cfg.screenshot,

@@ -2,9 +2,9 @@ package window
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"math"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -12,6 +12,7 @@ import (
 
 	"colife/render/control"
 	"colife/render/hud"
+	"colife/render/picture"
 	"colife/render/runner"
 	"colife/render/view"
 )
@@ -41,6 +42,7 @@ type game struct {
 	message string    // a line shown under the HUD until messageUntil
 	until   time.Time // when message goes
 
+	name     string // the pattern's name, for the screenshot key's files
 	capture  string // the screenshot to take, or ""
 	gens     int    // the generation it shows
 	captured bool   // it has been saved (or failed: err)
@@ -53,6 +55,7 @@ func newGame(ctx context.Context, r *runner.Runner, cfg Config, zoom float64) *g
 		r:       r,
 		zoom:    zoom,
 		painter: view.Painter{Palette: view.DefaultPalette},
+		name:    cfg.Name,
 		capture: cfg.Screenshot,
 		gens:    cfg.Gens,
 		hudOn:   cfg.HUD,
@@ -120,15 +123,18 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 }
 
-// screenshot saves the screen to a new file in the current directory and
-// says where, or what went wrong.
+// screenshot saves the screen to a new file in the current directory, named
+// with the pattern and the generation, and says where, or what went wrong.
 func (g *game) screenshot(screen *ebiten.Image) string {
-	path, err := freeName(".", fmt.Sprintf("colife-gen%d", g.frame.Generation), ".png")
+	path, err := freeName(".", picture.Name(g.name, g.frame.Generation), ".png")
 	if err == nil {
 		err = saveScreen(screen, path)
 	}
 	if err != nil {
 		return err.Error()
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
 	return "saved " + path
 }

@@ -28,6 +28,9 @@ type Config struct {
 	Runner runner.Config
 	// Title is the window's title.
 	Title string
+	// Name is the pattern's name: the screenshot key saves
+	// <name>-gen<N>.png in the current directory (see picture.Name).
+	Name string
 	// Zoom is the size of a cell in device-independent pixels at the start;
 	// 0 picks the largest that fits on the screen, up to DefaultMaxZoom.
 	Zoom float64
