@@ -53,9 +53,6 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	if c.Zoom == 0 {
 		c.Zoom = DefaultZoom
 	}
-	if c.Delay == 0 {
-		c.Delay = DefaultDelay
-	}
 	fs.Func("zoom", fmt.Sprintf("draw each cell of -gif and -png as `Z`×Z pixels (default %d)", c.Zoom), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -64,6 +61,15 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		c.Zoom = n
 		return nil
 	})
+	c.RegisterDelay(fs)
+}
+
+// RegisterDelay defines only -delay on fs, storing into c; a zero Delay
+// becomes the default first.
+func (c *Config) RegisterDelay(fs *flag.FlagSet) {
+	if c.Delay == 0 {
+		c.Delay = DefaultDelay
+	}
 	fs.Func("delay", fmt.Sprintf("show each generation of -gif for `MS` milliseconds, rounded to 10 (default %d)", c.Delay.Milliseconds()), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 0 || n > maxDelayMS {
@@ -75,8 +81,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 }
 
 // RegisterFiles defines only -gif and -png on fs, storing into c, for a
-// program that has -zoom and -delay of its own and sets c.Zoom and c.Delay
-// from them.
+// program that has a -zoom of its own (and perhaps a -delay) and sets c.Zoom
+// (and c.Delay) from it.
 func (c *Config) RegisterFiles(fs *flag.FlagSet) {
 	fs.Func("gif", "write an animated GIF of every generation run to `FILE.gif`, replacing it only once complete", func(s string) error {
 		return setFile(&c.GIF, s, ".gif")

@@ -75,6 +75,19 @@ func TestRegisterFiles(t *testing.T) {
 	require.NoError(t, parse(&c, true, "-png", "a.png"))
 	assert.Equal(t, export.Config{PNG: "a.png", Zoom: 8}, c)
 	assert.Error(t, parse(&c, true, "-zoom", "3"), "-zoom is the program's own")
+	assert.Error(t, parse(&c, true, "-delay", "3"), "so is -delay")
+}
+
+func TestRegisterDelay(t *testing.T) {
+	var c export.Config
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.RegisterFiles(fs)
+	c.RegisterDelay(fs)
+	assert.Equal(t, 100*time.Millisecond, c.Delay, "the default")
+	require.NoError(t, fs.Parse([]string{"-gif", "a.gif", "-delay", "20"}))
+	assert.Equal(t, export.Config{GIF: "a.gif", Delay: 20 * time.Millisecond}, c)
+	assert.Error(t, fs.Parse([]string{"-zoom", "3"}), "-zoom is the program's own")
 }
 
 func TestNewRecorderErrors(t *testing.T) {
