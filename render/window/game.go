@@ -31,15 +31,17 @@ type game struct {
 
 	frame   *runner.Frame
 	painter view.Painter
-	img     *image.RGBA // the screen's pixels, painted by plain Go
-	painted struct {    // what img shows, to paint again only when it changes
+	img     *image.RGBA   // the screen's pixels, painted by plain Go
+	cells   *ebiten.Image // img on the GPU: one WritePixels when img changes
+	painted struct {      // what img shows, to paint again only when it changes
 		seq  uint64
 		view view.View
 	}
 	hudOn   bool // the HUD is on at the start
 	hudBox  textBox
 	helpBox textBox
-	message string    // a line shown under the HUD until messageUntil
+	msgBox  textBox
+	message string    // a line shown at the bottom until until
 	until   time.Time // when message goes
 
 	name     string // the pattern's name, for the screenshot key's files
@@ -93,20 +95,26 @@ func (g *game) Draw(screen *ebiten.Image) {
 	b := screen.Bounds()
 	if g.img == nil || g.img.Rect.Size() != b.Size() {
 		g.img = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+		if g.cells != nil {
+			g.cells.Deallocate()
+		}
+		g.cells = ebiten.NewImage(b.Dx(), b.Dy())
 		g.painted.seq = 0
 	}
 	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View {
+		// Paint and upload only what changed: a paused or slow simulation
+		// costs a copy on the GPU per frame, not a repaint.
 		g.painter.Paint(g.img, g.frame.Grid, g.ctl.View)
+		g.cells.WritePixels(g.img.Pix)
 		g.painted.seq, g.painted.view = g.frame.Seq, g.ctl.View
 	}
-	screen.WritePixels(g.img.Pix)
+	screen.DrawImage(g.cells, nil)
 	scale := textScale()
 	if g.ctl.HUD {
-		lines := hud.Lines(g.frame, runtime.NumGoroutine(), ebiten.ActualFPS())
-		if g.message != "" && time.Now().Before(g.until) {
-			lines = append(lines, g.message)
-		}
-		g.hudBox.draw(screen, lines, 0, 0, scale)
+		g.hudBox.draw(screen, hud.Lines(g.frame, runtime.NumGoroutine(), ebiten.ActualFPS()), 0, 0, scale)
+	}
+	if g.message != "" && time.Now().Before(g.until) {
+		g.msgBox.drawBottomLeft(screen, []string{g.message}, scale)
 	}
 	if g.ctl.Help {
 		g.helpBox.drawCentred(screen, helpLines, scale)
@@ -139,12 +147,9 @@ func (g *game) screenshot(screen *ebiten.Image) string {
 	return "saved " + path
 }
 
-// say shows msg under the HUD for a few seconds, and the HUD if it is off.
+// say shows msg at the bottom of the window for a few seconds.
 func (g *game) say(msg string) {
 	g.message, g.until = msg, time.Now().Add(4*time.Second)
-	if !g.ctl.HUD {
-		g.ctl.HUD = true
-	}
 }
 
 // LayoutF makes the screen as many pixels as the window has device pixels,

@@ -61,3 +61,9 @@ func (t *textBox) drawCentred(dst *ebiten.Image, lines []string, scale int) {
 	b := dst.Bounds()
 	t.draw(dst, lines, max(0, (b.Dx()-w*scale)/2), max(0, (b.Dy()-h*scale)/2), scale)
 }
+
+// drawBottomLeft draws lines on a box in the bottom-left corner of dst.
+func (t *textBox) drawBottomLeft(dst *ebiten.Image, lines []string, scale int) {
+	_, h := boxSize(lines)
+	t.draw(dst, lines, 0, max(0, dst.Bounds().Dy()-h*scale), scale)
+}

@@ -2,8 +2,8 @@
 // lets the user steer and edit it. The ebiten.Game here is a thin adapter:
 // the simulation runs in its own goroutine (package runner); Update reads the
 // input through package control and takes the newest complete generation;
-// Draw paints it into an RGBA buffer with package view and hands that to the
-// screen with one WritePixels, then draws the HUD and the help on top.
+// Draw paints it into an RGBA buffer with package view, uploads that with one
+// WritePixels when it changed, draws it, then the HUD and the help on top.
 //
 // The window works in device pixels: on a HiDPI screen the screen image is as
 // large as the window's real pixels, so cells stay crisp, and the HUD's text

@@ -1,0 +1,234 @@
+package e2e_test
+
+import (
+	"image"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
+	"github.com/jezek/xgb/xtest"
+	"github.com/stretchr/testify/require"
+)
+
+// xuser is a person at the X display, faked with the XTEST extension: it
+// moves the pointer, clicks and types as a user would, so the events go
+// through the X server, GLFW and Ebitengine to the window.
+type xuser struct {
+	t    *testing.T
+	conn *xgb.Conn
+	root xproto.Window
+	keys map[xproto.Keysym]xproto.Keycode
+}
+
+// newXUser connects to the test's display, or skips the test if the display
+// lacks XTEST.
+func newXUser(t *testing.T) *xuser {
+	t.Helper()
+	conn, err := xgb.NewConn()
+	require.NoError(t, err)
+	t.Cleanup(conn.Close)
+	if err := xtest.Init(conn); err != nil {
+		t.Skipf("the display has no XTEST extension: %v", err)
+	}
+	setup := xproto.Setup(conn)
+	u := &xuser{t: t, conn: conn, root: setup.DefaultScreen(conn).Root, keys: map[xproto.Keysym]xproto.Keycode{}}
+	n := byte(setup.MaxKeycode - setup.MinKeycode + 1)
+	m, err := xproto.GetKeyboardMapping(conn, setup.MinKeycode, n).Reply()
+	require.NoError(t, err)
+	per := int(m.KeysymsPerKeycode)
+	for i := range int(n) {
+		for _, sym := range m.Keysyms[i*per : (i+1)*per] {
+			if _, ok := u.keys[sym]; !ok && sym != 0 {
+				u.keys[sym] = setup.MinKeycode + xproto.Keycode(i)
+			}
+		}
+	}
+	return u
+}
+
+// window waits for a mapped top-level window whose name starts with prefix
+// and returns its position and size on the screen.
+func (u *xuser) window(p *proc, prefix string) image.Rectangle {
+	u.t.Helper()
+	for {
+		if p.exited() {
+			require.FailNow(u.t, "lifeview ended before its window showed", "%v: %s", p.err, p.stderr.String())
+		}
+		tree, err := xproto.QueryTree(u.conn, u.root).Reply()
+		require.NoError(u.t, err)
+		for _, w := range tree.Children {
+			name, err := xproto.GetProperty(u.conn, false, w, xproto.AtomWmName, xproto.GetPropertyTypeAny, 0, 256).Reply()
+			if err != nil || !strings.HasPrefix(string(name.Value), prefix) {
+				continue
+			}
+			attr, err := xproto.GetWindowAttributes(u.conn, w).Reply()
+			if err != nil || attr.MapState != xproto.MapStateViewable {
+				continue
+			}
+			geo, err := xproto.GetGeometry(u.conn, xproto.Drawable(w)).Reply()
+			require.NoError(u.t, err)
+			at, err := xproto.TranslateCoordinates(u.conn, w, u.root, 0, 0).Reply()
+			require.NoError(u.t, err)
+			return image.Rect(int(at.DstX), int(at.DstY), int(at.DstX)+int(geo.Width), int(at.DstY)+int(geo.Height))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// fake sends one XTEST event.
+func (u *xuser) fake(kind, detail byte, x, y int) {
+	u.t.Helper()
+	require.NoError(u.t, xtest.FakeInputChecked(u.conn, kind, detail, 0, u.root, int16(x), int16(y), 0).Check())
+}
+
+// hold is how long a key or button stays down: longer than Ebitengine's
+// tick, so that its polling sees it.
+const hold = 100 * time.Millisecond
+
+// move puts the pointer at (x, y) on the screen.
+func (u *xuser) move(p image.Point) { u.fake(xproto.MotionNotify, 0, p.X, p.Y) }
+
+// click presses and releases mouse button b (1 left, 2 middle, 3 right).
+func (u *xuser) click(b byte) {
+	u.fake(xproto.ButtonPress, b, 0, 0)
+	time.Sleep(hold)
+	u.fake(xproto.ButtonRelease, b, 0, 0)
+	time.Sleep(hold)
+}
+
+// tap presses and releases the key of keysym sym.
+func (u *xuser) tap(sym xproto.Keysym) {
+	u.t.Helper()
+	code, ok := u.keys[sym]
+	require.True(u.t, ok, "no key for keysym %#x", sym)
+	u.fake(xproto.KeyPress, byte(code), 0, 0)
+	time.Sleep(hold)
+	u.fake(xproto.KeyRelease, byte(code), 0, 0)
+	time.Sleep(hold)
+}
+
+// Keysyms of the keys the test types.
+const (
+	symH      xproto.Keysym = 'h'
+	symN      xproto.Keysym = 'n'
+	symP      xproto.Keysym = 'p'
+	symQ      xproto.Keysym = 'q'
+	symEscape xproto.Keysym = 0xff1b
+)
+
+// shooter takes the window's screenshots with the P key.
+type shooter struct {
+	u    *xuser
+	dir  string
+	seen map[string]bool
+}
+
+// shot presses P until a new screenshot appears in dir, and returns it.
+// Pressing again is safe: a press that was lost saved nothing, and one that
+// was not is found before the next.
+func (s *shooter) shot() (string, image.Image) {
+	s.u.t.Helper()
+	for {
+		s.u.tap(symP)
+		for range 20 {
+			entries, err := os.ReadDir(s.dir)
+			require.NoError(s.u.t, err)
+			for _, e := range entries {
+				if name := e.Name(); strings.HasSuffix(name, ".png") && !s.seen[name] {
+					s.seen[name] = true
+					return name, readPNG(s.u.t, filepath.Join(s.dir, name))
+				}
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+}
+
+// countLive counts the pixels of the live colour.
+func countLive(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if rgba(img.At(x, y)) == liveColour {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// testKeysAndMouse plays a user: it types and clicks in a paused window
+// and checks each effect on the window's own screenshots (the P key).
+func testKeysAndMouse(t *testing.T, bin string) {
+	needDisplay(t)
+	u := newXUser(t)
+	dir := t.TempDir()
+	p := startLifeview(t, bin, dir, "-pattern", "glider", "-size", "32x32", "-zoom", "8", "-gens", "0", "-hud=false")
+	win := u.window(p, "colife: glider")
+	// The window is at least 640 × 480: the 256 × 256 grid is in the middle.
+	require.Equal(t, image.Pt(640, 480), win.Size())
+	grid := image.Rect(192, 112, 448, 368).Add(win.Min)
+	u.move(grid.Min.Add(image.Pt(128, 128)))
+	s := &shooter{u: u, dir: dir, seen: map[string]bool{}}
+
+	name, img := s.shot()
+	require.True(t, strings.HasSuffix(name, "-gen0.png"), name)
+	require.Equal(t, image.Rect(0, 0, 640, 480), img.Bounds(), "the screenshot is the window")
+	require.Equal(t, 5*64, countLive(img), "the glider, 8 × 8 pixels a cell")
+
+	// A click on the empty cell (1, 30) draws it.
+	cell := image.Pt(1*8+4, 30*8+4)
+	u.move(grid.Min.Add(cell))
+	for countLive(img) != 6*64 {
+		u.click(1)
+		_, img = s.shot()
+	}
+	require.Equal(t, liveColour, rgba(img.At(192+cell.X, 112+cell.Y)), "the cell clicked is alive")
+
+	// H shows the help over the middle of the window; Esc hides it.
+	before := img
+	for sameCentre(before, img) {
+		u.tap(symH)
+		_, img = s.shot()
+	}
+	for !sameCentre(before, img) {
+		u.tap(symEscape)
+		_, img = s.shot()
+	}
+
+	// N runs one generation: the next screenshot is named after it.
+	u.tap(symN)
+	for !strings.HasSuffix(name, "-gen1.png") {
+		name, _ = s.shot()
+	}
+
+	// Q quits, with status 0.
+	for !p.exited() {
+		u.tap(symQ)
+		select {
+		case <-p.done:
+		case <-time.After(time.Second): // not a bound: the key may have been lost; type it again
+		}
+	}
+	require.NoError(t, p.err, "stderr: %s", p.stderr.String())
+}
+
+// sameCentre reports whether two screenshots agree on the window's middle
+// quarter, where the help overlay goes.
+func sameCentre(a, b image.Image) bool {
+	r := a.Bounds()
+	c := image.Rect(r.Dx()/4, r.Dy()/4, 3*r.Dx()/4, 3*r.Dy()/4)
+	for y := c.Min.Y; y < c.Max.Y; y++ {
+		for x := c.Min.X; x < c.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
