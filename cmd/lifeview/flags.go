@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/render/runner"
 	"colife/render/view"
@@ -37,6 +38,10 @@ type config struct {
 	gens       int     // -gens
 	gensSet    bool
 	list       bool // -list
+	zoomSet    bool // -zoom was given
+
+	history  int           // -history
+	pictures export.Config // -gif -png -delay; Zoom from -zoom
 }
 
 // newFlagSet returns the flags of lifeview, storing into c.
@@ -46,7 +51,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	c.Register(fs)
 	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
 		z, err := parseZoom(s)
-		c.zoom = z
+		c.zoom, c.zoomSet = z, true
 		return err
 	})
 	c.speed = defaultSpeed
@@ -69,7 +74,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 		c.screenshot = s
 		return nil
 	})
-	fs.Func("gens", "with -screenshot, the generation to show (default 0); without, run to generation `N` at once and pause there", func(s string) error {
+	fs.Func("gens", "with -screenshot, the generation to show, and with -gif or -png, the last to write (default 0); without, run to generation `N` at once and pause there", func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		switch {
 		case err != nil:
@@ -81,8 +86,26 @@ func newFlagSet(c *config) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
+	c.history = runner.DefaultHistory
+	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes, %s for the default grid (default %d)",
+		maxHistory, mib(runner.DefaultHistory*defaultSize.W*defaultSize.H), runner.DefaultHistory), func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > maxHistory {
+			return fmt.Errorf("want a whole number of generations from 1 to %d", maxHistory)
+		}
+		c.history = n
+		return nil
+	})
+	c.pictures.RegisterFiles(fs)
+	c.pictures.RegisterDelay(fs)
 	return fs
 }
+
+// maxHistory is the most generations -history keeps.
+const maxHistory = 1 << 20
+
+// mib formats a number of bytes in MiB.
+func mib(n int) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
 // parseZoom reads -zoom: a number of pixels per cell, or 1/N.
 func parseZoom(s string) (float64, error) {
@@ -119,6 +142,18 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, &usageError{fmt.Errorf("unexpected argument %q; flags start with -", fs.Arg(0))}
+	}
+	if c.pictures.Enabled() {
+		if c.screenshot != "" {
+			return nil, &usageError{errors.New("-gif and -png write files without a window; leave out -screenshot")}
+		}
+		c.pictures.Zoom = export.DefaultZoom
+		if c.zoomSet {
+			if c.zoom < 1 {
+				return nil, &usageError{errors.New("-gif and -png need a -zoom of 1 pixel per cell or more")}
+			}
+			c.pictures.Zoom = int(c.zoom)
+		}
 	}
 	if c.screenshot != "" {
 		if err := checkWritable(c.screenshot); err != nil {
@@ -157,6 +192,11 @@ Without flags: a Gosper glider gun on a torus, running. Press H in the
 window for the keys: Space plays and pauses, N steps, + and - change the
 speed, the left button draws, the right erases, the wheel zooms, Esc quits.
 
+With -gif or -png it opens no window: it runs -gens generations and writes an
+animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default
+4), and exits. It still needs a display, as every run of lifeview does; life
+-gif and life -png need none.
+
 Flags:
 `)
 	fs.PrintDefaults()
@@ -166,6 +206,7 @@ Examples:
   lifeview -random 0.3 -size 400x300 -engine direct
   lifeview -pattern acorn -size 300x200 -zoom 3 -speed 60
   lifeview -pattern glider -size 32x32 -zoom 8 -gens 4 -screenshot out.png
+  lifeview -pattern glider -size 16x16 -gens 64 -gif glider.gif -zoom 8 -delay 50
 
 Exit status: 0 on success, 2 for a usage error, 1 for any other error.
 `)

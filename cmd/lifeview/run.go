@@ -26,6 +26,9 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 	for _, w := range start.Warnings {
 		fmt.Fprintf(stderr, "lifeview: warning: %s\n", w)
 	}
+	if cfg.pictures.Enabled() {
+		return writePictures(ctx, cfg, start)
+	}
 	seed, density := start.Seed, start.Density
 	for seed == 0 {
 		seed = rand.Uint64()
@@ -41,6 +44,7 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 			Running: cfg.screenshot == "" && !cfg.gensSet,
 			Density: density,
 			Seed:    seed,
+			History: cfg.history,
 		},
 		Title:      "colife: " + start.String(),
 		Name:       start.Name,
