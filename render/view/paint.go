@@ -37,9 +37,9 @@ const LineZoom = 6
 // Palette, to DefaultPalette say.
 type Painter struct {
 	Palette Palette
-	cols    []span // the cells each column of pixels covers
-	line    []bool // whether each column of pixels starts a cell
-	alive   []bool // scratch: whether each pixel of the row being painted is alive
+	cols    []span  // the cells each column of pixels covers
+	line    []bool  // whether each column of pixels starts a cell
+	alive   []int32 // scratch: the live cells under each pixel of the row being painted
 }
 
 // span is a range of cells [lo, hi) along one axis; empty beyond the grid.
@@ -66,8 +66,9 @@ func spanOf(p int, off, z float64, n int) span {
 
 // Paint paints g into dst as v shows it: every pixel of dst's bounds, with
 // dst's top-left pixel as the screen's (0, 0). Where a pixel covers several
-// cells (zoom below 1) it is live if any of them is. v should be a view of
-// g's size.
+// cells (zoom below 1) its colour says how many are alive: Live if all of
+// them, Dead if none, and in between at least half way to Live if some. v
+// should be a view of g's size.
 func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 	b := dst.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -103,36 +104,44 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 		p.scan(g, rows)
 		for x := range w {
 			c := pal.Dead
-			switch {
-			case p.cols[x].lo >= p.cols[x].hi:
+			switch cs := p.cols[x]; {
+			case cs.lo >= cs.hi:
 				c = pal.Outside
-			case p.alive[x]:
-				c = pal.Live
-			case startsCell || p.line[x]:
+			case p.alive[x] == 0 && (startsCell || p.line[x]):
 				c = pal.Line
+			case p.alive[x] > 0:
+				c = shade(pal.Dead, pal.Live, int(p.alive[x]), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
 			}
 			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
 		}
 	}
 }
 
-// scan sets p.alive[x] for each column of pixels: whether any cell of rows
-// within the column's cells is alive.
+// scan sets p.alive[x] for each column of pixels: how many of the cells in
+// rows and in the column's cells are alive.
 func (p *Painter) scan(g *life.Grid, rows span) {
 	gw := g.Width()
 	for x, cs := range p.cols {
-		alive := false
-		for r := int(rows.lo); r < int(rows.hi) && !alive; r++ {
-			cells := g.Cells[r*gw : (r+1)*gw]
-			for c := cs.lo; c < cs.hi; c++ {
-				if cells[c] == life.Alive {
-					alive = true
-					break
-				}
+		n := int32(0)
+		for r := int(rows.lo); r < int(rows.hi); r++ {
+			for _, s := range g.Cells[r*gw+int(cs.lo) : r*gw+int(cs.hi)] {
+				n += int32(s)
 			}
 		}
-		p.alive[x] = alive
+		p.alive[x] = n
 	}
+}
+
+// shade returns the colour of a pixel over n cells of which k (1 to n) are
+// alive: live if all are, else between dead and live, at least half way, so
+// that a lone cell still shows and a dense crowd looks denser than a sparse
+// one.
+func shade(dead, live color.RGBA, k, n int) color.RGBA {
+	if k >= n {
+		return live
+	}
+	mix := func(a, b uint8) uint8 { return uint8(int(a) + (int(b)-int(a))*(n+k)/(2*n)) }
+	return color.RGBA{mix(dead.R, live.R), mix(dead.G, live.G), mix(dead.B, live.B), mix(dead.A, live.A)}
 }
 
 // grow returns s resized to n, reusing its storage when it can.

@@ -3,6 +3,8 @@ package view_test
 import (
 	"fmt"
 	"image"
+	"image/color"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -75,10 +77,10 @@ func TestPaintPictures(t *testing.T) {
 			},
 		},
 		{
-			name: "two cells per pixel: live if any is",
+			name: "two cells per pixel: live if all are, shaded if some",
 			grid: []string{
-				"O...",
-				"....",
+				"OO..",
+				"OO..",
 				"...O",
 				"..O.",
 				"....",
@@ -87,7 +89,7 @@ func TestPaintPictures(t *testing.T) {
 			w: 3, h: 4, zoom: 0.5,
 			want: []string{
 				"O.#",
-				".O#",
+				".?#",
 				"..#",
 				"###",
 			},
@@ -195,4 +197,57 @@ func TestPaintSubImage(t *testing.T) {
 		"?O#?",
 		"?##?",
 	}, picture(img))
+}
+
+// TestPaintShadesCrowds paints one pixel over 2 × 2 cells with 0 to 4 of them
+// alive; the colours in between were worked out by hand from DefaultPalette:
+// dead + (live - dead) × (4 + k) / 8, rounded down.
+func TestPaintShadesCrowds(t *testing.T) {
+	tests := []struct {
+		cells []string
+		want  color.RGBA
+	}{
+		{[]string{"..", ".."}, view.DefaultPalette.Dead},
+		{[]string{".O", ".."}, color.RGBA{0xa5, 0x83, 0x2e, 0xff}},
+		{[]string{"O.", ".O"}, color.RGBA{0xc3, 0x9a, 0x33, 0xff}},
+		{[]string{"OO", "O."}, color.RGBA{0xe1, 0xb1, 0x37, 0xff}},
+		{[]string{"OO", "OO"}, view.DefaultPalette.Live},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.cells, "/"), func(t *testing.T) {
+			g, err := life.ParseGrid(tt.cells...)
+			require.NoError(t, err)
+			img := image.NewRGBA(image.Rect(0, 0, 1, 1))
+			p := view.Painter{Palette: view.DefaultPalette}
+			p.Paint(img, g, view.View{GridW: 2, GridH: 2, ScreenW: 1, ScreenH: 1, Zoom: 0.5})
+			assert.Equal(t, tt.want, img.RGBAAt(0, 0))
+		})
+	}
+}
+
+// BenchmarkPaint paints a 1280 × 1024 screen of a random soup at several
+// zooms: what a frame costs when the generation changed.
+func BenchmarkPaint(b *testing.B) {
+	for _, tt := range []struct {
+		w, h int
+		zoom float64
+	}{
+		{160, 100, 8},
+		{1280, 1024, 1},
+		{2560, 2048, 0.5},
+		{4096, 4096, 0.25},
+	} {
+		b.Run(fmt.Sprintf("%dx%d at %g", tt.w, tt.h, tt.zoom), func(b *testing.B) {
+			g, err := life.NewGrid(tt.w, tt.h)
+			require.NoError(b, err)
+			g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
+			img := image.NewRGBA(image.Rect(0, 0, 1280, 1024))
+			v := view.New(tt.w, tt.h, 1280, 1024, tt.zoom)
+			p := view.Painter{Palette: view.DefaultPalette}
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Paint(img, g, v)
+			}
+		})
+	}
 }
