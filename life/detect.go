@@ -71,10 +71,10 @@ func (r Result) String() string {
 // and two hashes of the cells inside that box, row by row. Two generations
 // with the same box and the same hashes hold the same grid; the same box size
 // and hashes at another position is the same layout shifted: a spaceship. So
-// memory stays at about 50 bytes a generation whatever the grid's size, and
-// the work per generation is one pass over the grid to find the box (a
-// vectorised byte search per row) and two over the box to hash it, plus a
-// scan of the ring.
+// memory stays at 56 bytes a generation whatever the grid's size (and, on a
+// torus, one byte per row and per column of scratch), and the work per
+// generation is one pass over the grid to find the box (a vectorised byte
+// search per row), two over the box to hash it, and a scan of the ring.
 //
 // A match needs both hashes to agree. They are hash/maphash with two seeds
 // drawn at random for each Detector, so they are independent: a false match
