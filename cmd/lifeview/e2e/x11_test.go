@@ -11,6 +11,7 @@ import (
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 	"github.com/jezek/xgb/xtest"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -54,8 +55,16 @@ func newXUser(t *testing.T) *xuser {
 // and returns its position and size on the screen.
 func (u *xuser) window(p *proc, prefix string) image.Rectangle {
 	u.t.Helper()
+	_, r := u.find(p, prefix)
+	return r
+}
+
+// find waits for a mapped top-level window whose name starts with prefix and
+// returns it, with its position and size on the screen.
+func (u *xuser) find(p *proc, prefix string) (xproto.Window, image.Rectangle) {
+	u.t.Helper()
 	for {
-		if p.exited() {
+		if p.exited() && !p.retry() {
 			require.FailNow(u.t, "lifeview ended before its window showed", "%v: %s", p.err, p.stderr.String())
 		}
 		tree, err := xproto.QueryTree(u.conn, u.root).Reply()
@@ -73,10 +82,36 @@ func (u *xuser) window(p *proc, prefix string) image.Rectangle {
 			require.NoError(u.t, err)
 			at, err := xproto.TranslateCoordinates(u.conn, w, u.root, 0, 0).Reply()
 			require.NoError(u.t, err)
-			return image.Rect(int(at.DstX), int(at.DstY), int(at.DstX)+int(geo.Width), int(at.DstY)+int(geo.Height))
+			return w, image.Rect(int(at.DstX), int(at.DstY), int(at.DstX)+int(geo.Width), int(at.DstY)+int(geo.Height))
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// resize asks the X server to make w width × height pixels, as a window
+// manager does when the user drags the window's corner.
+func (u *xuser) resize(w xproto.Window, width, height int) {
+	u.t.Helper()
+	err := xproto.ConfigureWindowChecked(u.conn, w, xproto.ConfigWindowWidth|xproto.ConfigWindowHeight, []uint32{uint32(width), uint32(height)}).Check()
+	require.NoError(u.t, err)
+}
+
+// close asks w to close, as a window manager does when the user clicks the
+// close button: a WM_DELETE_WINDOW message.
+func (u *xuser) close(w xproto.Window) {
+	u.t.Helper()
+	atom := func(name string) xproto.Atom {
+		r, err := xproto.InternAtom(u.conn, false, uint16(len(name)), name).Reply()
+		require.NoError(u.t, err)
+		return r.Atom
+	}
+	ev := xproto.ClientMessageEvent{
+		Format: 32,
+		Window: w,
+		Type:   atom("WM_PROTOCOLS"),
+		Data:   xproto.ClientMessageDataUnionData32New([]uint32{uint32(atom("WM_DELETE_WINDOW")), 0, 0, 0, 0}),
+	}
+	require.NoError(u.t, xproto.SendEventChecked(u.conn, false, w, xproto.EventMaskNoEvent, string(ev.Bytes())).Check())
 }
 
 // fake sends one XTEST event.
@@ -201,6 +236,15 @@ func testKeysAndMouse(t *testing.T, bin string) {
 		_, img = s.shot()
 	}
 
+	// The window resizes; the middle of the grid stays in the middle.
+	w, _ := u.find(p, "colife: glider")
+	u.resize(w, 800, 600)
+	for img.Bounds() != image.Rect(0, 0, 800, 600) {
+		_, img = s.shot()
+	}
+	assert.Equal(t, 6*64, countLive(img))
+	assert.Equal(t, liveColour, rgba(img.At(272+cell.X, 172+cell.Y)), "the cell clicked, moved by half the growth")
+
 	// N runs one generation: the next screenshot is named after it.
 	u.tap(symN)
 	for !strings.HasSuffix(name, "-gen1.png") {
@@ -231,4 +275,17 @@ func sameCentre(a, b image.Image) bool {
 		}
 	}
 	return true
+}
+
+// testCloseButton closes the window as a window manager does: lifeview ends
+// with status 0, the simulation and its goroutines with it.
+func testCloseButton(t *testing.T, bin string) {
+	needDisplay(t)
+	u := newXUser(t)
+	p := startLifeview(t, bin, t.TempDir(), "-random", "0.3", "-seed", "5", "-size", "48x32")
+	w, _ := u.find(p, "colife: random")
+	u.close(w) // an X event is not lost, unlike a key held too briefly
+	<-p.done
+	require.NoError(t, p.err, "stderr: %s", p.stderr.String())
+	assert.Empty(t, p.stderr.String())
 }
