@@ -40,7 +40,7 @@ type config struct {
 	list       bool // -list
 	zoomSet    bool // -zoom was given
 
-	history  int           // -history
+	history  int           // -history; 0: the runner's default
 	pictures export.Config // -gif -png -delay; Zoom from -zoom
 }
 
@@ -86,9 +86,8 @@ func newFlagSet(c *config) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
-	c.history = runner.DefaultHistory
-	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes, %s for the default grid (default %d)",
-		maxHistory, mib(runner.DefaultHistory*defaultSize.W*defaultSize.H), runner.DefaultHistory), func(s string) error {
+	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s)",
+		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*defaultSize.W*defaultSize.H), defaultSize, mib(runner.DefaultHistoryBytes)), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > maxHistory {
 			return fmt.Errorf("want a whole number of generations from 1 to %d", maxHistory)

@@ -3,8 +3,12 @@ package runner
 import "colife/life"
 
 // DefaultHistory is how many generations a Runner keeps for Back when
-// Config.History is 0.
-const DefaultHistory = 256
+// Config.History is 0, unless they would take more than
+// DefaultHistoryBytes: then as many as fit in that, at least one.
+const (
+	DefaultHistory      = 256
+	DefaultHistoryBytes = 256 << 20
+)
 
 // Back pauses and shows the generation before the current one, if the history
 // still keeps it; the simulation carries on from there when it runs again.
@@ -84,11 +88,13 @@ type history struct {
 	lo, hi int          // the generations kept; none when hi < lo
 }
 
-func newHistory(max int) *history {
-	if max <= 0 {
-		max = DefaultHistory
+// newHistory returns a history of n generations of grids of cells cells; n
+// of 0 means DefaultHistory, or fewer to fit in DefaultHistoryBytes.
+func newHistory(n, cells int) *history {
+	if n <= 0 {
+		n = max(min(DefaultHistory, DefaultHistoryBytes/cells), 1)
 	}
-	return &history{max: max, hi: -1}
+	return &history{max: n, hi: -1}
 }
 
 // at returns the grid kept for generation gen, or nil. It belongs to the

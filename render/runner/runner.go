@@ -53,7 +53,8 @@ type Config struct {
 	// Seed.
 	Seed uint64
 	// History is how many generations to keep for Back and Forward, at
-	// most History × width × height bytes; 0 means DefaultHistory.
+	// most History × width × height bytes; 0 means DefaultHistory, or as
+	// many as fit in DefaultHistoryBytes if fewer.
 	History int
 }
 
@@ -271,7 +272,7 @@ func newLoop(r *Runner, cfg Config) *loop {
 		running: cfg.Running,
 		speed:   clampSpeed(cfg.Speed),
 
-		hist:     newHistory(cfg.History),
+		hist:     newHistory(cfg.History, cfg.Grid.Width()*cfg.Grid.Height()),
 		detect:   life.NewDetector(0, cfg.Options.Topology),
 		observed: -1,
 	}

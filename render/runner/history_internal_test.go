@@ -1,0 +1,78 @@
+package runner
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/life"
+)
+
+func TestNewHistorySize(t *testing.T) {
+	tests := []struct {
+		n, cells int
+		want     int
+	}{
+		{0, 100, DefaultHistory},
+		{0, 1 << 20, DefaultHistory}, // 256 MiB exactly
+		{0, 2 << 20, 128},
+		{0, 3 << 20, 85},
+		{0, 1 << 30, 1},
+		{5, 1 << 30, 5},
+		{1000, 100, 1000},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d of %d cells", tt.n, tt.cells), func(t *testing.T) {
+			assert.Equal(t, tt.want, newHistory(tt.n, tt.cells).max)
+		})
+	}
+}
+
+// kept lists the generations h keeps, and the first cell of each.
+func kept(h *history) []string {
+	var out []string
+	for gen := h.lo; gen <= h.hi; gen++ {
+		out = append(out, fmt.Sprintf("%d:%v", gen, h.at(gen).Cells[0]))
+	}
+	return out
+}
+
+func TestHistoryRecord(t *testing.T) {
+	dead, err := life.NewGrid(2, 1)
+	require.NoError(t, err)
+	alive := dead.Clone()
+	alive.Cells[0] = life.Alive
+	other, err := life.NewGrid(3, 1)
+	require.NoError(t, err)
+
+	h := newHistory(3, 2)
+	assert.Nil(t, h.at(0), "nothing kept yet")
+	for gen := range 5 {
+		assert.True(t, h.record(gen, dead), "generation %d is new", gen)
+	}
+	assert.Equal(t, []string{"2:-", "3:-", "4:-"}, kept(h), "the last three")
+	assert.Nil(t, h.at(1))
+	assert.Nil(t, h.at(5))
+
+	assert.False(t, h.record(3, dead), "the same grid again changes nothing")
+	assert.Equal(t, []string{"2:-", "3:-", "4:-"}, kept(h))
+
+	assert.True(t, h.record(3, alive), "an edit")
+	assert.Equal(t, []string{"2:-", "3:*"}, kept(h), "what followed the edit is dropped")
+	alive.Cells[1] = life.Alive
+	assert.Equal(t, life.Empty, h.at(3).Cells[1], "a copy is kept")
+
+	assert.True(t, h.record(4, dead))
+	assert.True(t, h.record(5, dead))
+	assert.Equal(t, []string{"3:*", "4:-", "5:-"}, kept(h), "the ring goes round")
+
+	assert.True(t, h.record(9, dead), "a gap starts afresh")
+	assert.Equal(t, []string{"9:-"}, kept(h))
+	assert.True(t, h.record(10, other), "so does another size")
+	assert.Equal(t, []string{"10:-"}, kept(h))
+	assert.Equal(t, 3, h.at(10).Width())
+	assert.True(t, h.record(0, other), "and a step back before the oldest")
+	assert.Equal(t, []string{"0:-"}, kept(h))
+}
