@@ -26,10 +26,11 @@ import (
 	"os/signal"
 	"syscall"
 
-	_ "colife/cmd/lifeview/internal/display" // before Ebitengine: a clear error without a display
+	"colife/cmd/lifeview/internal/display" // before Ebitengine: a clear error without a display
 )
 
 func main() {
+	display.Close() // Ebitengine has its own connection now
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	cfg, err := parseFlags(os.Args[1:], os.Stdout)
 	switch {

@@ -157,11 +157,13 @@ func (g *game) say(msg string) {
 // view, at the starting zoom; later calls resize it.
 func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 	s := deviceScale()
-	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
+	// A minimised window may be 0 × 0: Ebitengine wants a screen of at
+	// least one pixel.
+	w, h := max(math.Ceil(outsideW*s), 1), max(math.Ceil(outsideH*s), 1)
 	if g.ctl == nil {
-		grid := g.r.Take(nil)
-		g.frame = grid
-		v := view.New(grid.Grid.Width(), grid.Grid.Height(), int(w), int(h), g.zoom*s)
+		f := g.r.Take(nil) // the first frame, published by runner.Start
+		g.frame = f
+		v := view.New(f.Grid.Width(), f.Grid.Height(), int(w), int(h), g.zoom*s)
 		g.ctl = control.New(v, g.r, g.hudOn)
 	} else if int(w) != g.ctl.View.ScreenW || int(h) != g.ctl.View.ScreenH {
 		g.ctl.View.Resize(int(w), int(h))

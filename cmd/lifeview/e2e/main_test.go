@@ -197,6 +197,7 @@ func TestLifeview(t *testing.T) {
 		{"no display", testNoDisplay},
 		{"keys and mouse", testKeysAndMouse},
 		{"close button", testCloseButton},
+		{"HiDPI", testHiDPI},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, bin) })
 	}

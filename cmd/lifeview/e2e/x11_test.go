@@ -30,6 +30,13 @@ type xuser struct {
 func newXUser(t *testing.T) *xuser {
 	t.Helper()
 	conn, err := xgb.NewConn()
+	for attempt := 1; err != nil && attempt < 3; attempt++ {
+		// Xvfb resets when its last client leaves, and refuses connections
+		// while it does: a lifeview that just ended may have been the last.
+		t.Logf("attempt %d: the display refused the test: %v; again", attempt, err)
+		time.Sleep(100 * time.Millisecond)
+		conn, err = xgb.NewConn()
+	}
 	require.NoError(t, err)
 	t.Cleanup(conn.Close)
 	if err := xtest.Init(conn); err != nil {

@@ -18,6 +18,12 @@ import (
 	"github.com/jezek/xgb"
 )
 
+// conn is the connection Check opened, kept open until Close: were it the
+// display's only client, closing it at once would make an X server that
+// resets when its last client leaves (as Xvfb does by default) refuse the
+// next connection, Ebitengine's, while it resets.
+var conn *xgb.Conn
+
 func init() {
 	if err := Check(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
@@ -25,8 +31,8 @@ func init() {
 	}
 }
 
-// Check opens and closes a connection to the X display named by $DISPLAY,
-// and says what is wrong if it cannot.
+// Check opens a connection to the X display named by $DISPLAY, and says what
+// is wrong if it cannot. The connection stays open until Close.
 func Check() error {
 	name := os.Getenv("DISPLAY")
 	if name == "" {
@@ -36,6 +42,16 @@ func Check() error {
 	if err != nil {
 		return fmt.Errorf("no display: cannot open DISPLAY %q: %v", name, err)
 	}
-	c.Close()
+	Close()
+	conn = c
 	return nil
+}
+
+// Close closes the connection Check opened, once Ebitengine has its own:
+// call it from main.
+func Close() {
+	if conn != nil {
+		conn.Close()
+		conn = nil
+	}
 }
