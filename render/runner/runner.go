@@ -46,6 +46,13 @@ type Config struct {
 	// Running starts the generations at once; otherwise the Runner waits
 	// for Play or Step.
 	Running bool
+	// Rest is the shortest pause between two generations while running, as
+	// a share of the time the last one took. It matters only when the
+	// simulation cannot keep up with Speed: 0.5 then leaves the processors a
+	// third of the time to other goroutines, such as a window's, which
+	// otherwise draws few frames while the goroutine engine runs flat out.
+	// 0 never rests: as fast as it can. At most 100.
+	Rest float64
 	// Density is the share of live cells in a new random soup (Soup); 0
 	// means one half.
 	Density float64
@@ -118,6 +125,9 @@ func Start(ctx context.Context, cfg Config) (*Runner, error) {
 	}
 	if cfg.Speed == 0 {
 		cfg.Speed = DefaultSpeed
+	}
+	if !(cfg.Rest >= 0 && cfg.Rest <= 100) {
+		return nil, fmt.Errorf("rest %g: want a share of a generation's time from 0 to 100", cfg.Rest)
 	}
 	if !(cfg.Density >= 0 && cfg.Density <= 1) {
 		return nil, fmt.Errorf("density %g: want a share of live cells from 0 to 1", cfg.Density)
@@ -314,10 +324,11 @@ func (l *loop) run(ctx context.Context) {
 		case l.running:
 			wait := time.Until(l.next)
 			if wait <= 0 {
+				began := time.Now()
 				if !l.step(ctx) {
 					return
 				}
-				l.pace()
+				l.pace(time.Since(began))
 				continue
 			}
 			timer.Reset(wait)
@@ -363,14 +374,17 @@ func (l *loop) step(ctx context.Context) bool {
 	return true
 }
 
-// pace schedules the next generation 1/speed after the last one was due; a
-// simulation that cannot keep up runs flat out, but does not bank the time
-// it lost to catch up later.
-func (l *loop) pace() {
+// pace schedules the next generation 1/speed after the last one was due, and
+// at least Rest times took from now; a simulation that cannot keep up does
+// not bank the time it lost to catch up later.
+func (l *loop) pace(took time.Duration) {
 	now := time.Now()
 	l.next = l.next.Add(time.Duration(float64(time.Second) / l.speed))
 	if now.Sub(l.next) > 100*time.Millisecond {
 		l.next = now
+	}
+	if rest := now.Add(time.Duration(float64(took) * l.cfg.Rest)); l.next.Before(rest) {
+		l.next = rest
 	}
 }
 

@@ -275,6 +275,7 @@ func TestStartErrors(t *testing.T) {
 		{"no grid", runner.Config{}, "runner: no grid"},
 		{"negative speed", runner.Config{Grid: g, Speed: -2}, "speed -2: want a positive number of generations per second"},
 		{"density above 1", runner.Config{Grid: g, Density: 1.5}, "density 1.5: want a share of live cells from 0 to 1"},
+		{"negative rest", runner.Config{Grid: g, Rest: -1}, "rest -1: want a share of a generation's time from 0 to 100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

