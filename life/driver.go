@@ -2,6 +2,7 @@ package life
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -133,6 +134,9 @@ func shardsFor(n int) int {
 
 func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 	n := w * h
+	if n >= quietStartCells {
+		defer pauseGC()()
+	}
 	e := &goroutines{
 		topology: t,
 		done:     make(chan bool),
@@ -286,4 +290,32 @@ func (e *goroutines) step(cur, next *Grid, cancel <-chan struct{}) bool {
 func (e *goroutines) stop() {
 	e.quitOnce.Do(func() { close(e.quit) })
 	e.wg.Wait()
+}
+
+// quietStartCells is the size from which starting the goroutine engine
+// pauses the garbage collector.
+const quietStartCells = 1 << 16
+
+// gcPause serialises the pauses of the garbage collector, so that two
+// engines starting at once do not restore each other's setting.
+var gcPause sync.Mutex
+
+// pauseGC turns the garbage collector off until the function it returns is
+// called, which restores the previous setting.
+//
+// Starting a million goroutines grows the heap and the stacks so fast that
+// the collector would run again and again, each time scanning every stack
+// made so far: on a 2048×2048 grid that was two thirds of the start-up time
+// (about 29 s against 12 s with the collector off, measured on 2 cores).
+// What the start allocates stays alive, so pausing collects nothing late.
+// The memory a start may take is bounded beforehand by checkMemory. The
+// setting is the process's, so a program that changes it at the same moment
+// may find it restored under it.
+func pauseGC() (restore func()) {
+	gcPause.Lock()
+	old := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(old)
+		gcPause.Unlock()
+	}
 }
