@@ -21,7 +21,7 @@ run: deps
 ## test: formatting, vet, and every test with the race detector; the window's
 ## end-to-end tests run under xvfb-run.
 test: deps lint
-	xvfb-run -a -s "-screen 0 1280x1024x24" $(GO) test -race -count=1 $(PKGS)
+	xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" $(GO) test -race -count=1 $(PKGS)
 
 ## lint: gofmt and go vet.
 lint: fmt-check vet
