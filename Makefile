@@ -33,12 +33,18 @@ fmt-check:
 vet:
 	$(GO) vet $(PKGS)
 
-## bench: the engine benchmarks as one table (BENCH selects, BENCHTIME sets
-## the generations each case runs).
-BENCH     ?= Engine
-BENCHTIME ?= 3x
+## bench: the engine benchmarks as one table, each case in a process of its
+## own, so that no case inherits another's goroutines, stacks or garbage
+## (BENCH_CASES picks cases of BenchmarkEngine, BENCHTIME the generations).
+BENCH_CASES ?= $(foreach s,64x64 256x256 1024x1024,$(foreach p,1 2,goroutine/size=$(s)/procs=$(p))) \
+               $(foreach s,64x64 256x256 1024x1024 4096x4096,$(foreach p,1 2,direct/size=$(s)/procs=$(p)))
+BENCHTIME   ?= 10x
+BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:
-	@$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -benchtime $(BENCHTIME) ./life/ | tee /dev/stderr | awk '\
+	@$(GO) test -c -o $(BENCHBIN) ./life/
+	@for c in $(BENCH_CASES); do \
+		$(BENCHBIN) -test.run '^$$' -test.bench "^BenchmarkEngine/engine=$$c$$" -test.benchmem -test.benchtime $(BENCHTIME) | grep '^Benchmark' || exit 1; \
+	done | tee /dev/stderr | awk '\
 	/^BenchmarkEngine\// { \
 		n = split($$1, part, "/"); delete m; \
 		for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; \
@@ -47,6 +53,7 @@ bench:
 			("ns/msg" in m) ? sprintf("%.1f", m["ns/msg"]) : "-", sprintf("%.0f", m["B/cell"]), m["allocs/op"]) } \
 	END { printf "\n%-10s %-10s %10s %16s %12s %10s %16s\n", "engine", "size", "GOMAXPROCS", "cell-updates/s", "ns/message", "B/cell", "allocs/gen"; \
 		for (i = 1; i <= r; i++) print rows[i] }' 2>/dev/null
+	@rm -f $(BENCHBIN)
 
 ## fuzz: run each parser's fuzzer for FUZZTIME (default 1m).
 FUZZTIME ?= 1m
