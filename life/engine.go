@@ -36,3 +36,18 @@ func ParseEngine(s string) (Engine, error) {
 	}
 	return 0, fmt.Errorf("engine %q: want goroutine or direct", s)
 }
+
+// Check reports whether e can run a grid of w × h cells on this machine: an
+// error wrapping ErrSize if the grid itself is too big or, for the goroutine
+// engine, if its goroutines (BytesPerCell each) would need more than 80% of
+// the machine's memory. NewSimulation makes the same check; a program can make
+// it before it builds a grid.
+func (e Engine) Check(w, h int) error {
+	if err := CheckSize(w, h); err != nil {
+		return err
+	}
+	if e == Goroutine {
+		return checkMemory(w, h)
+	}
+	return nil
+}

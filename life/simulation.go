@@ -49,20 +49,14 @@ type Simulation struct {
 // it starts one goroutine per cell, and the generation drivers, before it
 // returns; cancelling ctx, or Close, ends them all.
 func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, error) {
-	if err := CheckSize(g.w, g.h); err != nil {
-		return nil, err
-	}
 	if opt.Topology > Plane {
 		return nil, fmt.Errorf("unknown topology %d", opt.Topology)
 	}
-	switch opt.Engine {
-	case Direct:
-	case Goroutine:
-		if err := checkMemory(g.w, g.h); err != nil {
-			return nil, err
-		}
-	default:
+	if opt.Engine > Direct {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
+	}
+	if err := opt.Engine.Check(g.w, g.h); err != nil {
+		return nil, err
 	}
 	s := &Simulation{opt: opt, cur: g.Clone()}
 	s.next, _ = NewGrid(g.w, g.h)

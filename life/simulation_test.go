@@ -472,3 +472,12 @@ func TestGoroutineEngineRefusesWhatWouldNotFit(t *testing.T) {
 	assert.Contains(t, err.Error(), "bad grid size 8192x8192: the goroutine engine needs about 192.0 GiB (67108864 cells at 3072 bytes each), more than 80% of this machine's")
 	assert.True(t, strings.HasSuffix(err.Error(), "use a smaller grid or the direct engine"), err.Error())
 }
+
+func TestEngineCheck(t *testing.T) {
+	assert.NoError(t, life.Goroutine.Check(100, 100))
+	assert.NoError(t, life.Direct.Check(8192, 8192), "the direct engine needs a byte or two per cell")
+	err := life.Goroutine.Check(8192, 8192)
+	assert.ErrorIs(t, err, life.ErrSize)
+	assert.Contains(t, err.Error(), "the goroutine engine needs about 192.0 GiB")
+	assert.ErrorIs(t, life.Direct.Check(0, 3), life.ErrSize)
+}

@@ -172,6 +172,9 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if gs == (Size{}) {
 		gs = size(w, h)
 	}
+	if err := c.Engine.Check(gs.W, gs.H); err != nil { // before a grid that big is made
+		return nil, &FlagError{"size", err}
+	}
 	g, err := life.NewGrid(gs.W, gs.H)
 	if err != nil {
 		return nil, &FlagError{"size", err}

@@ -322,6 +322,12 @@ func TestStartErrors(t *testing.T) {
 			wantErr:  "3x3, larger than the 2x5 grid",
 		},
 		{
+			name:     "more goroutines than the machine can hold, refused before the grid is made",
+			args:     []string{"-random", "0.3", "-size", "30000x30000"},
+			wantFlag: "size",
+			wantErr:  "-size: bad grid size 30000x30000: the goroutine engine needs about 2574.9 GiB (900000000 cells at 3072 bytes each)",
+		},
+		{
 			name:    "a file that is not there",
 			args:    []string{"-pattern", "testdata/no such file.rle"},
 			wantErr: "no such file",
