@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,35 +106,4 @@ func TestOutToStdout(t *testing.T) {
 	require.Equal(t, 0, status, stderr)
 	assert.Equal(t, "generation 0  population 3\n-----\n-***-\n-----\n\n", stdout[:strings.Index(stdout, "\n\n")+2])
 	assert.Contains(t, stdout, "x = 5, y = 3, rule = B3/S23\n")
-}
-
-func TestWriteFileKeepsTheOldFileOnError(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "keep.rle")
-	require.NoError(t, os.WriteFile(name, []byte("old contents\n"), 0o640))
-
-	err := writeFile(name, func(w io.Writer) error {
-		if _, err := io.WriteString(w, "half a pattern"); err != nil {
-			return err
-		}
-		return errors.New("the disk is full")
-	})
-	assert.EqualError(t, err, "the disk is full")
-	got, err := os.ReadFile(name)
-	require.NoError(t, err)
-	assert.Equal(t, "old contents\n", string(got))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Len(t, entries, 1, "the temporary file is removed")
-
-	require.NoError(t, writeFile(name, func(w io.Writer) error {
-		_, err := io.WriteString(w, "new contents\n")
-		return err
-	}))
-	got, err = os.ReadFile(name)
-	require.NoError(t, err)
-	assert.Equal(t, "new contents\n", string(got))
-	fi, err := os.Stat(name)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o640), fi.Mode().Perm(), "a replaced file keeps its permissions")
 }

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"colife/render/output"
 )
 
 // saveScreen saves what screen shows as a PNG at path.
@@ -23,47 +26,13 @@ func saveScreen(screen *ebiten.Image, path string) error {
 	return writePNG(path, img)
 }
 
-// writePNG writes img as a PNG file at path, atomically: into a new file in
-// the same directory, renamed over path once complete, so that a failure
-// leaves an existing file as it was. The error names path.
-func writePNG(path string, img image.Image) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("screenshot %s: %w", path, unwrapPath(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := png.Encode(tmp, img); err != nil {
-		return fmt.Errorf("screenshot %s: %w", path, unwrapPath(err))
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("screenshot %s: %w", path, unwrapPath(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("screenshot %s: %w", path, unwrapPath(err))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("screenshot %s: %w", path, unwrapPath(err))
+// writePNG writes img as a PNG file at path, atomically (output.WriteFile):
+// a failure leaves an existing file as it was. The error names path.
+func writePNG(path string, img image.Image) error {
+	if err := output.WriteFile(path, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+		return fmt.Errorf("screenshot %s: %w", path, err)
 	}
 	return nil
-}
-
-// unwrapPath drops the *fs.PathError around err, whose path is the temporary
-// file's rather than the one the user named.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // freeName returns dir/base+ext, or dir/base-2+ext, -3... the first that does
@@ -78,7 +47,7 @@ func freeName(dir, base, ext string) (string, error) {
 		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 			return path, nil
 		} else if err != nil {
-			return "", fmt.Errorf("screenshot %s: %w", path, unwrapPath(err))
+			return "", fmt.Errorf("screenshot: %w", err)
 		}
 	}
 	return "", fmt.Errorf("screenshot: %s%s and 9,998 more exist already", filepath.Join(dir, base), ext)
