@@ -35,7 +35,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 	if cfg.list {
-		return writeList(stdout)
+		return setup.WriteList(stdout)
 	}
 
 	var view *terminal

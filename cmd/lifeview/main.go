@@ -26,6 +26,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"colife/cmd/internal/setup"
 	"colife/cmd/lifeview/internal/display" // before Ebitengine: a clear error without a display
 )
 
@@ -36,7 +37,7 @@ func main() {
 	switch {
 	case err != nil:
 	case cfg.list:
-		err = writeList(os.Stdout)
+		err = setup.WriteList(os.Stdout)
 	default:
 		err = run(ctx, cfg, os.Stdin, os.Stderr)
 	}

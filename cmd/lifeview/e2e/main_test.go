@@ -345,7 +345,7 @@ func testList(t *testing.T, bin string) {
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	require.Greater(t, len(lines), 3)
-	assert.Equal(t, []string{"NAME", "SIZE", "DESCRIPTION"}, strings.Fields(lines[0]))
+	assert.Equal(t, []string{"NAME", "SIZE", "RULE", "DESCRIPTION"}, strings.Fields(lines[0]))
 	var names []string
 	for _, l := range lines[1:] {
 		names = append(names, strings.Fields(l)[0])

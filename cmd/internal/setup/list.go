@@ -1,4 +1,4 @@
-package main
+package setup
 
 import (
 	"fmt"
@@ -8,8 +8,9 @@ import (
 	"colife/life/pattern"
 )
 
-// writeList prints the built-in patterns: name, size, rule, description.
-func writeList(w io.Writer) error {
+// WriteList prints the built-in patterns -pattern knows, for -list: a table of
+// name, size, rule and a one-line description.
+func WriteList(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tSIZE\tRULE\tDESCRIPTION")
 	for _, p := range pattern.Library() {

@@ -1,0 +1,23 @@
+package setup_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/cmd/internal/setup"
+	"colife/life/pattern"
+)
+
+func TestWriteList(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, setup.WriteList(&b))
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	require.Len(t, lines, 1+len(pattern.Library()))
+	assert.Regexp(t, `^NAME +SIZE +RULE +DESCRIPTION$`, lines[0])
+	assert.Contains(t, b.String(), "\ngosper ")
+	assert.Regexp(t, `\nreplicator +5x5 +B36/S23 +HighLife replicator`, b.String())
+	assert.Regexp(t, `\nglider +3x3 +B3/S23 +Glider`, b.String())
+}
