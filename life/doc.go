@@ -48,6 +48,10 @@
 //   - A cell's reply channel (chan State, one per cell, buffered 1): only its
 //     driver sends on it, answers and TICKs, and only its driver closes it, on
 //     shutdown. A closed reply is the cell's way out, wherever it waits.
+//   - A driver's wake channel (chan struct{}, buffered 1): the driver counts
+//     the messages it is owed, one from each cell it has answered or started;
+//     the cell whose message brings that count to zero sends on wake, and only
+//     the driver receives. Nobody closes it.
 //   - A driver's start channel: the Simulation sends each generation's pair
 //     of grids; the drivers report on one shared done channel. A quit channel,
 //     closed once by Close or a cancelled context, ends the drivers, which
@@ -58,10 +62,15 @@
 //
 // A driver keeps a window of a few dozen cells of its shard in flight: it
 // starts the first ones, and starts another each time one sends its
-// Transition. When its inbox is empty it yields (runtime.Gosched) instead of
-// blocking, so the cells it has just answered all run and fill its inbox,
-// rather than each waking the driver: one goroutine switch per message, not
-// two, and a working set that stays in the CPU's caches.
+// Transition. It works in batches: it answers every message in its inbox,
+// then sleeps on wake until every cell it answered has sent its next message,
+// rather than waking for each one. So each message costs one goroutine switch
+// (the cell's), not two, the driver wakes on the P where its cells ran, and
+// the goroutines at work stay few enough to keep in the CPU's caches. Every
+// message is still a channel send and a wake-up of a parked goroutine, and in
+// Go each wake-up takes the scheduler's global lock in wakep while all Ps are
+// busy: that, not the cell program, bounds the engine's speed (README's
+// benchmark table has the numbers).
 //
 // # Edges
 //

@@ -43,7 +43,9 @@ var ErrSize = errors.New("bad grid size")
 //
 // The zero Grid has no cells; use NewGrid.
 type Grid struct {
-	// Cells holds Width()*Height() states, row-major.
+	// Cells holds Width()*Height() states, row-major, each Empty or Alive:
+	// the engines count live neighbours by adding states, so write other
+	// values through Set, never here.
 	Cells []State
 	w, h  int
 }
@@ -116,8 +118,12 @@ func (g *Grid) At(x, y int) State {
 	return g.Cells[y*g.w+x]
 }
 
-// Set sets the state at (x, y); outside the grid it does nothing.
+// Set sets the state at (x, y); outside the grid it does nothing. A State
+// other than Empty or Alive is stored as Alive.
 func (g *Grid) Set(x, y int, s State) {
+	if s > Alive {
+		s = Alive
+	}
 	if g.Contains(x, y) {
 		g.Cells[y*g.w+x] = s
 	}

@@ -98,3 +98,11 @@ func TestNewGridRejectsBadSizes(t *testing.T) {
 		assert.EqualError(t, err, tc.want)
 	}
 }
+
+func TestSetStoresOnlyEmptyOrAlive(t *testing.T) {
+	g, err := life.NewGrid(2, 1)
+	require.NoError(t, err)
+	g.Set(0, 0, life.State(7))
+	assert.Equal(t, life.Alive, g.At(0, 0))
+	assert.Equal(t, 1, g.Population())
+}

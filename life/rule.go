@@ -2,7 +2,6 @@ package life
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -143,9 +142,11 @@ func (r Rule) String() string {
 
 // Name returns the rule's well known name, such as "life", or "" if it has none.
 func (r Rule) Name() string {
-	i := slices.IndexFunc(Rules(), func(n NamedRule) bool { return n.Rule == r })
-	if i < 0 {
-		return ""
+	bs := r.String()
+	for _, n := range namedRules {
+		if bs == n.bs {
+			return n.name
+		}
 	}
-	return namedRules[i].name
+	return ""
 }

@@ -42,7 +42,8 @@ type Simulation struct {
 
 	mu     sync.Mutex // guards closed
 	closed bool
-	stop   func() bool // stops the context.AfterFunc
+	done   <-chan struct{} // the context's: closed when it is cancelled
+	stop   func() bool     // stops the context.AfterFunc
 }
 
 // NewSimulation starts a simulation of a copy of g. With the goroutine engine
@@ -58,7 +59,7 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	if err := opt.Engine.Check(g.w, g.h); err != nil {
 		return nil, err
 	}
-	s := &Simulation{opt: opt, cur: g.Clone()}
+	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
 	s.next, _ = NewGrid(g.w, g.h)
 	if opt.Engine == Direct {
 		s.direct = newDirect(g.w, opt.Rule, opt.Topology)
@@ -69,7 +70,9 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 		s.Close()
 		return nil, err
 	}
-	s.stop = context.AfterFunc(ctx, func() { s.Close() })
+	// The callback may run at once, on its own goroutine: it must not touch
+	// s.stop, which is set only as AfterFunc returns.
+	s.stop = context.AfterFunc(ctx, s.shutdown)
 	return s, nil
 }
 
@@ -171,7 +174,14 @@ func (s *Simulation) Goroutines() int {
 	return len(s.cur.Cells) + len(s.goroutines.drivers)
 }
 
+// isClosed reports whether the simulation was closed or its context
+// cancelled; the goroutines of a cancelled one may still be ending.
 func (s *Simulation) isClosed() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.closed
@@ -180,14 +190,20 @@ func (s *Simulation) isClosed() bool {
 // Close ends every goroutine the simulation started and returns when they
 // have all ended. It may be called more than once, from any goroutine.
 func (s *Simulation) Close() error {
-	s.mu.Lock()
-	s.closed = true
-	s.mu.Unlock()
 	if s.stop != nil {
 		s.stop()
 	}
+	s.shutdown()
+	return nil
+}
+
+// shutdown marks the simulation closed and ends the engine's goroutines,
+// returning when they have ended.
+func (s *Simulation) shutdown() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
 	if s.goroutines != nil {
 		s.goroutines.stop()
 	}
-	return nil
 }

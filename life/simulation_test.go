@@ -465,6 +465,7 @@ func TestNewSimulationRejectsBadInput(t *testing.T) {
 // goroutines would need far more memory than any machine has: the error
 // comes before anything is allocated and gives the estimate.
 func TestGoroutineEngineRefusesWhatWouldNotFit(t *testing.T) {
+	skipUnlessRefused(t, 8192, 8192)
 	g, err := life.NewGrid(8192, 8192)
 	require.NoError(t, err)
 	_, err = life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
@@ -473,11 +474,43 @@ func TestGoroutineEngineRefusesWhatWouldNotFit(t *testing.T) {
 	assert.True(t, strings.HasSuffix(err.Error(), "use a smaller grid or the direct engine"), err.Error())
 }
 
+// skipUnlessRefused skips a test of the memory check on a machine that
+// would let a w × h goroutine engine start: one whose memory is not known
+// (not Linux) or is big enough.
+func skipUnlessRefused(t *testing.T, w, h int) {
+	t.Helper()
+	if life.Goroutine.Check(w, h) == nil {
+		t.Skipf("this machine would start a %dx%d goroutine engine", w, h)
+	}
+}
+
 func TestEngineCheck(t *testing.T) {
 	assert.NoError(t, life.Goroutine.Check(100, 100))
+	assert.ErrorIs(t, life.Direct.Check(0, 3), life.ErrSize)
+	skipUnlessRefused(t, 8192, 8192)
 	assert.NoError(t, life.Direct.Check(8192, 8192), "the direct engine needs a byte or two per cell")
 	err := life.Goroutine.Check(8192, 8192)
 	assert.ErrorIs(t, err, life.ErrSize)
 	assert.Contains(t, err.Error(), "the goroutine engine needs about 192.0 GiB")
-	assert.ErrorIs(t, life.Direct.Check(0, 3), life.ErrSize)
+}
+
+// TestCancelWhileStarting cancels the context while NewSimulation runs: the
+// race detector watches what the cancellation and the start share.
+func TestCancelWhileStarting(t *testing.T) {
+	ignore := goleak.IgnoreCurrent()
+	g, err := life.NewGrid(6, 5)
+	require.NoError(t, err)
+	for range 200 {
+		ctx, cancel := context.WithCancel(context.Background())
+		go cancel()
+		s, err := life.NewSimulation(ctx, g, life.Options{Rule: life.Conway})
+		if err != nil {
+			assert.ErrorIs(t, err, context.Canceled)
+			continue
+		}
+		<-ctx.Done()
+		assert.ErrorIs(t, s.Step(), life.ErrClosed, "a cancelled simulation still steps")
+		require.NoError(t, s.Close())
+	}
+	require.NoError(t, goleak.Find(ignore))
 }
