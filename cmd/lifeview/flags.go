@@ -48,6 +48,7 @@ type config struct {
 func newFlagSet(c *config) *flag.FlagSet {
 	fs := flag.NewFlagSet("lifeview", flag.ContinueOnError)
 	c.Pattern = defaultPattern
+	c.MoreSoups = true // the S key makes soups from -seed, whatever the start
 	c.Register(fs)
 	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
 		z, err := parseZoom(s)
@@ -189,7 +190,8 @@ Usage: lifeview [flags]
 
 Without flags: a Gosper glider gun on a torus, running. Press H in the
 window for the keys: Space plays and pauses, N steps, + and - change the
-speed, the left button draws, the right erases, the wheel zooms, Esc quits.
+speed, S makes a new random soup (from -seed, if given), the left button
+draws, the right erases, the wheel zooms, Esc quits.
 
 With -gif or -png it opens no window: it runs -gens generations and writes an
 animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default

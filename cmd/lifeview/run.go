@@ -30,6 +30,9 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 		return writePictures(ctx, cfg, start)
 	}
 	seed, density := start.Seed, start.Density
+	if seed == 0 {
+		seed = cfg.Seed // -seed with a pattern: the S key's soups
+	}
 	for seed == 0 {
 		seed = rand.Uint64()
 	}

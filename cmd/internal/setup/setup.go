@@ -48,6 +48,12 @@ type Config struct {
 	Seed uint64
 	// Engine runs the cell program.
 	Engine life.Engine
+	// MoreSoups says that the caller makes new random soups as it runs (the
+	// window's S key), with Seed and, when given, Random's density. Then
+	// -seed is accepted with a pattern too, for those soups, and -h says
+	// so; otherwise a seed without a soup to start from is a *FlagError.
+	// Set it before Register.
+	MoreSoups bool
 
 	patternSet, randomSet, seedSet bool // given on the command line
 }
@@ -59,8 +65,19 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: the pattern with a margin around it)")
 	fs.Var(&ruleValue{&c.Rule}, "rule", "`RULE` in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
 	fs.Var(&topologyValue{&c.Topology}, "topology", "topology `T`: torus (the edges wrap around, as in the book; the default) or plane (dead beyond the edges)")
-	fs.Var(&randomValue{c}, "random", "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern (with neither -pattern nor -random: a soup of density 0.3)")
-	fs.Var(&seedValue{c}, "seed", "seed `N` for the random soup; 0 picks one, which is reported")
+	random := "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern"
+	if c.Pattern != "" {
+		random += fmt.Sprintf(" (without it: the pattern, %s unless -pattern is given)", c.Pattern)
+	} else {
+		random += fmt.Sprintf(" (with neither -pattern nor -random: a soup of density %g)", DefaultDensity)
+	}
+	seed := "seed `N` for the random soup; 0 picks one, which is reported"
+	if c.MoreSoups {
+		random += fmt.Sprintf("; the new soups made as it runs have the same density (default %g)", DefaultDensity)
+		seed = "seed `N` for the random soups: the one to start from (-random) and the new ones made as it runs, with or without a pattern; 0 picks one"
+	}
+	fs.Var(&randomValue{c}, "random", random)
+	fs.Var(&seedValue{c}, "seed", seed)
 	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (one goroutine per cell; the default) or direct (in line, fast)")
 }
 
@@ -141,7 +158,7 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if density == 0 {
 		density = DefaultDensity
 	}
-	if !soup && c.seedSet {
+	if !soup && c.seedSet && !c.MoreSoups {
 		return nil, &FlagError{"seed", errors.New("a seed is for a random soup (-random), not a pattern")}
 	}
 	s := &Start{Options: life.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine}}

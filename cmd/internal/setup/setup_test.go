@@ -358,3 +358,97 @@ func TestStartErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSeedWithPattern: -seed with a pattern is a mistake unless the caller
+// makes more soups as it runs (MoreSoups, as the window's S key does), when
+// the seed is kept for them.
+func TestSeedWithPattern(t *testing.T) {
+	tests := []struct {
+		name      string
+		preset    setup.Config
+		args      []string
+		wantErr   string // "" when accepted
+		wantSeed  uint64 // the Config's, for the caller's soups
+		wantStart string // the start's name
+	}{
+		{name: "a pattern and a seed", args: []string{"-pattern", "-", "-seed", "7"},
+			wantErr: "-seed: a seed is for a random soup (-random), not a pattern"},
+		{name: "the caller's pattern and a seed", preset: setup.Config{Pattern: "glider"}, args: []string{"-seed", "7"},
+			wantErr: "-seed: a seed is for a random soup (-random), not a pattern"},
+		{name: "more soups: a pattern and a seed", preset: setup.Config{MoreSoups: true}, args: []string{"-pattern", "-", "-seed", "7"},
+			wantSeed: 7, wantStart: "stdin"},
+		{name: "more soups: the caller's pattern and a seed", preset: setup.Config{Pattern: "glider", MoreSoups: true}, args: []string{"-seed", "7"},
+			wantSeed: 7, wantStart: "glider"},
+		{name: "more soups: a soup and a seed", preset: setup.Config{Pattern: "glider", MoreSoups: true}, args: []string{"-random", "0.5", "-seed", "7"},
+			wantSeed: 7, wantStart: "random"},
+		{name: "more soups: still not both -pattern and -random", preset: setup.Config{MoreSoups: true}, args: []string{"-pattern", "-", "-random", "0.5", "-seed", "7"},
+			wantErr: "-random: give -pattern or -random, not both"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.preset
+			require.NoError(t, parse(t, &c, tt.args...))
+			s, err := c.Start(strings.NewReader("O\n"), setup.Fit(1, setup.Size{W: 8, H: 8}))
+			if tt.wantErr != "" {
+				var fe *setup.FlagError
+				require.ErrorAs(t, err, &fe)
+				assert.EqualError(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantSeed, c.Seed)
+			assert.Equal(t, tt.wantStart, s.Name)
+			if s.Pattern != nil {
+				assert.Zero(t, s.Seed, "a pattern's start has no seed")
+			} else {
+				assert.Equal(t, tt.wantSeed, s.Seed)
+			}
+		})
+	}
+}
+
+// TestHelpOfSoups: -h says what -random and -seed do for the caller: with
+// or without a default pattern, with or without more soups made as it runs.
+func TestHelpOfSoups(t *testing.T) {
+	tests := []struct {
+		name       string
+		preset     setup.Config
+		wantRandom []string
+		notRandom  string
+		wantSeed   []string
+		notSeed    []string
+	}{
+		{name: "a soup by default",
+			wantRandom: []string{"with neither -pattern nor -random: a soup of density 0.3"},
+			notRandom:  "as it runs",
+			wantSeed:   []string{"seed `N` for the random soup;", "which is reported"},
+			notSeed:    []string{"as it runs"}},
+		{name: "a pattern by default, more soups", preset: setup.Config{Pattern: "gosper", MoreSoups: true},
+			wantRandom: []string{"without it: the pattern, gosper unless -pattern is given", "the new soups made as it runs have the same density (default 0.3)"},
+			notRandom:  "with neither -pattern nor -random",
+			wantSeed:   []string{"the one to start from (-random) and the new ones made as it runs, with or without a pattern"},
+			notSeed:    []string{"which is reported"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.preset
+			fs := flag.NewFlagSet("test", flag.ContinueOnError)
+			c.Register(fs)
+			var out strings.Builder
+			fs.SetOutput(&out)
+			fs.PrintDefaults()
+			random, seed := fs.Lookup("random").Usage, fs.Lookup("seed").Usage
+			for _, s := range tt.wantRandom {
+				assert.Contains(t, random, s)
+			}
+			assert.NotContains(t, random, tt.notRandom)
+			for _, s := range tt.wantSeed {
+				assert.Contains(t, seed, s)
+			}
+			for _, s := range tt.notSeed {
+				assert.NotContains(t, seed, s)
+			}
+			assert.Contains(t, out.String(), "-seed N")
+		})
+	}
+}
