@@ -52,8 +52,8 @@ func TestErrors(t *testing.T) {
 			`life: pattern "testdata/missing.rle": unknown pattern: no such file, and no built-in pattern of that name (-list shows them)`},
 		{"bad pattern on stdin", []string{"-pattern", "-"}, "x = 3, y = 1\nozo!\n", 1,
 			"life: stdin:2:2: unexpected 'z' in RLE body; want b, o, $ or !"},
-		{"out into a missing directory", []string{"-pattern", "block", "-gens", "0", "-out", "testdata/missing/end.rle"}, "", 1,
-			"life: -out testdata/missing/end.rle: no such file or directory"},
+		{"out into a missing directory, refused before the run", []string{"-pattern", "block", "-gens", "0", "-out", "testdata/missing/end.rle"}, "", 2,
+			"life: -out testdata/missing/end.rle: directory testdata/missing does not exist (run life -h for help)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

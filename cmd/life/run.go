@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
 )
@@ -65,7 +66,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	for _, w := range start.Warnings {
 		fmt.Fprintf(stderr, "life: warning: %s\n", w)
 	}
-	// Check -gif and -png before the (perhaps slow) start of the engine.
+	// Check -out, -gif and -png before the (perhaps slow) start of the engine.
+	if cfg.out != "" && cfg.out != "-" {
+		if err := export.CheckPath(cfg.out); err != nil {
+			return &usageError{fmt.Errorf("-out %w", err)}
+		}
+	}
 	pictures, err := newPictures(cfg, start.Grid)
 	if errors.As(err, &fe) {
 		return &usageError{err}

@@ -15,11 +15,15 @@ import (
 // name only once the new one is complete: write fills a temporary file in the
 // same directory, which is synced and renamed over name. On any failure the
 // temporary file is removed and an existing file is left as it was. A
-// replaced file keeps its permissions; a new one gets 0644.
+// replaced file keeps its permissions; a new one gets 0644. A symbolic link
+// is followed: the file it points to is replaced and the link kept.
 //
 // The error does not name the file (the temporary one would only confuse):
 // the caller says which file it was writing.
 func WriteFile(name string, write func(io.Writer) error) (err error) {
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target // replace what a link points to, not the link
+	}
 	dir, base := filepath.Split(name)
 	perm := fs.FileMode(0o644)
 	switch info, err := os.Stat(name); {

@@ -98,3 +98,18 @@ func TestWriteFileRefuses(t *testing.T) {
 	assert.ErrorIs(t, err, os.ErrNotExist)
 	assert.EqualError(t, err, "no such file or directory", "the temporary file's name is not in the error")
 }
+
+func TestWriteFileFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.png")
+	link := filepath.Join(dir, "link.png")
+	require.NoError(t, os.WriteFile(target, []byte("old"), 0o644))
+	require.NoError(t, os.Symlink("target.png", link))
+	require.NoError(t, output.WriteFile(link, writeString("new")))
+	got, err := os.ReadFile(target)
+	require.NoError(t, err)
+	assert.Equal(t, "new", string(got))
+	info, err := os.Lstat(link)
+	require.NoError(t, err)
+	assert.Equal(t, os.ModeSymlink, info.Mode().Type(), "the link was replaced by a file")
+}

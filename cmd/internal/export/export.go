@@ -128,14 +128,14 @@ func (c *Config) NewRecorder(w, h, frames int) (*Recorder, error) {
 		return nil, &setup.FlagError{Flag: "zoom", Err: err}
 	}
 	if c.PNG != "" {
-		if err := checkPath(c.PNG); err != nil {
+		if err := CheckPath(c.PNG); err != nil {
 			return nil, &setup.FlagError{Flag: "png", Err: err}
 		}
 	}
 	if c.GIF == "" {
 		return r, nil
 	}
-	if err := checkPath(c.GIF); err != nil {
+	if err := CheckPath(c.GIF); err != nil {
 		return nil, &setup.FlagError{Flag: "gif", Err: err}
 	}
 	if frames > 0 {
@@ -151,9 +151,11 @@ func (c *Config) NewRecorder(w, h, frames int) (*Recorder, error) {
 	return r, nil
 }
 
-// checkPath reports whether a file may be written at path: its directory
-// exists, and path is not a directory.
-func checkPath(path string) error {
+// CheckPath reports whether a file may be written at path, so that a program
+// can refuse a bad one before a long run rather than after: its directory
+// must exist, and path must not be a directory or another file that is not a
+// regular one (a device, a pipe). The error starts with path.
+func CheckPath(path string) error {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -163,8 +165,11 @@ func checkPath(path string) error {
 	} else if !fi.IsDir() {
 		return fmt.Errorf("%s: %s is not a directory", path, dir)
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	switch fi, err := os.Stat(path); {
+	case err == nil && fi.IsDir():
 		return fmt.Errorf("%s: is a directory; want a file name", path)
+	case err == nil && !fi.Mode().IsRegular():
+		return fmt.Errorf("%s: not a regular file", path)
 	}
 	return nil
 }

@@ -92,6 +92,7 @@ func TestRegisterDelay(t *testing.T) {
 
 func TestNewRecorderErrors(t *testing.T) {
 	dir := t.TempDir()
+	require.NoError(t, os.Symlink(os.DevNull, filepath.Join(dir, "device.png"))) // a name for a device
 	file := filepath.Join(dir, "file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 	tests := []struct {
@@ -115,6 +116,10 @@ func TestNewRecorderErrors(t *testing.T) {
 			wantFlag: "gif", wantErr: "-gif: " + filepath.Join(file, "a.gif") + ": " + file + " is not a directory",
 		},
 		{
+			name: "a device", c: export.Config{PNG: filepath.Join(dir, "device.png"), Zoom: 1}, w: 10, h: 10,
+			wantFlag: "png", wantErr: "-png: " + filepath.Join(dir, "device.png") + ": not a regular file",
+		},
+		{
 			name: "a directory", c: export.Config{GIF: dir, Zoom: 1}, w: 10, h: 10,
 			wantFlag: "gif", wantErr: "-gif: " + dir + ": is a directory; want a file name",
 		},
@@ -134,7 +139,7 @@ func TestNewRecorderErrors(t *testing.T) {
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	assert.Len(t, entries, 1, "nothing written")
+	assert.Len(t, entries, 2, "nothing written beside the file and the device")
 }
 
 func TestRecorder(t *testing.T) {
