@@ -105,9 +105,14 @@ func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
 	return nil
 }
 
-// step runs -every generations, pausing at -gens.
+// step runs -every generations, pausing at -gens: the step that would pass
+// it stops there.
 func (v *view) step(ctx context.Context) error {
-	if err := v.sim.Run(ctx, v.cfg.every); err != nil {
+	n := v.cfg.every
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() < v.cfg.gens {
+		n = min(n, v.cfg.gens-v.sim.Generation())
+	}
+	if err := v.sim.Run(ctx, n); err != nil {
 		return err
 	}
 	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {

@@ -354,3 +354,12 @@ func TestWatchRestoresAfterPanic(t *testing.T) {
 	require.GreaterOrEqual(t, enter, 0, "%q", out.String())
 	assert.Contains(t, out.String()[enter:], text.ShowCursor+text.ExitAltScreen)
 }
+
+func TestWatchPausesAtGensBetweenSteps(t *testing.T) {
+	s := startSession(t, 120, 8, "-pattern", "blinker", "-gens", "5", "-every", "2", "-engine", "direct")
+	all := s.waitFor("the pause at generation 5", 0, func(st []status) bool { return len(st) > 0 && last(st).paused })
+	assert.Equal(t, 5, last(all).gen, "steps of 2 stop at -gens 5, not at 6")
+	s.send("q")
+	assert.Equal(t, 0, s.exitStatus())
+	s.assertRestored()
+}
