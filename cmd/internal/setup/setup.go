@@ -146,8 +146,8 @@ func (s *Start) String() string {
 // drawn from the seed (picked at random when 0). Without -size the grid is as
 // big as size says. The rule is -rule, else the pattern's, else B3/S23.
 //
-// A bad combination of flags is a *FlagError; a pattern that cannot be read is
-// an error naming the file.
+// A bad combination of flags is a *FlagError; a pattern that cannot be read,
+// or that is too big for a grid without -size, is an error naming it.
 func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if c.patternSet && c.randomSet {
 		return nil, &FlagError{"random", errors.New("give -pattern or -random, not both")}
@@ -189,12 +189,23 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if gs == (Size{}) {
 		gs = size(w, h)
 	}
+	// badSize blames -size if it was given, else the pattern.
+	badSize := func(err error) error {
+		if c.Size != (Size{}) || soup {
+			return &FlagError{"size", err}
+		}
+		name := c.Pattern
+		if name == "-" {
+			name = "stdin"
+		}
+		return fmt.Errorf("pattern %q is %dx%d; with its margin the grid would be too big: %w", name, w, h, err)
+	}
 	if err := c.Engine.Check(gs.W, gs.H); err != nil { // before a grid that big is made
-		return nil, &FlagError{"size", err}
+		return nil, badSize(err)
 	}
 	g, err := life.NewGrid(gs.W, gs.H)
 	if err != nil {
-		return nil, &FlagError{"size", err}
+		return nil, badSize(err)
 	}
 	s.Grid = g
 	if soup {

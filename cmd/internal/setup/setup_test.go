@@ -328,6 +328,25 @@ func TestStartErrors(t *testing.T) {
 			wantErr:  "-size: bad grid size 30000x30000: the goroutine engine needs about 2574.9 GiB (900000000 cells at 3072 bytes each)",
 		},
 		{
+			name:     "a pattern in a -size too big for the goroutine engine: -size is to blame",
+			args:     []string{"-pattern", "-", "-size", "30000x30000"},
+			stdin:    "O\n",
+			wantFlag: "size",
+			wantErr:  "-size: bad grid size 30000x30000: the goroutine engine needs about 2574.9 GiB",
+		},
+		{
+			name:    "a pattern too big for any grid, without -size: the pattern is to blame",
+			args:    []string{"-pattern", "-"},
+			stdin:   "x = 1048576, y = 1024\no!\n",
+			wantErr: `pattern "stdin" is 1048576x1024; with its margin the grid would be too big: bad grid size 1048578x1026: more than 1073741824 cells`,
+		},
+		{
+			name:    "a pattern too big for the goroutine engine, without -size",
+			args:    []string{"-pattern", "-"},
+			stdin:   "x = 29998, y = 29998\no!\n",
+			wantErr: `pattern "stdin" is 29998x29998; with its margin the grid would be too big: bad grid size 30000x30000: the goroutine engine needs about 2574.9 GiB`,
+		},
+		{
 			name:    "a file that is not there",
 			args:    []string{"-pattern", "testdata/no such file.rle"},
 			wantErr: "no such file",
