@@ -189,9 +189,10 @@ func usage(fs *flag.FlagSet) {
 Usage: lifeview [flags]
 
 Without flags: a Gosper glider gun on a torus, running. Press H in the
-window for the keys: Space plays and pauses, N steps, + and - change the
-speed, S makes a new random soup (from -seed, if given), the left button
-draws, the right erases, the wheel zooms, Esc quits.
+window for the keys: Space plays and pauses, N goes forward one generation
+and B back one, + and - change the speed, S makes a new random soup (from
+-seed, if given), the left button draws, the right erases, the wheel zooms,
+Esc quits.
 
 With -gif or -png it opens no window: it runs -gens generations and writes an
 animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default

@@ -61,7 +61,7 @@ type binding struct {
 // bindings are the keys that act once when they go down.
 var bindings = []binding{
 	{[]Key{KeySpace, KeyEnter}, func(c *Controller) { c.sink.Do(runner.TogglePlay{}) }},
-	{[]Key{KeyN}, func(c *Controller) { c.sink.Do(runner.Step{N: 1}) }},
+	{[]Key{KeyN}, func(c *Controller) { c.sink.Do(runner.Forward{}) }},
 	{[]Key{KeyB}, func(c *Controller) { c.sink.Do(runner.Back{}) }},
 	{[]Key{KeyEqual, KeyKPAdd}, func(c *Controller) { c.sink.Do(runner.Faster{}) }},
 	{[]Key{KeyMinus, KeyKPSubtract}, func(c *Controller) { c.sink.Do(runner.Slower{}) }},
@@ -86,7 +86,7 @@ var bindings = []binding{
 
 // Help is the text of the help overlay: every key and button.
 const Help = `Space, Enter   play / pause
-N              one generation (forward again after B)
+N              forward one generation (after B: the one kept)
 B              back one generation (kept: -history)
 +  -           speed x2 / half (gens/s)
 R              reset to the start

@@ -1,8 +1,10 @@
 package control_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,7 +76,7 @@ func TestKeys(t *testing.T) {
 	}{
 		{[]control.Key{control.KeySpace}, []runner.Command{runner.TogglePlay{}}},
 		{[]control.Key{control.KeyEnter}, []runner.Command{runner.TogglePlay{}}},
-		{[]control.Key{control.KeyN}, []runner.Command{runner.Step{N: 1}}},
+		{[]control.Key{control.KeyN}, []runner.Command{runner.Forward{}}},
 		{[]control.Key{control.KeyB}, []runner.Command{runner.Back{}}},
 		{[]control.Key{control.KeyEqual}, []runner.Command{runner.Faster{}}},
 		{[]control.Key{control.KeyShift, control.KeyEqual}, []runner.Command{runner.Faster{}}},
@@ -84,7 +86,7 @@ func TestKeys(t *testing.T) {
 		{[]control.Key{control.KeyR}, []runner.Command{runner.Reset{}}},
 		{[]control.Key{control.KeyC}, []runner.Command{runner.Clear{}}},
 		{[]control.Key{control.KeyS}, []runner.Command{runner.Soup{}}},
-		{[]control.Key{control.KeyN, control.KeySpace}, []runner.Command{runner.TogglePlay{}, runner.Step{N: 1}}},
+		{[]control.Key{control.KeyN, control.KeySpace}, []runner.Command{runner.TogglePlay{}, runner.Forward{}}},
 		{[]control.Key{control.KeyH}, nil},
 	}
 	for _, tt := range tests {
@@ -330,4 +332,59 @@ func TestArrowsPan(t *testing.T) {
 	c.Update(in)
 	assert.Equal(t, y0-4*control.PanStep, c.View.OffY)
 	assert.Empty(t, s.cmds)
+}
+
+// TestNGoesForwardThroughTheHistory drives a real runner with B and N: N
+// after B brings back the generation kept, with the edit made to it, rather
+// than running a new one from the generation before.
+func TestNGoesForwardThroughTheHistory(t *testing.T) {
+	g, err := life.ParseGrid(
+		".O......",
+		"..O.....",
+		"OOO.....",
+		"........",
+		"........",
+		"........")
+	require.NoError(t, err)
+	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Options: life.Options{Rule: life.Conway, Engine: life.Direct}})
+	require.NoError(t, err)
+	defer r.Close()
+	// take waits for a frame, paused, after the n-th command, at
+	// generation gen.
+	var f *runner.Frame
+	take := func(n uint64, gen int) *runner.Frame {
+		t.Helper()
+		for {
+			if f = r.Take(f); f != nil && f.Applied == n && f.Generation == gen && !f.Running {
+				return f
+			}
+			require.NoError(t, r.Err())
+			time.Sleep(time.Millisecond)
+		}
+	}
+	r.Do(runner.Step{N: 1}, runner.Edit{X: 6, Y: 4, State: life.Alive})
+	edited := take(2, 1).Grid.Clone()
+	require.Equal(t, life.Alive, edited.At(6, 4))
+
+	c := control.New(view.New(8, 6, 64, 48, 0), r, true)
+	in := newInput()
+	tap := func(k control.Key) {
+		in.press(k, true)
+		c.Update(in)
+		in.press(k, false)
+		c.Update(in)
+	}
+	tap(control.KeyB)
+	back := take(3, 0) // B: back one
+	assert.True(t, back.Grid.Equal(g), "B: the start:\n%s", back.Grid)
+	tap(control.KeyN)
+	fwd := take(4, 1) // N: forward one
+	assert.True(t, fwd.Grid.Equal(edited), "N: the generation kept, edit and all:\n%s", fwd.Grid)
+	tap(control.KeyN)
+	next := take(4+1, 2) // N at the newest: a new generation, run from the edited one
+	want, err := life.NewSimulation(context.Background(), edited, life.Options{Rule: life.Conway, Engine: life.Direct})
+	require.NoError(t, err)
+	defer want.Close()
+	require.NoError(t, want.Run(context.Background(), 1))
+	assert.True(t, next.Grid.Equal(want.Grid()), "N: the generation after the edited one:\n%s", next.Grid)
 }
