@@ -29,6 +29,8 @@ type game struct {
 	in   input
 	zoom float64 // the starting zoom, in device-independent pixels per cell
 
+	gridW, gridH int // the grid's size, for the view before the first frame
+
 	frame   *runner.Frame
 	painter view.Painter
 	img     *image.RGBA   // the screen's pixels, painted by plain Go
@@ -56,6 +58,8 @@ func newGame(ctx context.Context, r *runner.Runner, cfg Config, zoom float64) *g
 		ctx:     ctx,
 		r:       r,
 		zoom:    zoom,
+		gridW:   cfg.Runner.Grid.Width(),
+		gridH:   cfg.Runner.Grid.Height(),
 		painter: view.Painter{Palette: view.DefaultPalette},
 		name:    cfg.Name,
 		capture: cfg.Screenshot,
@@ -161,9 +165,14 @@ func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 	// least one pixel.
 	w, h := max(math.Ceil(outsideW*s), 1), max(math.Ceil(outsideH*s), 1)
 	if g.ctl == nil {
-		f := g.r.Take(nil) // the first frame, published by runner.Start
-		g.frame = f
-		v := view.New(f.Grid.Width(), f.Grid.Height(), int(w), int(h), g.zoom*s)
+		// Update may have taken the newest frame already, and Take
+		// returns nil when nothing newer came since: keep what we have.
+		g.frame = g.r.Take(g.frame)
+		gw, gh := g.gridW, g.gridH
+		if g.frame != nil {
+			gw, gh = g.frame.Grid.Width(), g.frame.Grid.Height()
+		}
+		v := view.New(gw, gh, int(w), int(h), g.zoom*s)
 		g.ctl = control.New(v, g.r, g.hudOn)
 	} else if int(w) != g.ctl.View.ScreenW || int(h) != g.ctl.View.ScreenH {
 		g.ctl.View.Resize(int(w), int(h))
