@@ -13,7 +13,8 @@
 // exits.
 //
 // Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for
-// anything else (an unreadable pattern, a failed write, no display).
+// anything else (an unreadable pattern, a failed write, no display, an
+// interruption of -gif or -png).
 package main
 
 import (
@@ -33,19 +34,31 @@ import (
 func main() {
 	display.Close() // Ebitengine has its own connection now
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	cfg, err := parseFlags(os.Args[1:], os.Stdout)
-	switch {
-	case err != nil:
-	case cfg.list:
-		err = setup.WriteList(os.Stdout)
-	default:
-		err = run(ctx, cfg, os.Stdin, os.Stderr)
-	}
+	err := lifeview(ctx, os.Args[1:])
 	stop()
-	if errors.Is(err, flag.ErrHelp) {
-		err = nil
-	}
 	os.Exit(report(os.Stderr, err))
+}
+
+// lifeview is the whole program: it parses args, then lists the patterns,
+// writes pictures or opens the window. A panic on the main goroutine (where
+// Ebitengine runs the window, and everything else happens) is turned into an
+// error, so that the user sees one line rather than a stack trace.
+func lifeview(ctx context.Context, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	cfg, err := parseFlags(args, os.Stdout)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil
+	case err != nil:
+		return err
+	case cfg.list:
+		return setup.WriteList(os.Stdout)
+	}
+	return run(ctx, cfg, os.Stdin, os.Stderr)
 }
 
 // report prints err, if any, as one line and returns the exit status.

@@ -10,7 +10,8 @@ import (
 
 // writePictures is lifeview for scripts, with -gif or -png: without a
 // window, it runs start to generation -gens and writes the GIF of every
-// generation and the PNG of the last.
+// generation and the PNG of the last. A signal (ctx cancelled) stops it with
+// errInterrupted, before it writes anything.
 func writePictures(ctx context.Context, cfg *config, start *setup.Start) error {
 	g := start.Grid
 	rec, err := cfg.pictures.NewRecorder(g.Width(), g.Height(), cfg.gens+1)
@@ -23,7 +24,7 @@ func writePictures(ctx context.Context, cfg *config, start *setup.Start) error {
 	}
 	sim, err := life.NewSimulation(ctx, g, start.Options)
 	if err != nil {
-		return err
+		return interrupted(ctx, err)
 	}
 	defer sim.Close()
 	for {
@@ -34,8 +35,19 @@ func writePictures(ctx context.Context, cfg *config, start *setup.Start) error {
 			break
 		}
 		if err := sim.Run(ctx, 1); err != nil {
-			return err
+			return interrupted(ctx, err) // and write nothing
 		}
 	}
 	return rec.Finish(sim.Grid())
+}
+
+// errInterrupted is returned when a signal cut the run short.
+var errInterrupted = errors.New("interrupted")
+
+// interrupted returns errInterrupted if err is ctx's cancellation, else err.
+func interrupted(ctx context.Context, err error) error {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return errInterrupted
+	}
+	return err
 }

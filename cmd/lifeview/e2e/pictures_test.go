@@ -1,12 +1,16 @@
 package e2e_test
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"image/gif"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,6 +67,38 @@ func TestPictures(t *testing.T) {
 				assert.Equal(t, x == 2 && y >= 1 && y <= 3, alive(img, 3, x, y), "cell (%d,%d): the blinker stands up in generation 1", x, y)
 			}
 		}
+	})
+
+	t.Run("interrupted", func(t *testing.T) {
+		// The pattern comes on a pipe, a long comment first: once the
+		// pipe has taken more than it holds, lifeview is reading it, so
+		// it is past setting up its signals. SIGINT then, and the rest of
+		// the pattern: the run is cut short, says so, and writes nothing.
+		path := filepath.Join(dir, "cut.png")
+		pr, pw, err := os.Pipe()
+		require.NoError(t, err)
+		cmd := exec.Command(bin, "-pattern", "-", "-size", "64x64", "-gens", "1000000000", "-png", path)
+		cmd.Stdin = pr
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		require.NoError(t, cmd.Start())
+		pr.Close()
+		comment := []byte("#C " + strings.Repeat("a comment line, ", 4) + "\n")
+		for written := 0; written < 1<<20 && err == nil; written += len(comment) { // more than any pipe holds
+			_, err = pw.Write(comment)
+		}
+		if err == nil { // else lifeview has ended: Wait says how
+			require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+			_, err = pw.Write([]byte("x = 3, y = 3\nbo$2bo$3o!\n"))
+		}
+		assert.NoError(t, err, "the pattern is written")
+		pw.Close()
+		err = cmd.Wait()
+		var exit *exec.ExitError
+		require.ErrorAs(t, err, &exit, "stderr: %s", stderr.String())
+		assert.Equal(t, 1, exit.ExitCode(), "stderr: %s", stderr.String())
+		assert.Equal(t, "lifeview: interrupted\n", stderr.String())
+		assert.NoFileExists(t, path)
 	})
 
 	t.Run("errors", func(t *testing.T) {
