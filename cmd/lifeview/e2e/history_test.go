@@ -1,11 +1,11 @@
 package e2e_test
 
 import (
-	"fmt"
 	"image"
+	"slices"
 	"testing"
-	"time"
 
+	"github.com/jezek/xgb/xproto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -29,47 +29,38 @@ func TestHistoryKeys(t *testing.T) {
 	u.move(win.Min.Add(image.Pt(320, 240)))
 	s := &shooter{u: u, dir: dir, seen: map[string]bool{}}
 
-	// shotOf takes screenshots until one shows generation gen, and checks
-	// that its grid is generation gen of the glider; the ones before it
-	// must show one of the generations allowed.
-	shotOf := func(gen int, allowed ...int) {
+	// shotOf does act and takes screenshots until one shows generation
+	// gen, and checks that its grid is generation gen of the glider; the
+	// ones before it must show one of the generations allowed. If three in
+	// a row do not show gen, the key may have been lost: it does act again
+	// (see shooter.until), so typing the key twice must be harmless or show
+	// a generation not allowed.
+	shotOf := func(what string, act func(), gen int, allowed ...int) {
 		t.Helper()
-		for {
-			name, img := s.shot()
-			var shown int
-			_, err := fmt.Sscanf(name, "glider-gen%d", &shown)
-			require.NoError(t, err, "named after the pattern and the generation: %s", name)
-			if shown != gen {
-				require.Contains(t, allowed, shown, "unexpected screenshot %s", name)
-				continue
+		name, img := s.until(what, act, func(name string, _ image.Image) bool {
+			shown := genOf(t, name)
+			require.True(t, shown == gen || slices.Contains(allowed, shown), "unexpected screenshot %s", name)
+			return shown == gen
+		})
+		// The 256 × 256 grid is in the middle of the 640 × 480 window.
+		want := expected(t, gen)
+		for y := range 32 {
+			for x := range 32 {
+				live := rgba(img.At(192+8*x+4, 112+8*y+4)) == liveColour
+				assert.Equal(t, want.At(x, y) == life.Alive, live, "%s: cell (%d,%d)", name, x, y)
 			}
-			// The 256 × 256 grid is in the middle of the 640 × 480 window.
-			want := expected(t, gen)
-			for y := range 32 {
-				for x := range 32 {
-					live := rgba(img.At(192+8*x+4, 112+8*y+4)) == liveColour
-					assert.Equal(t, want.At(x, y) == life.Alive, live, "%s: cell (%d,%d)", name, x, y)
-				}
-			}
-			return
 		}
 	}
+	tap := func(sym xproto.Keysym) func() { return func() { u.tap(sym) } }
 
-	shotOf(3, 0, 1, 2)
-	u.tap(symB)
-	shotOf(2, 3)
+	shotOf("-gens 3", func() {}, 3, 0, 1, 2)
+	shotOf("B goes back", tap(symB), 2, 3)
 	// Generation 1 is not kept: B again stays at generation 2, and N goes
-	// forward again to generation 3.
+	// forward again to generation 3 (a second N would run generation 4:
+	// it is typed again only after three screenshots of generation 2).
 	u.tap(symB)
-	u.tap(symN)
-	shotOf(3, 2)
+	shotOf("N goes forward", tap(symN), 3, 2)
 
-	for !p.exited() {
-		u.tap(symQ)
-		select {
-		case <-p.done:
-		case <-time.After(time.Second): // not a bound: the key may have been lost; type it again
-		}
-	}
+	u.quit(p)
 	require.NoError(t, p.err, "stderr: %s", p.stderr.String())
 }

@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
@@ -169,12 +170,19 @@ type shooter struct {
 	seen map[string]bool
 }
 
+// tries is how many times a test types a key or clicks before it gives up.
+// A key held while the window was too busy to look at the keyboard is lost,
+// and typing it again is what a user would do; a bounded number of tries
+// turns a window that never reacts into a failure that says so, rather than
+// a hang until go test's timeout.
+const tries = 10
+
 // shot presses P until a new screenshot appears in dir, and returns it.
 // Pressing again is safe: a press that was lost saved nothing, and one that
-// was not is found before the next.
+// was not is found before the next. It fails the test after tries presses.
 func (s *shooter) shot() (string, image.Image) {
 	s.u.t.Helper()
-	for {
+	for range tries {
 		s.u.tap(symP)
 		for range 20 {
 			entries, err := os.ReadDir(s.dir)
@@ -188,6 +196,51 @@ func (s *shooter) shot() (string, image.Image) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
+	require.FailNow(s.u.t, "no screenshot", "P pressed %d times, and no new screenshot in %s", tries, s.dir)
+	return "", nil
+}
+
+// until does act (types a key, clicks...) and takes screenshots until done
+// accepts one, which it returns. After three that done does not accept, the
+// act may have been lost: it does it again, and fails the test after tries
+// times. An act done twice must be harmless, or done must accept both
+// outcomes (or fail the test itself on what it cannot accept).
+func (s *shooter) until(what string, act func(), done func(name string, img image.Image) bool) (string, image.Image) {
+	s.u.t.Helper()
+	for range tries {
+		act()
+		for range 3 {
+			if name, img := s.shot(); done(name, img) {
+				return name, img
+			}
+		}
+	}
+	require.FailNow(s.u.t, "the window did not react", "%s: tried %d times", what, tries)
+	return "", nil
+}
+
+// quit types Q until lifeview ends, at most tries times.
+func (u *xuser) quit(p *proc) {
+	u.t.Helper()
+	for range tries {
+		u.tap(symQ)
+		select {
+		case <-p.done:
+			return
+		case <-time.After(time.Second): // not a bound: the key may have been lost; type it again
+		}
+	}
+	require.FailNow(u.t, "lifeview did not quit", "Q typed %d times", tries)
+}
+
+// genOf returns the generation a screenshot of the glider shows, from its
+// name: glider-gen<N>.png, or glider-gen<N>-<i>.png after the first.
+func genOf(t *testing.T, name string) int {
+	t.Helper()
+	var gen int
+	_, err := fmt.Sscanf(name, "glider-gen%d", &gen)
+	require.NoError(t, err, "named after the pattern and the generation: %s", name)
+	return gen
 }
 
 // countLive counts the pixels of the live colour.
@@ -223,49 +276,35 @@ func testKeysAndMouse(t *testing.T, bin string) {
 	require.Equal(t, image.Rect(0, 0, 640, 480), img.Bounds(), "the screenshot is the window")
 	require.Equal(t, 5*64, countLive(img), "the glider, 8 × 8 pixels a cell")
 
-	// A click on the empty cell (1, 30) draws it.
+	// A click on the empty cell (1, 30) draws it (a second click too).
 	cell := image.Pt(1*8+4, 30*8+4)
 	u.move(grid.Min.Add(cell))
-	for countLive(img) != 6*64 {
-		u.click(1)
-		_, img = s.shot()
-	}
+	_, img = s.until("a click draws a cell", func() { u.click(1) }, func(_ string, img image.Image) bool { return countLive(img) == 6*64 })
 	require.Equal(t, liveColour, rgba(img.At(192+cell.X, 112+cell.Y)), "the cell clicked is alive")
 
-	// H shows the help over the middle of the window; Esc hides it.
+	// H shows the help over the middle of the window; Esc hides it. A
+	// second H would hide it again, so H is typed again only if three
+	// screenshots in a row show no help; a second Esc does nothing here.
 	before := img
-	for sameCentre(before, img) {
-		u.tap(symH)
-		_, img = s.shot()
-	}
-	for !sameCentre(before, img) {
-		u.tap(symEscape)
-		_, img = s.shot()
-	}
+	s.until("H shows the help", func() { u.tap(symH) }, func(_ string, img image.Image) bool { return !sameCentre(before, img) })
+	_, img = s.until("Esc hides the help", func() { u.tap(symEscape) }, func(_ string, img image.Image) bool { return sameCentre(before, img) })
 
 	// The window resizes; the middle of the grid stays in the middle.
 	w, _ := u.find(p, "colife: glider")
-	u.resize(w, 800, 600)
-	for img.Bounds() != image.Rect(0, 0, 800, 600) {
-		_, img = s.shot()
-	}
+	_, img = s.until("the window resizes", func() { u.resize(w, 800, 600) }, func(_ string, img image.Image) bool { return img.Bounds() == image.Rect(0, 0, 800, 600) })
 	assert.Equal(t, 6*64, countLive(img))
 	assert.Equal(t, liveColour, rgba(img.At(272+cell.X, 172+cell.Y)), "the cell clicked, moved by half the growth")
 
-	// N runs one generation: the next screenshot is named after it.
-	u.tap(symN)
-	for !strings.HasSuffix(name, "-gen1.png") {
-		name, _ = s.shot()
-	}
+	// N runs one generation: a screenshot is named after it. N is typed
+	// again only after three screenshots of generation 0.
+	s.until("N runs a generation", func() { u.tap(symN) }, func(name string, _ image.Image) bool {
+		gen := genOf(t, name)
+		require.Contains(t, []int{0, 1}, gen, "unexpected screenshot %s", name)
+		return gen == 1
+	})
 
 	// Q quits, with status 0.
-	for !p.exited() {
-		u.tap(symQ)
-		select {
-		case <-p.done:
-		case <-time.After(time.Second): // not a bound: the key may have been lost; type it again
-		}
-	}
+	u.quit(p)
 	require.NoError(t, p.err, "stderr: %s", p.stderr.String())
 }
 
