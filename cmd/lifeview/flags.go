@@ -22,23 +22,25 @@ const (
 	defaultPattern = "gosper"
 	defaultSpeed   = 30 // generations per second
 	margin         = 16 // empty cells around a pattern, without -size
+
+	// minW × minH is the smallest grid without -size: a random soup's.
+	minW, minH = 160, 100
 )
 
-// defaultSize is the smallest grid without -size: a random soup's.
-var defaultSize = setup.Size{W: 160, H: 100}
+// defaultSize returns minW × minH as a Size.
+func defaultSize() setup.Size { return setup.Size{W: minW, H: minH} }
 
 // config is the command line, parsed.
 type config struct {
 	setup.Config // -pattern -size -rule -topology -random -seed -engine
 
-	zoom       float64 // -zoom; 0 fits the screen
+	zoom       float64 // -zoom; 0 (not given) fits the screen
 	speed      float64 // -speed
 	hud        bool    // -hud
 	screenshot string  // -screenshot
 	gens       int     // -gens
 	gensSet    bool
 	list       bool // -list
-	zoomSet    bool // -zoom was given
 
 	history  int           // -history; 0: the runner's default
 	pictures export.Config // -gif -png -delay; Zoom from -zoom
@@ -51,8 +53,8 @@ func newFlagSet(c *config) *flag.FlagSet {
 	c.MoreSoups = true // the S key makes soups from -seed, whatever the start
 	c.Register(fs)
 	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
-		z, err := parseZoom(s)
-		c.zoom, c.zoomSet = z, true
+		z, err := parseZoom(s) // not 0
+		c.zoom = z
 		return err
 	})
 	c.speed = defaultSpeed
@@ -88,7 +90,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	})
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
 	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s)",
-		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*defaultSize.W*defaultSize.H), defaultSize, mib(runner.DefaultHistoryBytes)), func(s string) error {
+		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), defaultSize(), mib(runner.DefaultHistoryBytes)), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > maxHistory {
 			return fmt.Errorf("want a whole number of generations from 1 to %d", maxHistory)
@@ -148,7 +150,7 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 			return nil, &usageError{errors.New("-gif and -png write files without a window; leave out -screenshot")}
 		}
 		c.pictures.Zoom = export.DefaultZoom
-		if c.zoomSet {
+		if c.zoom != 0 {
 			if c.zoom < 1 {
 				return nil, &usageError{errors.New("-gif and -png need a -zoom of 1 pixel per cell or more")}
 			}

@@ -15,7 +15,7 @@ import (
 // run opens the window on the start the flags describe and returns when it
 // closes.
 func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) error {
-	start, err := cfg.Start(stdin, setup.Fit(margin, defaultSize))
+	start, err := cfg.Start(stdin, setup.Fit(margin, defaultSize()))
 	var fe *setup.FlagError
 	if errors.As(err, &fe) {
 		return &usageError{err}
