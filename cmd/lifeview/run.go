@@ -48,6 +48,7 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 			Density: density,
 			Seed:    seed,
 			History: cfg.history,
+			Rest:    restShare,
 		},
 		Title:      "colife: " + start.String(),
 		Name:       start.Name,
@@ -58,3 +59,9 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 	}
 	return window.Run(ctx, wc)
 }
+
+// restShare is how long the simulation pauses after a generation when it
+// cannot keep up with -speed, as a share of the time that generation took:
+// the goroutine engine would otherwise take both cores from the window, which
+// then draws few frames. 1 gives the window at least half the time.
+const restShare = 1
