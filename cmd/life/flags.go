@@ -117,19 +117,11 @@ func nonNegative(s string) (int, error) {
 // and returns flag.ErrHelp; any other mistake is a *usageError.
 func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	c := &config{}
-	fs := newFlagSet(c)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	if err := fs.Parse(args); err != nil {
+	if err := setup.Parse(newFlagSet(c), args, stdout, usage); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			usage(fs)
 			return nil, err
 		}
 		return nil, &usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return nil, &usageError{fmt.Errorf("unexpected argument %q; flags start with -", fs.Arg(0))}
 	}
 	if c.untilStable && c.watch {
 		return nil, &usageError{errors.New("-until-stable is for print mode, not -watch")}

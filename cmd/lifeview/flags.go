@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -131,19 +130,11 @@ func parseZoom(s string) (float64, error) {
 // and returns flag.ErrHelp; any other mistake is a *usageError.
 func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	c := &config{}
-	fs := newFlagSet(c)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	if err := fs.Parse(args); err != nil {
+	if err := setup.Parse(newFlagSet(c), args, stdout, usage); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			usage(fs)
 			return nil, err
 		}
 		return nil, &usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return nil, &usageError{fmt.Errorf("unexpected argument %q; flags start with -", fs.Arg(0))}
 	}
 	if c.pictures.Enabled() {
 		if c.screenshot != "" {
@@ -158,30 +149,11 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 		}
 	}
 	if c.screenshot != "" {
-		if err := checkWritable(c.screenshot); err != nil {
+		if err := export.CheckPath(c.screenshot); err != nil {
 			return nil, &usageError{fmt.Errorf("-screenshot: %w", err)}
 		}
 	}
 	return c, nil
-}
-
-// checkWritable reports whether a file could be made at path: its directory
-// exists, and path is not a directory.
-func checkWritable(path string) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s is a directory; want a file name", path)
-	}
-	dir := filepath.Dir(path)
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("%s: directory %s does not exist", path, dir)
-	case err != nil:
-		return fmt.Errorf("%s: %w", path, err)
-	case !info.IsDir():
-		return fmt.Errorf("%s: %s is not a directory", path, dir)
-	}
-	return nil
 }
 
 // usage writes lifeview -h.

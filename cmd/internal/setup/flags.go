@@ -1,7 +1,10 @@
 package setup
 
 import (
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -133,5 +136,25 @@ func (v *seedValue) Set(s string) error {
 		return fmt.Errorf("seed %q: want a whole number from 0 to %d", s, uint64(1<<64-1))
 	}
 	v.c.Seed, v.c.seedSet = n, true
+	return nil
+}
+
+// Parse parses args with fs, silencing fs's own output. For -h it writes the
+// program's usage (fs writing to stdout) and returns flag.ErrHelp; a bad flag
+// or an argument that is not a flag is returned for the caller to report as a
+// usage error.
+func Parse(fs *flag.FlagSet, args []string, stdout io.Writer, usage func(*flag.FlagSet)) error {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			usage(fs)
+		}
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q; flags start with -", fs.Arg(0))
+	}
 	return nil
 }
