@@ -8,13 +8,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"colife/life"
 )
-
-// TestMain checks that no test leaves a goroutine behind.
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 // place draws the picture rows into a new w × h grid with its top left corner
 // at (x, y).
