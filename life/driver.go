@@ -174,6 +174,13 @@ func (e *goroutines) run(d *driver, start <-chan generation, ready *sync.WaitGro
 	d.cells.Add(len(d.replies))
 	for j := range d.replies {
 		go d.runCell(j)
+		if j%startBatch == startBatch-1 {
+			// Let the cells just made reach their first wait while their
+			// stacks are warm, and let other goroutines (a window's) run:
+			// a goroutine that only starts goroutines is preempted only
+			// every 10 ms.
+			runtime.Gosched()
+		}
 	}
 	ready.Done()
 	defer func() {
@@ -291,6 +298,9 @@ func (e *goroutines) stop() {
 	e.quitOnce.Do(func() { close(e.quit) })
 	e.wg.Wait()
 }
+
+// startBatch is how many cells a driver starts before it yields.
+const startBatch = 256
 
 // quietStartCells is the size from which starting the goroutine engine
 // pauses the garbage collector.
