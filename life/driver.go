@@ -22,10 +22,10 @@ const (
 	kindTransition
 )
 
-// cellPort is a cell goroutine's end of the protocol. The cell sends on
-// inbox, which its driver owns and never closes (the driver outlives every
-// cell that sends on it), and receives on reply, which only the driver sends
-// on and closes.
+// cellPort is a cell goroutine's end of the protocol. The cell sends on its
+// driver's inbox, which the driver owns and never closes (the driver outlives
+// every cell that sends on it), and receives on reply, which only the driver
+// sends on and closes.
 type cellPort struct {
 	id    int32
 	d     *driver
