@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"colife/life/pattern"
 )
 
 func TestErrors(t *testing.T) {
@@ -102,8 +104,11 @@ func TestOutReadsBackInPlace(t *testing.T) {
 }
 
 func TestOutToStdout(t *testing.T) {
-	stdout, stderr, status := runLife(t, "", "-pattern", "blinker", "-size", "5x3", "-gens", "1", "-every", "2", "-out", "-")
+	stdout, stderr, status := runLife(t, "", "-pattern", "blinker", "-size", "5x3", "-gens", "1", "-out", "-")
 	require.Equal(t, 0, status, stderr)
-	assert.Equal(t, "generation 0  population 3\n-----\n-***-\n-----\n\n", stdout[:strings.Index(stdout, "\n\n")+2])
-	assert.Contains(t, stdout, "x = 5, y = 3, rule = B3/S23\n")
+	p, err := pattern.Read(strings.NewReader(stdout), "stdout")
+	require.NoError(t, err, "stdout is one RLE pattern, and nothing else:\n%s", stdout)
+	assert.Equal(t, 5, p.Width)
+	assert.Equal(t, 3, p.Height)
+	assert.Equal(t, []pattern.Cell{{X: 2, Y: 0}, {X: 2, Y: 1}, {X: 2, Y: 2}}, p.Cells, "generation 1 of the blinker")
 }

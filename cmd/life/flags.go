@@ -83,7 +83,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 		c.columns = n
 		return err
 	})
-	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells, RLE on standard output for -", func(s string) error {
+	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells; - writes the RLE on standard output instead of the generations", func(s string) error {
 		switch ext := strings.ToLower(filepath.Ext(s)); {
 		case s == "-", ext == ".rle", ext == ".cells":
 		case s == "":

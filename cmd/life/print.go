@@ -36,7 +36,7 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, pictures 
 	if cfg.untilStable {
 		stable = newStability(bw, sim.Options().Topology)
 		outputs = append(outputs, stable)
-	} else {
+	} else if cfg.out != "-" { // -out - gives stdout to the last grid's RLE alone
 		outputs = append(outputs, newPrinter(bw, cfg.every, cfg.columns))
 	}
 	if pictures != nil {
