@@ -22,12 +22,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"colife/cmd/internal/setup"
+	"colife/cmd/lifeview/internal/cli"
 	"colife/cmd/lifeview/internal/display" // before Ebitengine: a clear error without a display
 )
 
@@ -36,7 +36,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := lifeview(ctx, os.Args[1:])
 	stop()
-	os.Exit(report(os.Stderr, err))
+	os.Exit(cli.Report(os.Stderr, err))
 }
 
 // lifeview is the whole program: it parses args, then lists the patterns,
@@ -49,34 +49,14 @@ func lifeview(ctx context.Context, args []string) (err error) {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	cfg, err := parseFlags(args, os.Stdout)
+	cfg, err := cli.Parse(args, os.Stdout)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return nil
 	case err != nil:
 		return err
-	case cfg.list:
+	case cfg.List:
 		return setup.WriteList(os.Stdout)
 	}
 	return run(ctx, cfg, os.Stdin, os.Stderr)
 }
-
-// report prints err, if any, as one line and returns the exit status.
-func report(stderr io.Writer, err error) int {
-	if err == nil {
-		return 0
-	}
-	var u *usageError
-	if errors.As(err, &u) {
-		fmt.Fprintf(stderr, "lifeview: %v (run lifeview -h for help)\n", err)
-		return 2
-	}
-	fmt.Fprintf(stderr, "lifeview: %v\n", err)
-	return 1
-}
-
-// usageError is a mistake on the command line.
-type usageError struct{ err error }
-
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }

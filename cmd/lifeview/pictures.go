@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"colife/cmd/internal/setup"
+	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
 )
 
@@ -12,12 +13,12 @@ import (
 // window, it runs start to generation -gens and writes the GIF of every
 // generation and the PNG of the last. A signal (ctx cancelled) stops it with
 // errInterrupted, before it writes anything.
-func writePictures(ctx context.Context, cfg *config, start *setup.Start) error {
+func writePictures(ctx context.Context, cfg *cli.Config, start *setup.Start) error {
 	g := start.Grid
-	rec, err := cfg.pictures.NewRecorder(g.Width(), g.Height(), cfg.gens+1)
+	rec, err := cfg.Pictures.NewRecorder(g.Width(), g.Height(), cfg.Gens+1)
 	var fe *setup.FlagError
 	if errors.As(err, &fe) {
-		return &usageError{err}
+		return &cli.UsageError{Err: err}
 	}
 	if err != nil {
 		return err
@@ -31,7 +32,7 @@ func writePictures(ctx context.Context, cfg *config, start *setup.Start) error {
 		if err := rec.Generation(sim.Grid()); err != nil {
 			return err
 		}
-		if sim.Generation() >= cfg.gens {
+		if sim.Generation() >= cfg.Gens {
 			break
 		}
 		if err := sim.Run(ctx, 1); err != nil {

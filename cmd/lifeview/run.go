@@ -8,17 +8,18 @@ import (
 	"math/rand/v2"
 
 	"colife/cmd/internal/setup"
+	"colife/cmd/lifeview/internal/cli"
 	"colife/render/runner"
 	"colife/render/window"
 )
 
 // run opens the window on the start the flags describe and returns when it
 // closes.
-func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) error {
-	start, err := cfg.Start(stdin, setup.Fit(margin, defaultSize()))
+func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer) error {
+	start, err := cfg.Start(stdin, setup.Fit(cli.Margin, cli.DefaultSize()))
 	var fe *setup.FlagError
 	if errors.As(err, &fe) {
-		return &usageError{err}
+		return &cli.UsageError{Err: err}
 	}
 	if err != nil {
 		return err
@@ -26,7 +27,7 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 	for _, w := range start.Warnings {
 		fmt.Fprintf(stderr, "lifeview: warning: %s\n", w)
 	}
-	if cfg.pictures.Enabled() {
+	if cfg.Pictures.Enabled() {
 		return writePictures(ctx, cfg, start)
 	}
 	seed, density := start.Seed, start.Density
@@ -43,19 +44,19 @@ func run(ctx context.Context, cfg *config, stdin io.Reader, stderr io.Writer) er
 		Runner: runner.Config{
 			Grid:    start.Grid,
 			Options: start.Options,
-			Speed:   cfg.speed,
-			Running: cfg.screenshot == "" && !cfg.gensSet,
+			Speed:   cfg.Speed,
+			Running: cfg.Screenshot == "" && !cfg.GensSet,
 			Density: density,
 			Seed:    seed,
-			History: cfg.history,
+			History: cfg.History,
 			Rest:    restShare,
 		},
 		Title:      "colife: " + start.String(),
 		Name:       start.Name,
-		Zoom:       cfg.zoom,
-		HUD:        cfg.hud,
-		Screenshot: cfg.screenshot,
-		Gens:       cfg.gens,
+		Zoom:       cfg.Zoom,
+		HUD:        cfg.HUD,
+		Screenshot: cfg.Screenshot,
+		Gens:       cfg.Gens,
 	}
 	return window.Run(ctx, wc)
 }

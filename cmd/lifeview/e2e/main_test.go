@@ -376,4 +376,33 @@ func testNoDisplay(t *testing.T, bin string) {
 			assert.Equal(t, 1, strings.Count(stderr.String(), "\n"), stderr.String())
 		})
 	}
+	// What needs no window works without a display.
+	for _, tt := range []struct {
+		name       string
+		args       []string
+		wantStatus int
+		wantOut    string // a line of stdout
+		wantErr    string // stderr
+	}{
+		{"help", []string{"-h"}, 0, "Usage: lifeview [flags]", ""},
+		{"list", []string{"-list"}, 0, "gosper", ""},
+		{"a bad flag", []string{"-zoom", "many"}, 2, "", `lifeview: invalid value "many" for flag -zoom: want a number of pixels per cell, such as 8, or 1/2 (run lifeview -h for help)` + "\n"},
+	} {
+		t.Run("without a display, "+tt.name, func(t *testing.T) {
+			cmd := exec.Command(bin, tt.args...)
+			cmd.Env = append(os.Environ(), "DISPLAY=")
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			if tt.wantStatus == 0 {
+				require.NoError(t, err, stderr.String())
+			} else {
+				var exit *exec.ExitError
+				require.ErrorAs(t, err, &exit)
+				assert.Equal(t, tt.wantStatus, exit.ExitCode())
+			}
+			assert.Contains(t, stdout.String(), tt.wantOut)
+			assert.Equal(t, tt.wantErr, stderr.String())
+		})
+	}
 }

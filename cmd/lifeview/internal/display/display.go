@@ -1,21 +1,27 @@
 //go:build freebsd || (linux && !android) || netbsd || openbsd
 
 // Package display checks, as the program starts, that the X display the
-// window needs can be opened, and otherwise ends the program with a one-line
-// error and exit status 1. Ebitengine opens the display when its own package
-// is initialised and panics if it cannot; import this package (for its side
-// effect) in a command that opens a window. Go initialises the packages of a
-// program in the order of their import paths where it can, and this one's
-// ("colife/...") comes before Ebitengine's ("github.com/hajimehoshi/...")
-// once the X client library both use is ready.
+// window needs can be opened. Without one it answers what lifeview can
+// answer without a window (-h, -list, a bad flag), and otherwise ends the
+// program with a one-line error and exit status 1. Ebitengine opens the
+// display when its own package is initialised and panics if it cannot; import
+// this package (for its side effect) in a command that opens a window. Go
+// initialises the packages of a program in the order of their import paths
+// where it can, and this one's ("colife/...") comes before Ebitengine's
+// ("github.com/hajimehoshi/...") once the X client library both use is ready.
 package display
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/jezek/xgb"
+
+	"colife/cmd/internal/setup"
+	"colife/cmd/lifeview/internal/cli"
 )
 
 // conn is the connection Check opened, kept open until Close: were it the
@@ -26,9 +32,26 @@ var conn *xgb.Conn
 
 func init() {
 	if err := Check(); err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
-		os.Exit(1)
+		os.Exit(withoutDisplay(err))
 	}
+}
+
+// withoutDisplay does, before Ebitengine panics for want of a display, what
+// lifeview can do without one: answer -h and -list, and report a bad flag as
+// such. Otherwise it says that there is no display. It returns the exit
+// status.
+func withoutDisplay(noDisplay error) int {
+	cfg, err := cli.Parse(os.Args[1:], os.Stdout)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		return cli.Report(os.Stderr, err)
+	case cfg.List:
+		return cli.Report(os.Stderr, setup.WriteList(os.Stdout))
+	}
+	fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), noDisplay)
+	return 1
 }
 
 // Check opens a connection to the X display named by $DISPLAY, and says what

@@ -1,4 +1,8 @@
-package main
+// Package cli is lifeview's command line: its flags, their help and the
+// errors they give. It does not import Ebitengine, so that lifeview can answer
+// -h and -list, and report a bad flag, on a machine with no display, where
+// Ebitengine cannot even start.
+package cli
 
 import (
 	"errors"
@@ -20,43 +24,45 @@ import (
 const (
 	defaultPattern = "gosper"
 	defaultSpeed   = 30 // generations per second
-	margin         = 16 // empty cells around a pattern, without -size
+
+	// Margin is how many empty cells surround a pattern, without -size.
+	Margin = 16
 
 	// minW × minH is the smallest grid without -size: a random soup's.
 	minW, minH = 160, 100
 )
 
-// defaultSize returns minW × minH as a Size.
-func defaultSize() setup.Size { return setup.Size{W: minW, H: minH} }
+// DefaultSize returns minW × minH, the smallest grid without -size.
+func DefaultSize() setup.Size { return setup.Size{W: minW, H: minH} }
 
-// config is the command line, parsed.
-type config struct {
+// Config is the command line, parsed.
+type Config struct {
 	setup.Config // -pattern -size -rule -topology -random -seed -engine
 
-	zoom       float64 // -zoom; 0 (not given) fits the screen
-	speed      float64 // -speed
-	hud        bool    // -hud
-	screenshot string  // -screenshot
-	gens       int     // -gens
-	gensSet    bool
-	list       bool // -list
+	Zoom       float64 // -zoom; 0 (not given) fits the screen
+	Speed      float64 // -speed
+	HUD        bool    // -hud
+	Screenshot string  // -screenshot
+	Gens       int     // -gens
+	GensSet    bool    // -gens was given
+	List       bool    // -list
 
-	history  int           // -history; 0: the runner's default
-	pictures export.Config // -gif -png -delay; Zoom from -zoom
+	History  int           // -history; 0: the runner's default
+	Pictures export.Config // -gif -png -delay; Zoom from -zoom
 }
 
 // newFlagSet returns the flags of lifeview, storing into c.
-func newFlagSet(c *config) *flag.FlagSet {
+func newFlagSet(c *Config) *flag.FlagSet {
 	fs := flag.NewFlagSet("lifeview", flag.ContinueOnError)
 	c.Pattern = defaultPattern
 	c.MoreSoups = true // the S key makes soups from -seed, whatever the start
 	c.Register(fs)
 	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
 		z, err := parseZoom(s) // not 0
-		c.zoom = z
+		c.Zoom = z
 		return err
 	})
-	c.speed = defaultSpeed
+	c.Speed = defaultSpeed
 	fs.Func("speed", fmt.Sprintf("target speed in generations per second, `G` from %g to %d (default %d); + and - double and halve it", runner.MinSpeed, runner.MaxSpeed, defaultSpeed), func(s string) error {
 		g, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		switch {
@@ -65,15 +71,15 @@ func newFlagSet(c *config) *flag.FlagSet {
 		case g < runner.MinSpeed || g > runner.MaxSpeed:
 			return fmt.Errorf("want from %g to %d generations per second", runner.MinSpeed, runner.MaxSpeed)
 		}
-		c.speed = g
+		c.Speed = g
 		return nil
 	})
-	fs.BoolVar(&c.hud, "hud", true, "show the HUD (generation, population, speed, FPS, rule, goroutines); I toggles it")
+	fs.BoolVar(&c.HUD, "hud", true, "show the HUD (generation, population, speed, FPS, rule, goroutines); I toggles it")
 	fs.Func("screenshot", "run -gens generations, draw the last once, save what the window shows to `FILE.png` and exit (the window is the grid's size at -zoom, if the screen has room)", func(s string) error {
 		if !strings.EqualFold(filepath.Ext(s), ".png") {
 			return fmt.Errorf("%q: want a file name ending in .png", s)
 		}
-		c.screenshot = s
+		c.Screenshot = s
 		return nil
 	})
 	fs.Func("gens", "with -screenshot, the generation to show, and with -gif or -png, the last to write (default 0); without, run to generation `N` at once and pause there", func(s string) error {
@@ -84,21 +90,21 @@ func newFlagSet(c *config) *flag.FlagSet {
 		case n < 0:
 			return errors.New("want 0 or more")
 		}
-		c.gens, c.gensSet = n, true
+		c.Gens, c.GensSet = n, true
 		return nil
 	})
-	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
+	fs.BoolVar(&c.List, "list", false, "list the built-in patterns and exit")
 	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s)",
-		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), defaultSize(), mib(runner.DefaultHistoryBytes)), func(s string) error {
+		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), DefaultSize(), mib(runner.DefaultHistoryBytes)), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > maxHistory {
 			return fmt.Errorf("want a whole number of generations from 1 to %d", maxHistory)
 		}
-		c.history = n
+		c.History = n
 		return nil
 	})
-	c.pictures.RegisterFiles(fs)
-	c.pictures.RegisterDelay(fs)
+	c.Pictures.RegisterFiles(fs)
+	c.Pictures.RegisterDelay(fs)
 	return fs
 }
 
@@ -126,31 +132,31 @@ func parseZoom(s string) (float64, error) {
 	return view.Snap(z), nil
 }
 
-// parseFlags reads args into a config. For -h it writes the usage to stdout
-// and returns flag.ErrHelp; any other mistake is a *usageError.
-func parseFlags(args []string, stdout io.Writer) (*config, error) {
-	c := &config{}
+// Parse reads args into a Config. For -h it writes the usage to stdout and
+// returns flag.ErrHelp; any other mistake is a *UsageError.
+func Parse(args []string, stdout io.Writer) (*Config, error) {
+	c := &Config{}
 	if err := setup.Parse(newFlagSet(c), args, stdout, usage); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
-		return nil, &usageError{err}
+		return nil, &UsageError{err}
 	}
-	if c.pictures.Enabled() {
-		if c.screenshot != "" {
-			return nil, &usageError{errors.New("-gif and -png write files without a window; leave out -screenshot")}
+	if c.Pictures.Enabled() {
+		if c.Screenshot != "" {
+			return nil, &UsageError{errors.New("-gif and -png write files without a window; leave out -screenshot")}
 		}
-		c.pictures.Zoom = export.DefaultZoom
-		if c.zoom != 0 {
-			if c.zoom < 1 {
-				return nil, &usageError{errors.New("-gif and -png need a -zoom of 1 pixel per cell or more")}
+		c.Pictures.Zoom = export.DefaultZoom
+		if c.Zoom != 0 {
+			if c.Zoom < 1 {
+				return nil, &UsageError{errors.New("-gif and -png need a -zoom of 1 pixel per cell or more")}
 			}
-			c.pictures.Zoom = int(c.zoom)
+			c.Pictures.Zoom = int(c.Zoom)
 		}
 	}
-	if c.screenshot != "" {
-		if err := export.CheckPath(c.screenshot); err != nil {
-			return nil, &usageError{fmt.Errorf("-screenshot: %w", err)}
+	if c.Screenshot != "" {
+		if err := export.CheckPath(c.Screenshot); err != nil {
+			return nil, &UsageError{fmt.Errorf("-screenshot: %w", err)}
 		}
 	}
 	return c, nil
@@ -170,8 +176,8 @@ Esc quits.
 
 With -gif or -png it opens no window: it runs -gens generations and writes an
 animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default
-4), and exits. It still needs a display, as every run of lifeview does; life
--gif and life -png need none.
+4), and exits. It still needs a display, as lifeview does for all but -h and
+-list; life -gif and life -png need none.
 
 Flags:
 `)
@@ -187,3 +193,27 @@ Examples:
 Exit status: 0 on success, 2 for a usage error, 1 for any other error.
 `)
 }
+
+// Report prints err, if any, as one line and returns the exit status: 2
+// for a *UsageError, 1 for any other error, 0 for none.
+func Report(stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	var u *UsageError
+	if errors.As(err, &u) {
+		fmt.Fprintf(stderr, "lifeview: %v (run lifeview -h for help)\n", err)
+		return 2
+	}
+	fmt.Fprintf(stderr, "lifeview: %v\n", err)
+	return 1
+}
+
+// UsageError is a mistake on the command line.
+type UsageError struct{ Err error }
+
+// Error returns the mistake.
+func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the mistake.
+func (e *UsageError) Unwrap() error { return e.Err }
