@@ -89,11 +89,7 @@ func (p *Pattern) cellsComment(name string, l line) error {
 // rule in canonical form if p has one, a '!' line per comment, then every row
 // of the box in full, '.' for dead and 'O' for alive.
 func WriteCells(w io.Writer, p *Pattern) error {
-	cells, err := p.sortedCells()
-	if err != nil {
-		return err
-	}
-	rule, err := p.canonicalRule()
+	cells, rule, err := p.forWriting()
 	if err != nil {
 		return err
 	}

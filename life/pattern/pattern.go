@@ -189,6 +189,19 @@ func compareCells(a, b Cell) int {
 	return cmp.Compare(a.X, b.X)
 }
 
+// forWriting returns what a writer needs of p, checked before anything is
+// written: its cells sorted (sortedCells) and its rule in canonical form
+// (canonicalRule).
+func (p *Pattern) forWriting() (cells []Cell, rule string, err error) {
+	if cells, err = p.sortedCells(); err != nil {
+		return nil, "", err
+	}
+	if rule, err = p.canonicalRule(); err != nil {
+		return nil, "", err
+	}
+	return cells, rule, nil
+}
+
 // canonicalRule returns p's rule in canonical form, such as "B3/S23", or ""
 // if it has none. The writers check it before they write anything.
 func (p *Pattern) canonicalRule() (string, error) {

@@ -331,11 +331,7 @@ func (b *rleBody) finish() (*Pattern, error) {
 // if p has none), and the run-length body in lines of at most 70 characters,
 // ending with '!'.
 func WriteRLE(w io.Writer, p *Pattern) error {
-	cells, err := p.sortedCells()
-	if err != nil {
-		return err
-	}
-	rule, err := p.canonicalRule()
+	cells, rule, err := p.forWriting()
 	if err != nil {
 		return err
 	}
