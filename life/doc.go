@@ -11,7 +11,8 @@
 //   - Goroutine: every cell is a long-lived goroutine that sends its Query
 //     and Transition messages over channels to a generation driver.
 //   - Direct: the same program in line, its queries answered by reading the
-//     grid; the reference, and the fast path.
+//     grid a row at a time (the sum of the column sums around a cell); the
+//     fast path.
 //
 // # The protocol
 //

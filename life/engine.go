@@ -13,8 +13,9 @@ const (
 	// Query and Transition messages over channels to a generation driver. It
 	// is the zero value and the point of the project.
 	Goroutine Engine = iota
-	// Direct runs the same program in line, with no goroutines: the
-	// reference, and the fast path.
+	// Direct runs the same program in line, with no goroutines: each cell's
+	// queries are answered where they point, a row at a time, and its rule
+	// is a table lookup. It is the fast path.
 	Direct
 )
 
