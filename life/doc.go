@@ -21,18 +21,25 @@
 //
 //	cell (x, y) goroutine                         driver of its shard
 //	---------------------                         -------------------
-//	waits on reply  <----------- TICK ----------  sends on reply: go
-//	Query{x, y}     ---------- inbox ---------->  reads cur at (x, y)
-//	waits on reply  <---------- state ----------  sends on reply
+//	Query{x, y}     ---------- inbox ---------->  holds it until the generation
+//	waits on reply                                starts (TICK), then reads cur
+//	                <---------- state ----------  at (x, y) and sends on reply
 //	Query{x, y-1}   ---------- inbox ---------->  N, NE, E, SE, S, SW, W, NW:
+//	waits on reply  <---------- state ----------  reads cur, sends on reply
 //	  ... eight neighbour queries, each answered before the next is sent ...
 //	Transition{x, y, state}  - inbox ---------->  writes next at (x, y)
-//	waits on reply for the next TICK              when every cell of the shard
-//	                                              has sent its Transition, the
-//	                                              shard's generation is done
+//	Query{x, y} of its next step  - inbox ----->  holds it for the next
+//	waits on reply                                generation; when every cell
+//	                                              of the shard has sent its
+//	                                              Transition, the shard's
+//	                                              generation is done
 //
-// A cell sends its next message only after the answer to the previous one
-// has arrived, as a Python coroutine is suspended at yield until send. The
+// A cell sends its next Query only after the answer to the previous one has
+// arrived, as a Python coroutine is suspended at yield until send. After its
+// Transition it runs straight on to its next step's first Query, as the
+// book's coroutine runs on from a Transition to the next cell's Query; the
+// driver holds that Query, and answering it is what starts the cell in the
+// next generation. The
 // Simulation starts a generation on every driver and waits until all of them
 // have finished before it swaps the grids, so generations run in lockstep:
 // every Query of generation n is answered from grid n and no cell ever reads
@@ -43,15 +50,17 @@
 //
 //   - A driver's inbox (chan message, one per shard): many cells send on it,
 //     its driver receives. It is buffered to hold one message per cell of the
-//     shard, and a cell has at most one message outstanding, so no send ever
-//     blocks. Nobody closes it: the cells stop sending before the driver goes,
+//     shard, which is what it holds while the cells start and send their
+//     first Queries; during a generation it holds at most two messages (a
+//     Transition and the next Query) from each of the few dozen cells in
+//     flight. So no send ever blocks. Nobody closes it: the cells stop sending before the driver goes,
 //     and the garbage collector takes it.
 //   - A cell's reply channel (chan State, one per cell, buffered 1): only its
-//     driver sends on it, answers and TICKs, and only its driver closes it, on
+//     driver sends on it, answers, and only its driver closes it, on
 //     shutdown. A closed reply is the cell's way out, wherever it waits.
 //   - A driver's wake channel (chan struct{}, buffered 1): the driver counts
-//     the messages it is owed, one from each cell it has answered or started;
-//     the cell whose message brings that count to zero sends on wake, and only
+//     the Queries it is owed, one from each cell it has answered or started;
+//     the cell whose Query brings that count to zero sends on wake, and only
 //     the driver receives. Nobody closes it.
 //   - A driver's start channel: the Simulation sends each generation's pair
 //     of grids; the drivers report on one shared done channel. A quit channel,
@@ -62,16 +71,17 @@
 // # Scheduling
 //
 // A driver keeps a window of a few dozen cells of its shard in flight: it
-// starts the first ones, and starts another each time one sends its
-// Transition. It works in batches: it answers every message in its inbox,
-// then sleeps on wake until every cell it answered has sent its next message,
-// rather than waking for each one. So each message costs one goroutine switch
-// (the cell's), not two, the driver wakes on the P where its cells ran, and
-// the goroutines at work stay few enough to keep in the CPU's caches. Every
-// message is still a channel send and a wake-up of a parked goroutine, and in
-// Go each wake-up takes the scheduler's global lock in wakep while all Ps are
-// busy: that, not the cell program, bounds the engine's speed (README's
-// benchmark table has the numbers).
+// starts the first ones (answers the Queries it holds for them), and starts
+// another each time one sends its Transition. It works in batches: it answers
+// every message in its inbox, then sleeps on wake until every cell it
+// answered has sent its next Query, rather than waking for each one. So a
+// Query costs one goroutine switch (the cell's), not two, and a Transition
+// none; the driver wakes on the P where its cells ran, and the goroutines at
+// work stay few enough to keep in the CPU's caches. Every Query is still a
+// channel send and a wake-up of a parked goroutine, and in Go each wake-up
+// takes the scheduler's global lock in wakep while all Ps are busy: that, not
+// the cell program, bounds the engine's speed (README's benchmark table has
+// the numbers).
 //
 // # Edges
 //

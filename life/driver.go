@@ -20,6 +20,7 @@ type message struct {
 const (
 	kindQuery uint8 = iota
 	kindTransition
+	kindHeld // a Query for the next generation, held by the driver
 )
 
 // cellPort is a cell goroutine's end of the protocol. The cell sends on its
@@ -33,56 +34,46 @@ type cellPort struct {
 	dead  bool // reply was closed: the simulation is shutting down
 }
 
-// send sends m to the driver, and wakes it if m is the last message of its
-// batch.
-func (c *cellPort) send(m message) {
-	c.d.inbox <- m
+// query sends q and blocks until the driver answers: the yield of the book's
+// Query. The cell whose Query brings the driver's owed count to zero wakes
+// it. Once the simulation shuts down it answers Empty and sends nothing.
+func (c *cellPort) query(q Query) State {
+	if c.dead {
+		return Empty
+	}
+	c.d.inbox <- message{from: c.id, x: int32(q.X), y: int32(q.Y), kind: kindQuery}
 	if c.d.owed.Add(-1) == 0 {
 		select {
 		case c.d.wake <- struct{}{}:
 		default: // cannot happen: the driver takes each wake before it owes again
 		}
 	}
-}
-
-// query sends q and blocks until the driver answers: the yield of the book's
-// Query. Once the simulation shuts down it answers Empty and sends nothing.
-func (c *cellPort) query(q Query) State {
-	if c.dead {
-		return Empty
-	}
-	c.send(message{from: c.id, x: int32(q.X), y: int32(q.Y), kind: kindQuery})
 	s, ok := <-c.reply
 	c.dead = !ok
 	return s
 }
 
-// transition sends t. The cell then waits for the driver to start the next
-// generation: the book's TICK.
+// transition sends t and returns at once, as the book's coroutine runs on
+// from a Transition to the next step's first Query: that Query the driver
+// holds until it starts the cell in the next generation (the book's TICK).
 func (c *cellPort) transition(t Transition) {
 	if c.dead {
 		return
 	}
-	c.send(message{from: c.id, x: int32(t.X), y: int32(t.Y), kind: kindTransition, state: t.State})
+	c.d.inbox <- message{from: c.id, x: int32(t.X), y: int32(t.Y), kind: kindTransition, state: t.State}
 }
 
-// runCell is the life of cell i of the shard, one goroutine: wait for a
-// generation to start, run the cell program, and again, until the driver
-// closes the cell's reply channel. Everything a cell needs it reads from its
-// driver, so that starting it allocates as little as possible.
+// runCell is the life of cell i of the shard, one goroutine: run the cell
+// program, step after step, until the driver closes the cell's reply
+// channel. Everything a cell needs it reads from its driver, so that starting
+// it allocates as little as possible.
 func (d *driver) runCell(i int) {
 	defer d.cells.Done()
 	id := d.lo + i
 	c := cellPort{id: int32(id), d: d, reply: d.replies[i]}
 	x, y := id%d.width, id/d.width
-	for {
-		if _, ok := <-c.reply; !ok {
-			return
-		}
+	for !c.dead {
 		stepCell(&c, x, y, d.rule)
-		if c.dead {
-			return
-		}
 	}
 }
 
@@ -98,9 +89,16 @@ type driver struct {
 	inbox   chan message
 	replies []chan State // replies[i] belongs to cell lo+i; buffered, so a send never blocks
 	cells   sync.WaitGroup
-	batch   []message // the messages being answered, window of them at most
+	batch   []message // the messages being answered
 
-	// owed counts the messages the driver is waiting for: one from each
+	// held[i] is cell lo+i's first Query of its next step, which it sends
+	// right after its Transition and the driver answers when it starts the
+	// cell in the next generation. ahead[i] says that cell lo+i has sent its
+	// Transition this generation, so its next Query is one to hold.
+	held  []message
+	ahead []bool
+
+	// owed counts the Queries the driver is waiting for: one from each
 	// cell it has answered or started that has not yet sent its next one.
 	// The cell that brings it to zero sends on wake, which is buffered, so
 	// the driver sleeps until its whole batch is in. Only the driver
@@ -148,10 +146,15 @@ func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 	for i := range shards {
 		d := &driver{lo: i * n / shards, hi: (i + 1) * n / shards, width: w, rule: rule}
 		size := d.hi - d.lo
-		d.inbox = make(chan message, size)
-		d.batch = make([]message, window)
+		// The inbox holds every cell's first Query while the cells start,
+		// and during a generation at most two messages (a Transition and
+		// the next Query) from each cell in flight: no send ever blocks.
+		d.inbox = make(chan message, max(size, 2*min(window, size)))
+		d.batch = make([]message, 2*min(window, size))
 		d.wake = make(chan struct{}, 1)
 		d.replies = make([]chan State, size)
+		d.held = make([]message, size)
+		d.ahead = make([]bool, size)
 		e.drivers = append(e.drivers, d)
 		start := make(chan generation)
 		e.start = append(e.start, start)
@@ -172,6 +175,13 @@ func (e *goroutines) run(d *driver, start <-chan generation, ready *sync.WaitGro
 		d.replies[j] = make(chan State, 1)
 	}
 	d.cells.Add(len(d.replies))
+	defer func() {
+		for _, r := range d.replies {
+			close(r)
+		}
+		d.cells.Wait()
+	}()
+	d.owed.Add(int32(len(d.replies))) // every cell's first Query
 	for j := range d.replies {
 		go d.runCell(j)
 		if j%startBatch == startBatch-1 {
@@ -182,13 +192,14 @@ func (e *goroutines) run(d *driver, start <-chan generation, ready *sync.WaitGro
 			runtime.Gosched()
 		}
 	}
+	// Hold each cell's first Query for the first generation. Every cell
+	// sends one, so the wake comes.
+	<-d.wake
+	for range d.replies {
+		m := <-d.inbox
+		d.held[int(m.from)-d.lo] = m
+	}
 	ready.Done()
-	defer func() {
-		for _, r := range d.replies {
-			close(r)
-		}
-		d.cells.Wait()
-	}()
 	for {
 		select {
 		case g := <-start:
@@ -215,20 +226,25 @@ const window = 64
 // live runs one generation of the shard, reporting false if the simulation
 // was shut down before it finished.
 //
-// It works in batches. It starts the first window cells; then, again and
-// again, it sleeps until every cell it has answered has sent its next
-// message, takes them all from the inbox, and answers each: a Query from the
-// current grid, a Transition by writing the progeny and starting the next
-// cell of the shard, if any. Sleeping until the whole batch is in, rather
-// than waking for each message, costs one goroutine switch per message
+// It starts the first window cells by answering the Queries it holds for
+// them. Then it works in batches: it sleeps until every cell it has answered
+// has sent its next Query, takes every message from the inbox and answers
+// each. A Query is answered from the current grid, unless its cell has
+// already sent its Transition: then it is the cell's first Query of the next
+// generation, and held. A Transition is written into the progeny and starts
+// the next cell of the shard, if any. Sleeping until the whole batch is in,
+// rather than waking for each message, costs one goroutine switch per Query
 // instead of two, and keeps the driver on the P where its cells run.
 func (e *goroutines) live(d *driver, g generation) bool {
 	cur, next := g.cur, g.next
+	answer := func(m message) {
+		d.replies[int(m.from)-d.lo] <- e.topology.Query(cur, Query{int(m.x), int(m.y)})
+	}
 	size := d.hi - d.lo
 	started := min(window, size)
 	d.owed.Add(int32(started))
-	for _, r := range d.replies[:started] {
-		r <- Alive // TICK: start the generation
+	for _, m := range d.held[:started] {
+		answer(m) // TICK: the cell's generation starts
 	}
 	for finished := 0; finished < size; {
 		select {
@@ -236,27 +252,39 @@ func (e *goroutines) live(d *driver, g generation) bool {
 		case <-e.quit:
 			return false
 		}
-		// Every cell answered has sent its message: the inbox holds the batch.
+		// Every cell answered has sent its Query: the inbox holds the batch,
+		// with the Transitions sent before them.
 		batch := d.batch[:len(d.inbox)]
-		replies := 0
+		replies, transitions := 0, 0
 		for i := range batch {
-			batch[i] = <-d.inbox
-			if batch[i].kind == kindQuery {
+			m := <-d.inbox
+			c := int(m.from) - d.lo
+			switch {
+			case m.kind == kindTransition:
+				d.ahead[c] = true
+				transitions++
+			case d.ahead[c]:
+				d.ahead[c] = false
+				d.held[c] = m
+				m.kind = kindHeld
+			default:
 				replies++
 			}
+			batch[i] = m
 		}
-		replies += min(len(batch)-replies, size-started) // transitions that start a cell
+		replies += min(transitions, size-started) // cells to start
 		d.owed.Add(int32(replies))
 		for _, m := range batch {
-			if m.kind == kindQuery {
-				d.replies[int(m.from)-d.lo] <- e.topology.Query(cur, Query{int(m.x), int(m.y)})
-				continue
-			}
-			next.Cells[m.from] = m.state
-			finished++
-			if started < size {
-				d.replies[started] <- Alive
-				started++
+			switch m.kind {
+			case kindQuery:
+				answer(m)
+			case kindTransition:
+				next.Cells[m.from] = m.state
+				finished++
+				if started < size {
+					answer(d.held[started])
+					started++
+				}
 			}
 		}
 	}
