@@ -63,6 +63,7 @@ func (c *config) lastGeneration() int {
 // newFlagSet returns the flags of life, storing into c.
 func newFlagSet(c *config) *flag.FlagSet {
 	fs := flag.NewFlagSet("life", flag.ContinueOnError)
+	c.SizeDefault = fmt.Sprintf("the pattern with %d empty cells around it, or %dx%d for a random soup; in -watch, at least the terminal", printMargin, printSoup.W, printSoup.H)
 	c.Register(fs)
 	fs.Func("gens", "run `N` generations (default: 10, or one block with -columns; in -watch, pause at generation N)", func(s string) error {
 		n, err := nonNegative(s)

@@ -54,6 +54,9 @@ type Config struct {
 	// so; otherwise a seed without a soup to start from is a *FlagError.
 	// Set it before Register.
 	MoreSoups bool
+	// SizeDefault says, for -h, what the grid's size is without -size. Set
+	// it before Register; empty says "the pattern with a margin around it".
+	SizeDefault string
 
 	patternSet, randomSet, seedSet bool // given on the command line
 }
@@ -62,7 +65,11 @@ type Config struct {
 // by -h are c's values when Register is called.
 func (c *Config) Register(fs *flag.FlagSet) {
 	fs.Var(&patternValue{c}, "pattern", "start from `SPEC`: a built-in pattern's name (see -list), a file (.rle, .cells, .lif/.life), or - for standard input")
-	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: the pattern with a margin around it)")
+	sizeDefault := c.SizeDefault
+	if sizeDefault == "" {
+		sizeDefault = "the pattern with a margin around it"
+	}
+	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: "+sizeDefault+")")
 	fs.Var(&ruleValue{&c.Rule}, "rule", "`RULE` in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
 	fs.Var(&topologyValue{&c.Topology}, "topology", "topology `T`: torus (the edges wrap around, as in the book; the default) or plane (dead beyond the edges)")
 	random := "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern"

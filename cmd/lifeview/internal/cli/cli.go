@@ -56,6 +56,7 @@ func newFlagSet(c *Config) *flag.FlagSet {
 	fs := flag.NewFlagSet("lifeview", flag.ContinueOnError)
 	c.Pattern = defaultPattern
 	c.MoreSoups = true // the S key makes soups from -seed, whatever the start
+	c.SizeDefault = fmt.Sprintf("the pattern with %d empty cells around it, and at least %dx%d", Margin, minW, minH)
 	c.Register(fs)
 	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
 		z, err := parseZoom(s) // not 0

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,6 +86,8 @@ func TestParseHelp(t *testing.T) {
 	for _, name := range []string{"-pattern", "-size", "-rule", "-topology", "-random", "-seed", "-engine", "-zoom", "-speed", "-hud", "-screenshot", "-gens", "-history", "-gif", "-png", "-delay", "-list"} {
 		assert.Regexp(t, "\n  "+name+"[ \n]", out.String(), "-h documents %s", name)
 	}
+	min := cli.DefaultSize()
+	assert.Contains(t, out.String(), fmt.Sprintf("%d empty cells around it, and at least %dx%d)", cli.Margin, min.W, min.H), "-h gives the window's own default size")
 }
 
 func TestReport(t *testing.T) {
