@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"colife/cmd/internal/setup"
@@ -152,13 +154,13 @@ func (v *view) draw() error {
 		v.buf = append(v.buf, text.ClearScreen...)
 		v.cols, v.rows = cols, rows
 	}
-	v.buf = text.AppendFrame(v.buf, v.sim.Grid(), cols, rows, v.status())
+	v.buf = text.AppendFrame(v.buf, v.sim.Grid(), cols, rows, v.status(cols))
 	_, err := v.t.out.Write(v.buf)
 	return err
 }
 
-// status returns the status line.
-func (v *view) status() string {
+// status returns the status line, for a terminal cols wide.
+func (v *view) status(cols int) string {
 	now := time.Now()
 	if dt := now.Sub(v.rateAt); dt >= time.Second/2 || v.sim.Generation() < v.rateGen {
 		v.rate = float64(v.sim.Generation()-v.rateGen) / dt.Seconds()
@@ -177,7 +179,51 @@ func (v *view) status() string {
 		target = "PAUSED"
 	}
 	g := v.sim.Grid()
-	return fmt.Sprintf(" gen %d  pop %d  %dx%d  %.1f gen/s  %s  %s %s  %s engine  %d goroutines  %s  keys: space n + - r q",
-		v.sim.Generation(), g.Population(), g.Width(), g.Height(), max(v.rate, 0), target,
-		opt.Rule, opt.Topology, opt.Engine, runtime.NumGoroutine(), from)
+	return fitStatus(cols, []statusField{
+		{fmt.Sprintf("gen %d", v.sim.Generation()), 0},
+		{fmt.Sprintf("pop %d", g.Population()), 1},
+		{fmt.Sprintf("%dx%d", g.Width(), g.Height()), 3},
+		{fmt.Sprintf("%.1f gen/s", max(v.rate, 0)), 4},
+		{target, 0},
+		{fmt.Sprintf("%s %s", opt.Rule, opt.Topology), 5},
+		{fmt.Sprintf("%s engine", opt.Engine), 7},
+		{fmt.Sprintf("%d goroutines", runtime.NumGoroutine()), 7},
+		{from, 6},
+		{"keys: space n + - r q", 2},
+	})
+}
+
+// A statusField is a part of the status line; the lower its rank, the more
+// it matters on a narrow terminal.
+type statusField struct {
+	text string
+	rank int
+}
+
+// fitStatus joins fields in their order, leaving out those that do not fit
+// in cols: it takes them by rank, lowest first, each one that still fits.
+// The first field of rank 0 is kept even if too long; the frame cuts it.
+func fitStatus(cols int, fields []statusField) string {
+	byRank := make([]int, len(fields))
+	for i := range byRank {
+		byRank[i] = i
+	}
+	slices.SortStableFunc(byRank, func(i, j int) int { return fields[i].rank - fields[j].rank })
+	keep := make([]bool, len(fields))
+	width := 0
+	for n, i := range byRank {
+		if w := 2 + len(fields[i].text); n == 0 || width+w <= cols+1 {
+			keep[i] = true
+			width += w
+		}
+	}
+	var b strings.Builder
+	for i, f := range fields {
+		if keep[i] {
+			b.WriteString(" ")
+			b.WriteString(f.text)
+			b.WriteString(" ")
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
 }

@@ -363,3 +363,23 @@ func TestWatchPausesAtGensBetweenSteps(t *testing.T) {
 	assert.Equal(t, 0, s.exitStatus())
 	s.assertRestored()
 }
+
+func TestFitStatus(t *testing.T) {
+	fields := []statusField{{"gen 12", 0}, {"pop 5", 1}, {"40x20", 5}, {"B3/S23 torus", 4}, {"keys: q", 2}, {"seed 7", 6}}
+	for _, tc := range []struct {
+		cols int
+		want string
+	}{
+		{80, " gen 12  pop 5  40x20  B3/S23 torus  keys: q  seed 7"},
+		{51, " gen 12  pop 5  40x20  B3/S23 torus  keys: q"}, // the seed goes first
+		{40, " gen 12  pop 5  B3/S23 torus  keys: q"},        // then the size
+		{30, " gen 12  pop 5  40x20  keys: q"},               // then rule and topology, and the size fits again
+		{20, " gen 12  pop 5"},                               // then the keys
+		{3, " gen 12"},                                       // the generation stays, cut by the frame
+	} {
+		assert.Equal(t, tc.want, fitStatus(tc.cols, fields), "%d columns", tc.cols)
+	}
+	for cols := len(" gen 12"); cols <= 60; cols++ {
+		assert.LessOrEqual(t, len(fitStatus(cols, fields)), cols, "%d columns", cols)
+	}
+}
