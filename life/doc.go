@@ -21,9 +21,9 @@
 //
 //	cell (x, y) goroutine                         driver of its shard
 //	---------------------                         -------------------
-//	Query{x, y}     ---------- inbox ---------->  holds it until the generation
-//	waits on reply                                starts (TICK), then reads cur
-//	                <---------- state ----------  at (x, y) and sends on reply
+//	Query{x, y}     ---------- inbox ---------->  holds it until it starts
+//	waits on reply                                the cell (TICK), then reads
+//	                <---------- state ----------  cur at (x, y), sends on reply
 //	Query{x, y-1}   ---------- inbox ---------->  N, NE, E, SE, S, SW, W, NW:
 //	waits on reply  <---------- state ----------  reads cur, sends on reply
 //	  ... eight neighbour queries, each answered before the next is sent ...
@@ -39,22 +39,23 @@
 // Transition it runs straight on to its next step's first Query, as the
 // book's coroutine runs on from a Transition to the next cell's Query; the
 // driver holds that Query, and answering it is what starts the cell in the
-// next generation. The
-// Simulation starts a generation on every driver and waits until all of them
-// have finished before it swaps the grids, so generations run in lockstep:
-// every Query of generation n is answered from grid n and no cell ever reads
-// a grid of another generation. The result is deterministic and equals the
-// direct engine's, generation by generation.
+// next generation: at once for the first few dozen cells of the shard, and
+// for each of the others when an earlier one has sent its Transition (see
+// Scheduling). The Simulation starts a generation on every driver and waits
+// until all of them have finished before it swaps the grids, so generations
+// run in lockstep: every Query of generation n is answered from grid n and no
+// cell ever reads a grid of another generation. The result is deterministic
+// and equals the direct engine's, generation by generation.
 //
 // # Channels: who owns, who closes
 //
 //   - A driver's inbox (chan message, one per shard): many cells send on it,
-//     its driver receives. It is buffered to hold one message per cell of the
-//     shard, which is what it holds while the cells start and send their
-//     first Queries; during a generation it holds at most two messages (a
-//     Transition and the next Query) from each of the few dozen cells in
-//     flight. So no send ever blocks. Nobody closes it: the cells stop sending before the driver goes,
-//     and the garbage collector takes it.
+//     its driver receives. While the cells start it holds every cell's first
+//     Query; during a generation, at most two messages (a Transition and the
+//     next Query) from each of the few dozen cells in flight. It is buffered
+//     for the larger of the two, so no send ever blocks. Nobody closes it:
+//     the cells stop sending before the driver goes, and the garbage
+//     collector takes it.
 //   - A cell's reply channel (chan State, one per cell, buffered 1): only its
 //     driver sends on it, answers, and only its driver closes it, on
 //     shutdown. A closed reply is the cell's way out, wherever it waits.

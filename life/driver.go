@@ -13,7 +13,7 @@ import (
 type message struct {
 	from  int32 // the sender's index in the grid, and so its reply channel
 	x, y  int32 // the queried cell, or the sender itself for a transition
-	kind  uint8 // kindQuery or kindTransition
+	kind  uint8 // kindQuery or kindTransition; kindHeld once the driver holds it
 	state State // the new state, for a transition
 }
 
@@ -79,9 +79,10 @@ func (d *driver) runCell(i int) {
 
 // driver is the generation driver for one shard of the grid, cells lo to hi
 // in row-major order: the book's live_a_generation. It owns its inbox and its
-// cells' reply channels. Each generation it sends every cell its start signal,
-// then answers each Query from the current grid and writes each Transition
-// into the progeny, until every cell of the shard has sent its Transition.
+// cells' reply channels. Each generation it answers each Query from the
+// current grid, holding each cell's first one until it starts the cell, and
+// writes each Transition into the progeny, until every cell of the shard has
+// sent its Transition.
 type driver struct {
 	lo, hi  int
 	width   int  // of the grid
