@@ -42,7 +42,7 @@ func stepCell[P port](p P, x, y int, rule Rule) {
 // returning how many answered Alive.
 func countNeighbours[P port](p P, x, y int) int {
 	n := 0
-	for _, d := range neighbourhood {
+	for _, d := range &neighbourhood {
 		n += int(p.query(Query{x + d.dx, y + d.dy}))
 	}
 	return n
