@@ -296,26 +296,32 @@ func (e *goroutines) live(d *driver, g generation) bool {
 // simulation was shut down, or cancel closed, before it finished. After false
 // the engine is shutting down: call stop.
 func (e *goroutines) step(cur, next *Grid, cancel <-chan struct{}) bool {
-	g := generation{cur: cur, next: next}
-	for _, s := range e.start {
+	return lockstep(e.start, generation{cur: cur, next: next}, e.done, e.quit, &e.quitOnce, cancel)
+}
+
+// lockstep hands v to every driver on its start channel and waits until each
+// has reported on done, reporting whether all finished: false if quit was
+// closed or cancel was (then it closes quit, once).
+func lockstep[T any](start []chan T, v T, done <-chan bool, quit chan struct{}, once *sync.Once, cancel <-chan struct{}) bool {
+	for _, s := range start {
 		select {
-		case s <- g:
-		case <-e.quit:
+		case s <- v:
+		case <-quit:
 			return false
 		case <-cancel:
-			e.quitOnce.Do(func() { close(e.quit) })
+			once.Do(func() { close(quit) })
 			return false
 		}
 	}
 	ok := true
-	for range e.start {
+	for range start {
 		select {
-		case r := <-e.done:
+		case r := <-done:
 			ok = ok && r
-		case <-e.quit:
+		case <-quit:
 			return false
 		case <-cancel:
-			e.quitOnce.Do(func() { close(e.quit) })
+			once.Do(func() { close(quit) })
 			return false
 		}
 	}

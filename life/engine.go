@@ -17,38 +17,54 @@ const (
 	// queries are answered where they point, a row at a time, and its rule
 	// is a table lookup. It is the fast path.
 	Direct
+	// Dense runs every cell of a bounded grid as its own goroutine, every
+	// generation, whether or not it can change: the book's form, literally.
+	// Goroutine runs only the active cells; Dense is what the floor
+	// benchmark measures.
+	Dense
 )
 
-// String returns "goroutine" or "direct".
+// String returns "goroutine", "direct" or "dense".
 func (e Engine) String() string {
-	if e == Direct {
+	switch e {
+	case Direct:
 		return "direct"
+	case Dense:
+		return "dense"
 	}
 	return "goroutine"
 }
 
-// ParseEngine reads "goroutine" or "direct", in any case.
+// ParseEngine reads "goroutine" (or "active"), "direct" or "dense", in any
+// case.
 func ParseEngine(s string) (Engine, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "goroutine":
+	case "goroutine", "active":
 		return Goroutine, nil
 	case "direct":
 		return Direct, nil
+	case "dense":
+		return Dense, nil
 	}
-	return 0, fmt.Errorf("engine %q: want goroutine or direct", s)
+	return 0, fmt.Errorf("engine %q: want goroutine, direct or dense", s)
 }
 
-// Check reports whether e can run a grid of w × h cells on this machine: an
-// error wrapping ErrSize if the grid itself is too big or, for the goroutine
-// engine, if its goroutines (BytesPerCell each) would need more than 80% of
-// the machine's memory. NewSimulation makes the same check; a program can make
-// it before it builds a grid.
+// Check reports whether e can run a bounded grid of w × h cells on this
+// machine: an error wrapping ErrSize if the grid itself is too big or, for
+// the dense engine, if its goroutines (BytesPerCell each) would need more
+// than the memory budget (DefaultBudget). The goroutine engine runs only the
+// active cells, which it checks against the budget each generation; here it
+// needs only its bookkeeping, BookkeepingPerCell bytes a cell. NewSimulation
+// makes the same check; a program can make it before it builds a grid.
 func (e Engine) Check(w, h int) error {
 	if err := CheckSize(w, h); err != nil {
 		return err
 	}
-	if e == Goroutine {
-		return checkMemory(w, h)
+	switch e {
+	case Dense:
+		return checkMemory(w, h, BytesPerCell, "the dense engine", 0)
+	case Goroutine:
+		return checkMemory(w, h, BookkeepingPerCell, "the goroutine engine", 0)
 	}
 	return nil
 }

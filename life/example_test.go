@@ -7,7 +7,9 @@ import (
 	"colife/life"
 )
 
-// The book's Item 40 run: a glider on a 9×5 torus, every cell a goroutine.
+// The book's Item 40 run: a glider on a 9×5 torus, every cell a goroutine
+// (the dense engine; the goroutine engine would run only the cells near the
+// glider).
 func Example() {
 	g, _ := life.ParseGrid(
 		"---*-----",
@@ -16,7 +18,7 @@ func Example() {
 		"---------",
 		"---------",
 	)
-	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
+	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Dense})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -26,10 +28,10 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("generation %d, population %d, %d goroutines\n", sim.Generation(), sim.Grid().Population(), sim.Goroutines())
+	fmt.Printf("generation %d, population %d, %d cell goroutines\n", sim.Generation(), sim.Grid().Population(), sim.Goroutines()-1)
 	fmt.Print(sim.Grid())
 	// Output:
-	// generation 4, population 5, 46 goroutines
+	// generation 4, population 5, 45 cell goroutines
 	// ---------
 	// ----*----
 	// -----*---

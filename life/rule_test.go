@@ -95,18 +95,18 @@ func TestNamedRules(t *testing.T) {
 }
 
 func TestParseTopologyAndEngine(t *testing.T) {
-	for _, s := range []string{"torus", "Torus", "plane", "PLANE"} {
+	for s, want := range map[string]string{"torus": "torus", "Torus": "torus", "plane": "plane", "PLANE": "plane", "unbounded": "unbounded", "Infinite": "unbounded"} {
 		top, err := life.ParseTopology(s)
 		require.NoError(t, err)
-		assert.Contains(t, []string{"torus", "plane"}, top.String())
+		assert.Equal(t, want, top.String())
 	}
 	_, err := life.ParseTopology("klein")
-	assert.EqualError(t, err, `topology "klein": want torus or plane`)
-	for _, s := range []string{"goroutine", "direct", "Direct"} {
+	assert.EqualError(t, err, `topology "klein": want torus, plane or unbounded`)
+	for s, want := range map[string]string{"goroutine": "goroutine", "active": "goroutine", "direct": "direct", "Direct": "direct", "DENSE": "dense"} {
 		e, err := life.ParseEngine(s)
 		require.NoError(t, err)
-		assert.Contains(t, []string{"goroutine", "direct"}, e.String())
+		assert.Equal(t, want, e.String())
 	}
 	_, err = life.ParseEngine("gpu")
-	assert.EqualError(t, err, `engine "gpu": want goroutine or direct`)
+	assert.EqualError(t, err, `engine "gpu": want goroutine, direct or dense`)
 }

@@ -11,10 +11,10 @@ import (
 // context was cancelled.
 var ErrClosed = errors.New("simulation closed")
 
-// BytesPerCell is the memory the goroutine engine is estimated to need for
-// each cell: a goroutine's stack and descriptor, its reply channel, its place
-// in a driver's inbox. NewSimulation refuses a grid whose estimate does not
-// fit in the machine's memory.
+// BytesPerCell is the memory the goroutine engines are estimated to need for
+// each cell they run as a goroutine: a goroutine's stack and descriptor, its
+// reply channel, its place in a driver's inbox. The dense engine runs every
+// cell of the grid; the goroutine engine only the active ones.
 const BytesPerCell = 3 << 10
 
 // Options configure a Simulation. The zero value runs the goroutine engine on
@@ -24,9 +24,17 @@ type Options struct {
 	Rule     Rule
 	Topology Topology
 	Engine   Engine
+	// Origin is where the start grid's top-left cell lies on an Unbounded
+	// plane; on a bounded one the grid is the board and Origin is ignored.
+	Origin Point
+	// Memory is the budget, in bytes, for what the engine allocates as it
+	// runs (the goroutines of the active cells, say); 0 means
+	// DefaultBudget. A generation that would need more is refused with an
+	// error wrapping ErrBudget, and the board stays as it was.
+	Memory uint64
 }
 
-// Simulation runs generations of a grid under a rule, a topology and an
+// Simulation runs generations of a board under a rule, a topology and an
 // engine. It owns the engine's goroutines from NewSimulation until Close, or
 // until the context given to NewSimulation is cancelled.
 //
@@ -34,11 +42,17 @@ type Options struct {
 // from any goroutine at any time.
 type Simulation struct {
 	opt        Options
-	cur, next  *Grid
+	cur, next  *Grid     // a bounded board; next only for the engines that need two
+	uni        *Universe // an unbounded board
 	generation int
 
-	direct     *direct
-	goroutines *goroutines
+	direct *direct     // Direct on a bounded board
+	tiled  *tiled      // Direct on an unbounded one
+	dense  *goroutines // Dense
+	active *active     // Goroutine
+	box    *Grid       // Grid() of an unbounded board, made when asked for
+	boxAt  Point       // where box's top-left cell lies
+	boxOK  bool        // box is the current generation's
 
 	mu     sync.Mutex // guards closed
 	closed bool
@@ -46,26 +60,69 @@ type Simulation struct {
 	stop   func() bool     // stops the context.AfterFunc
 }
 
-// NewSimulation starts a simulation of a copy of g. With the goroutine engine
-// it starts one goroutine per cell, and the generation drivers, before it
-// returns; cancelling ctx, or Close, ends them all.
+// NewSimulation starts a simulation of a copy of g: the board itself on a
+// Torus or Plane, or the cells it places at opt.Origin on an Unbounded
+// plane. With the dense engine it starts one goroutine per cell, and the
+// generation drivers, before it returns; the goroutine engine starts the
+// goroutines of the active cells as it runs. Cancelling ctx, or Close, ends
+// them all.
 func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, error) {
-	if opt.Topology > Plane {
+	if opt.Topology > Unbounded {
 		return nil, fmt.Errorf("unknown topology %d", opt.Topology)
 	}
-	if opt.Engine > Direct {
+	if opt.Engine > Dense {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
 	}
-	if err := opt.Engine.Check(g.w, g.h); err != nil {
+	if err := CheckSize(g.w, g.h); err != nil {
 		return nil, err
 	}
-	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
-	s.next, _ = NewGrid(g.w, g.h)
-	if opt.Engine == Direct {
-		s.direct = newDirect(g.w, opt.Rule, opt.Topology)
-	} else {
-		s.goroutines = newGoroutines(g.w, g.h, opt.Rule, opt.Topology)
+	if opt.Topology == Unbounded {
+		return newUnbounded(ctx, g, opt)
 	}
+	switch opt.Engine {
+	case Dense:
+		if err := checkMemory(g.w, g.h, BytesPerCell, "the dense engine", opt.Memory); err != nil {
+			return nil, err
+		}
+	case Goroutine:
+		if err := checkMemory(g.w, g.h, BookkeepingPerCell, "the goroutine engine", opt.Memory); err != nil {
+			return nil, err
+		}
+	}
+	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
+	switch opt.Engine {
+	case Direct:
+		s.next, _ = NewGrid(g.w, g.h)
+		s.direct = newDirect(g.w, opt.Rule, opt.Topology)
+	case Dense:
+		s.next, _ = NewGrid(g.w, g.h)
+		s.dense = newGoroutines(g.w, g.h, opt.Rule, opt.Topology)
+	default:
+		s.active = newActive(s.cur, nil, opt.Rule, opt.Topology, s.budget())
+	}
+	return s.started(ctx)
+}
+
+// newUnbounded starts a simulation on an unbounded plane.
+func newUnbounded(ctx context.Context, g *Grid, opt Options) (*Simulation, error) {
+	if opt.Rule.Birth&1 == 1 {
+		return nil, fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", opt.Rule)
+	}
+	if opt.Engine == Dense {
+		return nil, errors.New("the dense engine runs every cell of a bounded grid; on an unbounded plane use the goroutine or direct engine")
+	}
+	s := &Simulation{opt: opt, uni: NewUniverse(), done: ctx.Done()}
+	s.uni.Paste(g, opt.Origin)
+	if opt.Engine == Direct {
+		s.tiled = newTiled(opt.Rule)
+	} else {
+		s.active = newActive(nil, s.uni, opt.Rule, opt.Topology, s.budget())
+	}
+	return s.started(ctx)
+}
+
+// started finishes NewSimulation.
+func (s *Simulation) started(ctx context.Context) (*Simulation, error) {
 	if err := ctx.Err(); err != nil {
 		s.Close()
 		return nil, err
@@ -76,26 +133,12 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	return s, nil
 }
 
-// checkMemory refuses a goroutine engine whose estimated memory would not fit.
-func checkMemory(w, h int) error {
-	total := totalMemory()
-	if total == 0 {
-		return nil // unknown: let the runtime decide
+// budget returns the simulation's memory budget in bytes.
+func (s *Simulation) budget() uint64 {
+	if s.opt.Memory > 0 {
+		return s.opt.Memory
 	}
-	need := uint64(w) * uint64(h) * BytesPerCell
-	if need > total/10*8 {
-		return fmt.Errorf("%w %dx%d: the goroutine engine needs about %s (%d cells at %d bytes each), more than 80%% of this machine's %s; use a smaller grid or the direct engine",
-			ErrSize, w, h, bytesString(need), w*h, BytesPerCell, bytesString(total))
-	}
-	return nil
-}
-
-func bytesString(b uint64) string {
-	const gib = 1 << 30
-	if b >= gib {
-		return fmt.Sprintf("%.1f GiB", float64(b)/gib)
-	}
-	return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
+	return DefaultBudget()
 }
 
 // Step runs one generation.
@@ -106,7 +149,7 @@ func (s *Simulation) Step() error {
 // Run runs n generations, or until ctx is cancelled. A cancellation in the
 // middle of a goroutine-engine generation abandons that generation and closes
 // the simulation, whose cells cannot be resumed halfway; Run then returns
-// ctx.Err() and the grid is the last complete generation.
+// ctx.Err() and the board is the last complete generation.
 func (s *Simulation) Run(ctx context.Context, n int) error {
 	for range n {
 		if err := ctx.Err(); err != nil {
@@ -123,19 +166,55 @@ func (s *Simulation) step(ctx context.Context) error {
 	if s.isClosed() {
 		return ErrClosed
 	}
-	if s.direct != nil {
-		s.direct.step(s.cur, s.next)
-	} else {
-		if !s.goroutines.step(s.cur, s.next, ctx.Done()) {
-			s.Close()
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return ErrClosed
+	switch {
+	case s.active != nil:
+		if err := s.active.check(s.generation); err != nil {
+			return err
 		}
+		if !s.active.step(ctx.Done()) {
+			return s.abandoned(ctx)
+		}
+	case s.tiled != nil:
+		if err := s.checkTiles(); err != nil {
+			return err
+		}
+		s.uni = s.tiled.step(s.uni)
+	case s.direct != nil:
+		s.direct.step(s.cur, s.next)
+		s.cur, s.next = s.next, s.cur
+	default:
+		if !s.dense.step(s.cur, s.next, ctx.Done()) {
+			return s.abandoned(ctx)
+		}
+		s.cur, s.next = s.next, s.cur
 	}
-	s.cur, s.next = s.next, s.cur
 	s.generation++
+	s.boxOK = false
+	return nil
+}
+
+// abandoned closes a simulation whose generation was cut short.
+func (s *Simulation) abandoned(ctx context.Context) error {
+	s.Close()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return ErrClosed
+}
+
+// tileBytes is what the direct engine holds for each tile of an unbounded
+// board, in the board and its next generation, with the map's overhead.
+const tileBytes = 2 * 640
+
+// checkTiles refuses a generation of the direct engine on an unbounded plane
+// whose tiles could outgrow the budget: each tile may add its eight
+// neighbours.
+func (s *Simulation) checkTiles() error {
+	need := uint64(s.uni.Tiles()) * 9 * tileBytes
+	if b := s.budget(); b > 0 && need > b {
+		return fmt.Errorf("%w: generation %d may need %d tiles of 64x64 cells, about %s, more than the memory budget of %s",
+			ErrBudget, s.generation+1, 9*s.uni.Tiles(), bytesString(need), bytesString(b))
+	}
 	return nil
 }
 
@@ -143,17 +222,123 @@ func (s *Simulation) step(ctx context.Context) error {
 // the generation given to the last Reset.
 func (s *Simulation) Generation() int { return s.generation }
 
-// Grid returns the current generation. The grid belongs to the simulation:
-// read it, but do not keep it past the next call to Step, Run, Reset or Set.
-func (s *Simulation) Grid() *Grid { return s.cur }
+// Grid returns the current generation: on a bounded board the board itself;
+// on an unbounded one a grid of the live cells' bounding box (1 × 1 and
+// empty if none is alive), whose top-left cell lies at Origin(), made when
+// asked for, or nil if the box is too large for a Grid (Box says why). The
+// grid belongs to the simulation: read it, but do not keep it past the next
+// call to Step, Run, Reset or Set.
+func (s *Simulation) Grid() *Grid {
+	g, _, _ := s.Box()
+	return g
+}
 
-// Set sets one cell of the current generation, as an edit between generations.
-func (s *Simulation) Set(x, y int, st State) { s.cur.Set(x, y, st) }
+// Origin returns where the top-left cell of Grid() lies on the plane: (0, 0)
+// on a bounded board.
+func (s *Simulation) Origin() Point {
+	_, at, _ := s.Box()
+	return at
+}
 
-// Reset replaces the current generation with a copy of g, which must have the
-// same size, and numbers it generation. The engine's goroutines carry on from
-// it: nothing is restarted.
+// Box returns Grid() and Origin(), or the error that says why the live cells'
+// bounding box of an unbounded board is too large for a Grid.
+func (s *Simulation) Box() (*Grid, Point, error) {
+	if s.uni == nil {
+		return s.cur, Point{}, nil
+	}
+	if !s.boxOK {
+		b := s.uni.Bounds()
+		if b.Empty() {
+			b = RectOf(s.opt.Origin, 1, 1)
+		}
+		if s.box != nil && int64(s.box.w) == b.Dx() && int64(s.box.h) == b.Dy() {
+			s.uni.Copy(s.box, b.Min)
+		} else {
+			g, err := s.uni.Grid(b)
+			if err != nil {
+				return nil, Point{}, fmt.Errorf("generation %d: the live cells' bounding box, %s: %w", s.generation, b, err)
+			}
+			s.box = g
+		}
+		s.boxAt, s.boxOK = b.Min, true
+	}
+	return s.box, s.boxAt, nil
+}
+
+// Universe returns the current generation of an unbounded board, or nil on a
+// bounded one. It belongs to the simulation, as Grid's result does.
+func (s *Simulation) Universe() *Universe { return s.uni }
+
+// Bounds returns the board's rectangle (0, 0)-(w, h) on a bounded board, or
+// the live cells' bounding box on an unbounded one (the zero Rect if none is
+// alive).
+func (s *Simulation) Bounds() Rect {
+	if s.uni != nil {
+		return s.uni.Bounds()
+	}
+	return RectOf(Point{}, int64(s.cur.w), int64(s.cur.h))
+}
+
+// Population returns the number of live cells.
+func (s *Simulation) Population() int {
+	if s.uni != nil {
+		return s.uni.Population()
+	}
+	return s.cur.Population()
+}
+
+// Window fills dst with the cells of the rectangle of dst's size whose
+// top-left cell is at p; beyond a bounded board's edge the cells are empty.
+func (s *Simulation) Window(dst *Grid, p Point) {
+	if s.uni != nil {
+		s.uni.Copy(dst, p)
+		return
+	}
+	dst.Clear()
+	for y := range dst.h {
+		sy := p.Y + int64(y)
+		if sy < 0 || sy >= int64(s.cur.h) {
+			continue
+		}
+		for x := range dst.w {
+			if sx := p.X + int64(x); sx >= 0 && sx < int64(s.cur.w) {
+				dst.Cells[y*dst.w+x] = s.cur.Cells[int(sy)*s.cur.w+int(sx)]
+			}
+		}
+	}
+}
+
+// Set sets one cell of the current generation, as an edit between
+// generations: (x, y) is on the board, or on the plane.
+func (s *Simulation) Set(x, y int, st State) {
+	if s.uni != nil {
+		s.uni.Set(int64(x), int64(y), st)
+		s.boxOK = false
+	} else {
+		if !s.cur.Contains(x, y) {
+			return
+		}
+		s.cur.Set(x, y, st)
+	}
+	if s.active != nil {
+		s.active.touch(x, y)
+	}
+}
+
+// Reset replaces the current generation of a bounded board with a copy of
+// g, which must have the same size, and numbers it generation. The engine's
+// goroutines carry on from it: nothing is restarted.
 func (s *Simulation) Reset(g *Grid, generation int) error {
+	if s.uni != nil {
+		return errors.New("reset an unbounded board with ResetUniverse")
+	}
+	if s.active != nil && g.w == s.cur.w && g.h == s.cur.h {
+		for i, c := range g.Cells {
+			if c != s.cur.Cells[i] {
+				s.active.touch(i%g.w, i/g.w)
+			}
+		}
+	}
 	if err := s.cur.CopyFrom(g); err != nil {
 		return err
 	}
@@ -161,17 +346,55 @@ func (s *Simulation) Reset(g *Grid, generation int) error {
 	return nil
 }
 
+// ResetUniverse replaces the current generation of an unbounded board with a
+// copy of u and numbers it generation.
+func (s *Simulation) ResetUniverse(u *Universe, generation int) error {
+	if s.uni == nil {
+		return errors.New("reset a bounded board with Reset")
+	}
+	if s.active != nil {
+		for _, v := range []*Universe{s.uni, u} {
+			v.Live(v.Bounds(), func(x, y int64) { s.active.touch(int(x), int(y)) })
+		}
+	}
+	s.uni.Clear()
+	for k, t := range u.tiles {
+		if !t.empty() {
+			*s.uni.newTile(k) = *t
+		}
+	}
+	s.generation = generation
+	s.boxOK = false
+	return nil
+}
+
 // Options returns the options the simulation was made with.
 func (s *Simulation) Options() Options { return s.opt }
 
-// Goroutines returns how many goroutines the engine runs: one per cell and
-// one per driver for the goroutine engine, none for the direct one or once
-// the simulation is closed.
+// Goroutines returns how many goroutines the engine runs: for the dense
+// engine one per cell and one per driver; for the goroutine engine one per
+// cell it ran in the last generation or keeps in reserve, and one per
+// driver; none for the direct engine or once the simulation is closed.
 func (s *Simulation) Goroutines() int {
-	if s.goroutines == nil || s.isClosed() {
+	if s.isClosed() {
 		return 0
 	}
-	return len(s.cur.Cells) + len(s.goroutines.drivers)
+	switch {
+	case s.dense != nil:
+		return len(s.cur.Cells) + len(s.dense.drivers)
+	case s.active != nil:
+		return s.active.goroutines()
+	}
+	return 0
+}
+
+// PeakGoroutines returns the most cell goroutines the goroutine engine has
+// run at once, so far, or Goroutines() for the other engines.
+func (s *Simulation) PeakGoroutines() int {
+	if s.active != nil {
+		return s.active.peak
+	}
+	return s.Goroutines()
 }
 
 // isClosed reports whether the simulation was closed or its context
@@ -203,7 +426,10 @@ func (s *Simulation) shutdown() {
 	s.mu.Lock()
 	s.closed = true
 	s.mu.Unlock()
-	if s.goroutines != nil {
-		s.goroutines.stop()
+	switch {
+	case s.dense != nil:
+		s.dense.stop()
+	case s.active != nil:
+		s.active.stop()
 	}
 }

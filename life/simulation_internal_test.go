@@ -32,8 +32,8 @@ func TestCheckMemory(t *testing.T) {
 	if totalMemory() == 0 {
 		t.Skip("this system does not say how much memory it has")
 	}
-	assert.NoError(t, checkMemory(100, 100))
-	assert.ErrorIs(t, checkMemory(1<<15, 1<<15), ErrSize)
+	assert.NoError(t, checkMemory(100, 100, BytesPerCell, "x", 0))
+	assert.ErrorIs(t, checkMemory(1<<15, 1<<15, BytesPerCell, "x", 0), ErrSize)
 }
 
 func TestStepCellQueriesInTheBooksOrder(t *testing.T) {

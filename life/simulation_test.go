@@ -16,7 +16,7 @@ import (
 	"colife/life"
 )
 
-var engines = []life.Engine{life.Goroutine, life.Direct}
+var engines = []life.Engine{life.Goroutine, life.Direct, life.Dense}
 
 // newSim starts a simulation of g and closes it when the test ends.
 func newSim(t testing.TB, g *life.Grid, opt life.Options) *life.Simulation {
@@ -326,10 +326,10 @@ func TestDegenerateTorus(t *testing.T) {
 	}
 }
 
-func TestGoroutineEngineRunsOneGoroutinePerCell(t *testing.T) {
+func TestDenseEngineRunsOneGoroutinePerCell(t *testing.T) {
 	g, err := life.NewGrid(30, 20)
 	require.NoError(t, err)
-	s := newSim(t, g, life.Options{Rule: life.Conway})
+	s := newSim(t, g, life.Options{Rule: life.Conway, Engine: life.Dense})
 	cells, drivers := countEngineGoroutines()
 	assert.Equal(t, 600, cells)
 	assert.Positive(t, drivers)
@@ -464,14 +464,14 @@ func TestNewSimulationRejectsBadInput(t *testing.T) {
 // TestGoroutineEngineRefusesWhatWouldNotFit asks for a grid whose
 // goroutines would need far more memory than any machine has: the error
 // comes before anything is allocated and gives the estimate.
-func TestGoroutineEngineRefusesWhatWouldNotFit(t *testing.T) {
+func TestDenseEngineRefusesWhatWouldNotFit(t *testing.T) {
 	skipUnlessRefused(t, 8192, 8192)
 	g, err := life.NewGrid(8192, 8192)
 	require.NoError(t, err)
-	_, err = life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
+	_, err = life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Dense})
 	require.ErrorIs(t, err, life.ErrSize)
-	assert.Contains(t, err.Error(), "bad grid size 8192x8192: the goroutine engine needs about 192.0 GiB (67108864 cells at 3072 bytes each), more than 80% of this machine's")
-	assert.True(t, strings.HasSuffix(err.Error(), "use a smaller grid or the direct engine"), err.Error())
+	assert.Contains(t, err.Error(), "bad grid size 8192x8192: the dense engine needs about 192.0 GiB (67108864 cells at 3072 bytes each), more than the memory budget of")
+	assert.True(t, strings.HasSuffix(err.Error(), "use a smaller grid, another engine or a larger -memory"), err.Error())
 }
 
 // skipUnlessRefused skips a test of the memory check on a machine that
@@ -479,8 +479,8 @@ func TestGoroutineEngineRefusesWhatWouldNotFit(t *testing.T) {
 // (not Linux) or is big enough.
 func skipUnlessRefused(t *testing.T, w, h int) {
 	t.Helper()
-	if life.Goroutine.Check(w, h) == nil {
-		t.Skipf("this machine would start a %dx%d goroutine engine", w, h)
+	if life.Dense.Check(w, h) == nil {
+		t.Skipf("this machine would start a %dx%d dense engine", w, h)
 	}
 }
 
@@ -489,9 +489,10 @@ func TestEngineCheck(t *testing.T) {
 	assert.ErrorIs(t, life.Direct.Check(0, 3), life.ErrSize)
 	skipUnlessRefused(t, 8192, 8192)
 	assert.NoError(t, life.Direct.Check(8192, 8192), "the direct engine needs a byte or two per cell")
-	err := life.Goroutine.Check(8192, 8192)
+	assert.NoError(t, life.Goroutine.Check(8192, 8192), "the goroutine engine needs 9 bytes a cell, and goroutines for the active ones only")
+	err := life.Dense.Check(8192, 8192)
 	assert.ErrorIs(t, err, life.ErrSize)
-	assert.Contains(t, err.Error(), "the goroutine engine needs about 192.0 GiB")
+	assert.Contains(t, err.Error(), "the dense engine needs about 192.0 GiB")
 }
 
 // TestCancelWhileStarting cancels the context while NewSimulation runs: the

@@ -16,25 +16,41 @@ const (
 	Torus Topology = iota
 	// Plane is a bounded plane: every cell beyond the edge is dead, always.
 	Plane
+	// Unbounded is a plane with no edge: live cells may go anywhere, at any
+	// int64 position. A grid given to a Simulation on it is only where the
+	// cells start (at Options.Origin); the board is a Universe. Rules with
+	// B0 are refused on it, as Golly's unbounded algorithms refuse them: the
+	// empty plane itself would come alive.
+	Unbounded
 )
 
-// String returns "torus" or "plane".
+// String returns "torus", "plane" or "unbounded".
 func (t Topology) String() string {
-	if t == Plane {
+	switch t {
+	case Plane:
 		return "plane"
+	case Unbounded:
+		return "unbounded"
 	}
 	return "torus"
 }
 
-// ParseTopology reads "torus" or "plane", in any case.
+// Bounded reports whether the topology has a grid of fixed size: Torus or
+// Plane.
+func (t Topology) Bounded() bool { return t != Unbounded }
+
+// ParseTopology reads "torus", "plane" or "unbounded" (also "infinite"), in
+// any case.
 func ParseTopology(s string) (Topology, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "torus":
 		return Torus, nil
 	case "plane":
 		return Plane, nil
+	case "unbounded", "infinite":
+		return Unbounded, nil
 	}
-	return 0, fmt.Errorf("topology %q: want torus or plane", s)
+	return 0, fmt.Errorf("topology %q: want torus, plane or unbounded", s)
 }
 
 // wrap maps a coordinate to [0, n) the book's way, modulo n, for Torus, or

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-var engines = []life.Engine{life.Goroutine, life.Direct}
+var engines = []life.Engine{life.Goroutine, life.Direct, life.Dense}
 
 // start starts a runner on the picture rows and closes it when the test ends.
 func start(t *testing.T, cfg runner.Config, rows ...string) *runner.Runner {
@@ -102,9 +103,13 @@ func TestStepMatchesTheDirectEngine(t *testing.T) {
 					assert.Equal(t, reference(t, opt, n, glider...).String(), f.Grid.String())
 					assert.True(t, f.Started)
 					assert.False(t, f.Running)
-					if e == life.Goroutine {
+					switch e {
+					case life.Dense:
 						assert.Equal(t, 48+1, f.Goroutines, "48 cells and one driver")
-					} else {
+					case life.Goroutine:
+						assert.Positive(t, f.Goroutines, "the cells near the glider and the drivers")
+						assert.Less(t, f.Goroutines, 48+1+2*runtime.GOMAXPROCS(0), "the cells near the glider and the drivers")
+					default:
 						assert.Zero(t, f.Goroutines)
 					}
 				})

@@ -1,0 +1,585 @@
+package life
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// active is the goroutine engine run on the cells that can change: the
+// active cells. A cell's next state depends only on its 3 × 3 neighbourhood,
+// so a cell none of whose neighbourhood changed in the last generation keeps
+// its state; the active cells of the next generation are the neighbourhoods
+// of the cells that just changed. Generation 0 has no last generation: every
+// cell near a live one is active then (every cell, under a rule with B0).
+// This holds for every B/S rule, so the engine is exact; its cost follows
+// the life on the board, not the board's area.
+//
+// Each active cell is a goroutine running the cell program, speaking the
+// same Query/Transition protocol over channels to the driver of its shard
+// as the dense engine's cells do (doc.go). A cell that stays active keeps
+// its goroutine from one generation to the next. One that falls quiet lets
+// its goroutine go idle, parked at the first Query of its next step; an idle
+// goroutine is handed the next cell that becomes active (it is told it has
+// moved, and starts the program again for its new cell), so the goroutines
+// are a pool that follows the action, and the idle ones beyond a small
+// reserve are retired. Nothing outlives stop.
+//
+// The shards are fixed functions of a cell's position, so a cell's goroutine
+// always talks to the same driver. After every driver has finished, the
+// engine writes the generation's changes into the board, in place, and from
+// them makes the next generation's active cells: the activity is computed
+// once, by whoever knows the changes, and the drivers read it.
+type active struct {
+	topology Topology
+	rule     Rule
+	grid     *Grid     // the board of a Torus or Plane, written in place
+	uni      *Universe // the board of an unbounded plane, written in place
+	budget   uint64    // bytes the goroutines may take; 0: no limit
+
+	drivers  []*activeDriver
+	start    []chan struct{} // start[i] tells drivers[i] to run a generation
+	done     chan bool
+	quit     chan struct{}
+	quitOnce sync.Once
+	wg       sync.WaitGroup
+
+	marks   marks // which cells are already listed for the next generation
+	pending int   // how many cells are listed for the next generation
+	running int   // the cell goroutines alive after the last generation
+	peak    int   // the most cell goroutines alive at once, so far
+}
+
+// change is one cell's new state, found by a driver.
+type change struct {
+	p Point
+	s State
+}
+
+// amsg is a message on an active driver's inbox: a Query or a Transition
+// from the goroutine in slot from.
+type amsg struct {
+	from  int32
+	kind  uint8
+	state State
+	x, y  int
+}
+
+// The answers a driver sends beyond Empty and Alive.
+const (
+	// moved tells an idle cell goroutine that it runs another cell now:
+	// the one its slot names. It drops the step it was in.
+	moved State = 0xfe
+	// retire tells an idle cell goroutine to end.
+	retire State = 0xff
+)
+
+// slot is one cell goroutine of a driver, and the cell it runs.
+type slot struct {
+	reply chan State // only the driver sends and closes; buffered 1
+	x, y  int        // the cell: written by the driver before it starts or moves the goroutine
+	ahead bool       // has sent its Transition this generation: its next Query is held
+	bound bool       // runs a cell that is active (else idle)
+	gone  bool       // retired: its goroutine has been told to end
+	keep  uint32     // the last generation that listed its cell
+}
+
+// activeDriver drives one shard of the active cells.
+type activeDriver struct {
+	e     *active
+	inbox chan amsg
+	batch []amsg
+	owed  atomic.Int32 // as driver.owed: the Queries still to come of the batch
+	wake  chan struct{}
+	cells sync.WaitGroup
+
+	slots []*slot
+	bound []int32 // slots bound to an active cell
+	idle  []int32 // slots whose goroutine waits, bound to no cell
+	free  []int32 // slots whose goroutine has retired
+
+	list, next []Point         // this generation's active cells of the shard, and the next one's
+	index      []int32         // bounded board: the slot of each cell, -1 for none
+	where      map[Point]int32 // unbounded board: the slot of each cell that has one
+	changes    []change        // this generation's changes
+	gen        uint32          // counts the generations run
+	last       struct {        // the tile read last, on an unbounded board
+		k  tileKey
+		t  *tile
+		ok bool
+	}
+}
+
+// activePort is a cell goroutine's end of the protocol with an active driver.
+type activePort struct {
+	id    int32
+	d     *activeDriver
+	reply <-chan State
+	moved bool // told to run another cell: the rest of this step sends nothing
+	dead  bool // told to end, or the engine is shutting down
+}
+
+func (c *activePort) query(q Query) State {
+	if c.dead || c.moved {
+		return Empty
+	}
+	c.d.inbox <- amsg{from: c.id, kind: kindQuery, x: q.X, y: q.Y}
+	if c.d.owed.Add(-1) == 0 {
+		select {
+		case c.d.wake <- struct{}{}:
+		default:
+		}
+	}
+	s, ok := <-c.reply
+	switch {
+	case !ok || s == retire:
+		c.dead = true
+		return Empty
+	case s == moved:
+		c.moved = true
+		return Empty
+	}
+	return s
+}
+
+func (c *activePort) transition(t Transition) {
+	if c.dead || c.moved {
+		return
+	}
+	c.d.inbox <- amsg{from: c.id, kind: kindTransition, x: t.X, y: t.Y, state: t.State}
+}
+
+// runCell is the life of the goroutine of slot id: the cell program, step
+// after step, for the cell its slot names, until it is retired or the
+// driver closes its reply.
+func (d *activeDriver) runCell(id int32, s *slot) {
+	defer d.cells.Done()
+	c := activePort{id: id, d: d, reply: s.reply}
+	for {
+		stepCell(&c, s.x, s.y, d.e.rule)
+		if c.dead {
+			return
+		}
+		c.moved = false
+	}
+}
+
+// newActive returns the engine for g (bounded) or u (unbounded), with the
+// cells of generation 0 listed.
+func newActive(g *Grid, u *Universe, rule Rule, t Topology, budget uint64) *active {
+	e := &active{topology: t, rule: rule, grid: g, uni: u, budget: budget, done: make(chan bool), quit: make(chan struct{})}
+	shards := 2 * runtime.GOMAXPROCS(0)
+	if g != nil {
+		e.marks.stamp = make([]uint32, len(g.Cells))
+	} else {
+		e.marks.tiles = make(map[tileKey]*markTile)
+	}
+	var index []int32
+	if g != nil {
+		index = make([]int32, len(g.Cells))
+		for i := range index {
+			index[i] = -1
+		}
+	}
+	for range shards {
+		d := &activeDriver{e: e, inbox: make(chan amsg, 2*window), batch: make([]amsg, 2*window), wake: make(chan struct{}, 1), index: index}
+		if g == nil {
+			d.where = make(map[Point]int32)
+		}
+		start := make(chan struct{})
+		e.drivers = append(e.drivers, d)
+		e.start = append(e.start, start)
+		e.wg.Add(1)
+		go e.run(d, start)
+	}
+	e.listAll()
+	return e
+}
+
+// listAll lists every cell of generation 0 that can change: the
+// neighbourhoods of the live cells or, under a rule with B0 on a bounded
+// board, every cell.
+func (e *active) listAll() {
+	e.marks.next()
+	if e.grid != nil {
+		w := e.grid.w
+		for i, s := range e.grid.Cells {
+			if s == Alive {
+				e.touch(i%w, i/w)
+			} else if e.rule.Birth&1 == 1 {
+				e.list(Point{int64(i % w), int64(i / w)})
+			}
+		}
+		return
+	}
+	e.uni.Live(e.uni.Bounds(), func(x, y int64) { e.touch(int(x), int(y)) })
+}
+
+// touch lists the neighbourhood of the cell at (x, y) for the next
+// generation, wrapped or cut off as the topology says.
+func (e *active) touch(x, y int) {
+	for dy := -1; dy <= 1; dy++ {
+		for dx := -1; dx <= 1; dx++ {
+			if e.grid == nil {
+				e.list(Point{int64(x + dx), int64(y + dy)})
+				continue
+			}
+			nx, ok := e.topology.wrap(x+dx, e.grid.w)
+			if !ok {
+				continue
+			}
+			ny, ok := e.topology.wrap(y+dy, e.grid.h)
+			if !ok {
+				continue
+			}
+			e.list(Point{int64(nx), int64(ny)})
+		}
+	}
+}
+
+// list adds p to the next generation's active cells, once.
+func (e *active) list(p Point) {
+	if !e.marks.add(p, e.grid) {
+		return
+	}
+	d := e.drivers[shardOf(p, len(e.drivers))]
+	d.next = append(d.next, p)
+	e.pending++
+}
+
+// shardOf returns the shard of the cell at p: cells in the same 4 × 4 block
+// share one, and the blocks are spread evenly.
+func shardOf(p Point, n int) int {
+	h := uint64(p.X>>2)*0x9e3779b97f4a7c15 ^ uint64(p.Y>>2)*0xc2b2ae3d27d4eb4f
+	return int((h >> 32) % uint64(n))
+}
+
+// run is the life of one driver goroutine: a generation each time it is
+// told, until the engine shuts down; then it ends its cells.
+func (e *active) run(d *activeDriver, start <-chan struct{}) {
+	defer e.wg.Done()
+	defer func() {
+		for _, s := range d.slots {
+			if !s.gone {
+				close(s.reply)
+			}
+		}
+		d.cells.Wait()
+	}()
+	for {
+		select {
+		case <-start:
+			ok := d.live()
+			select {
+			case e.done <- ok:
+			case <-e.quit:
+				return
+			}
+			if !ok {
+				return
+			}
+		case <-e.quit:
+			return
+		}
+	}
+}
+
+// check refuses a next generation whose goroutines would not fit in the
+// budget.
+func (e *active) check(gen int) error {
+	need := uint64(e.pending) * BytesPerCell
+	if e.budget == 0 || need <= e.budget {
+		return nil
+	}
+	return fmt.Errorf("%w: generation %d would have %d active cells, whose goroutines need about %s, more than the memory budget of %s",
+		ErrBudget, gen+1, e.pending, bytesString(need), bytesString(e.budget))
+}
+
+// step runs one generation, reporting false if the engine was shut down, or
+// cancel closed, first.
+func (e *active) step(cancel <-chan struct{}) bool {
+	fresh := 0
+	for _, d := range e.drivers {
+		d.list, d.next = d.next, d.list[:0]
+		fresh += len(d.list)
+	}
+	if fresh-e.running >= quietStartCells {
+		defer pauseGC()()
+	}
+	e.pending = 0
+	if !lockstep(e.start, struct{}{}, e.done, e.quit, &e.quitOnce, cancel) {
+		return false
+	}
+	// Every driver has finished: write the changes and list the cells they
+	// make active.
+	e.marks.next()
+	e.running = 0
+	for _, d := range e.drivers {
+		for _, c := range d.changes {
+			if e.grid != nil {
+				e.grid.Cells[int(c.p.Y)*e.grid.w+int(c.p.X)] = c.s
+			} else {
+				e.uni.Set(c.p.X, c.p.Y, c.s)
+			}
+		}
+		e.running += len(d.bound) + len(d.idle)
+	}
+	for _, d := range e.drivers {
+		for _, c := range d.changes {
+			e.touch(int(c.p.X), int(c.p.Y))
+		}
+	}
+	e.peak = max(e.peak, e.running)
+	if e.uni != nil && e.drivers[0].gen%16 == 0 {
+		e.uni.prune()
+		e.marks.prune()
+	}
+	return true
+}
+
+// stop shuts every goroutine down and returns when they have all ended.
+func (e *active) stop() {
+	e.quitOnce.Do(func() { close(e.quit) })
+	e.wg.Wait()
+}
+
+// goroutines returns the cell goroutines alive and the drivers'.
+func (e *active) goroutines() int { return e.running + len(e.drivers) }
+
+// state returns the current state of the cell at (x, y), as the topology
+// says beyond a bounded board's edge.
+func (d *activeDriver) state(x, y int) State {
+	if g := d.e.grid; g != nil {
+		return d.e.topology.Query(g, Query{x, y})
+	}
+	k, c, r := keyOf(int64(x), int64(y))
+	if !d.last.ok || d.last.k != k {
+		d.last.k, d.last.t, d.last.ok = k, d.e.uni.tiles[k], true
+	}
+	if d.last.t == nil {
+		return Empty
+	}
+	return State(d.last.t.rows[r] >> c & 1)
+}
+
+// slotOf returns the slot running the cell at p, or -1.
+func (d *activeDriver) slotOf(p Point) int32 {
+	if d.index != nil {
+		return d.index[int(p.Y)*d.e.grid.w+int(p.X)]
+	}
+	if s, ok := d.where[p]; ok {
+		return s
+	}
+	return -1
+}
+
+// setSlot records that slot s runs the cell at p; -1 that none does.
+func (d *activeDriver) setSlot(p Point, s int32) {
+	switch {
+	case d.index != nil:
+		d.index[int(p.Y)*d.e.grid.w+int(p.X)] = s
+	case s < 0:
+		delete(d.where, p)
+	default:
+		d.where[p] = s
+	}
+}
+
+// prepare makes ready for a generation: the goroutines of the cells no
+// longer listed go idle, and the idle ones beyond what the generation needs,
+// and a reserve, retire. It returns how many cells need a goroutine.
+func (d *activeDriver) prepare() {
+	d.gen++
+	d.changes = d.changes[:0]
+	d.last.ok = false // the board has changed since
+	fresh := 0
+	for _, p := range d.list {
+		if s := d.slotOf(p); s >= 0 {
+			d.slots[s].keep = d.gen
+		} else {
+			fresh++
+		}
+	}
+	kept := d.bound[:0]
+	for _, id := range d.bound {
+		s := d.slots[id]
+		if s.keep == d.gen {
+			kept = append(kept, id)
+			continue
+		}
+		s.bound = false
+		d.setSlot(Point{int64(s.x), int64(s.y)}, -1)
+		d.idle = append(d.idle, id)
+	}
+	d.bound = kept
+	reserve := fresh + len(d.list)/4
+	for len(d.idle) > reserve {
+		id := d.idle[len(d.idle)-1]
+		d.idle = d.idle[:len(d.idle)-1]
+		s := d.slots[id]
+		s.gone = true
+		s.reply <- retire
+		d.free = append(d.free, id)
+	}
+}
+
+// begin starts the step of the cell at p, which the caller has counted as
+// owed: its slot's goroutine is answered the Query it holds, or an idle one
+// is moved to it, or a new one is started for it.
+func (d *activeDriver) begin(p Point) {
+	if id := d.slotOf(p); id >= 0 {
+		s := d.slots[id]
+		s.reply <- d.state(s.x, s.y)
+		return
+	}
+	x, y := int(p.X), int(p.Y)
+	if n := len(d.idle); n > 0 {
+		id := d.idle[n-1]
+		d.idle = d.idle[:n-1]
+		s := d.slots[id]
+		s.x, s.y, s.bound, s.keep = x, y, true, d.gen
+		d.bind(p, id)
+		s.reply <- moved
+		return
+	}
+	var id int32
+	if n := len(d.free); n > 0 {
+		id = d.free[n-1]
+		d.free = d.free[:n-1]
+	} else {
+		id = int32(len(d.slots))
+		d.slots = append(d.slots, nil)
+	}
+	s := &slot{reply: make(chan State, 1), x: x, y: y, bound: true, keep: d.gen}
+	d.slots[id] = s
+	d.bind(p, id)
+	d.cells.Add(1)
+	go d.runCell(id, s)
+}
+
+func (d *activeDriver) bind(p Point, id int32) {
+	d.setSlot(p, id)
+	d.bound = append(d.bound, id)
+}
+
+// live runs one generation of the shard's active cells, as the dense
+// driver's live does (driver.go): a window of cells in flight, each batch of
+// messages answered at once when the last Query of the batch is in. It
+// records the cells whose state changes, and reports false if the engine
+// was shut down first.
+func (d *activeDriver) live() bool {
+	d.prepare()
+	n := len(d.list)
+	started := min(window, n)
+	d.owed.Add(int32(started))
+	for _, p := range d.list[:started] {
+		d.begin(p)
+	}
+	for finished := 0; finished < n; {
+		select {
+		case <-d.wake:
+		case <-d.e.quit:
+			return false
+		}
+		batch := d.batch[:len(d.inbox)]
+		replies, transitions := 0, 0
+		for i := range batch {
+			m := <-d.inbox
+			s := d.slots[m.from]
+			switch {
+			case m.kind == kindTransition:
+				s.ahead = true
+				transitions++
+			case s.ahead:
+				s.ahead = false
+				m.kind = kindHeld
+			default:
+				replies++
+			}
+			batch[i] = m
+		}
+		replies += min(transitions, n-started)
+		d.owed.Add(int32(replies))
+		for _, m := range batch {
+			switch m.kind {
+			case kindQuery:
+				d.slots[m.from].reply <- d.state(m.x, m.y)
+			case kindTransition:
+				if m.state != d.state(m.x, m.y) {
+					d.changes = append(d.changes, change{Point{int64(m.x), int64(m.y)}, m.state})
+				}
+				finished++
+				if started < n {
+					d.begin(d.list[started])
+					started++
+				}
+			}
+		}
+	}
+	return true
+}
+
+// marks tells which cells are listed for the next generation: a cell is
+// listed if its stamp is the current one. A bounded board has a stamp per
+// cell; an unbounded one, a stamp per cell of the tiles touched lately.
+type marks struct {
+	now   uint32
+	stamp []uint32
+	tiles map[tileKey]*markTile
+	last  struct {
+		k tileKey
+		t *markTile
+	}
+}
+
+type markTile struct {
+	stamp [tileSide * tileSide]uint32
+	used  uint32 // the last stamp given in it
+}
+
+// next starts a new list: no cell is listed.
+func (m *marks) next() {
+	m.now++
+	m.last.t = nil
+}
+
+// add lists p, reporting false if it was listed already. g is the bounded
+// board, or nil.
+func (m *marks) add(p Point, g *Grid) bool {
+	if g != nil {
+		i := int(p.Y)*g.w + int(p.X)
+		if m.stamp[i] == m.now {
+			return false
+		}
+		m.stamp[i] = m.now
+		return true
+	}
+	k, c, r := keyOf(p.X, p.Y)
+	t := m.last.t
+	if t == nil || m.last.k != k {
+		t = m.tiles[k]
+		if t == nil {
+			t = new(markTile)
+			m.tiles[k] = t
+		}
+		m.last.k, m.last.t = k, t
+	}
+	t.used = m.now
+	i := r*tileSide + c
+	if t.stamp[i] == m.now {
+		return false
+	}
+	t.stamp[i] = m.now
+	return true
+}
+
+// prune forgets the tiles of an unbounded board that no recent list touched.
+func (m *marks) prune() {
+	for k, t := range m.tiles {
+		if m.now-t.used > 2 {
+			delete(m.tiles, k)
+		}
+	}
+	m.last.t = nil
+}

@@ -1,0 +1,238 @@
+package life_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/life"
+)
+
+// randomRule returns a random B/S rule; with b0 its birth set holds 0.
+func randomRule(r *rand.Rand, b0 bool) life.Rule {
+	rule := life.Rule{Birth: uint16(r.IntN(1 << 9)), Survive: uint16(r.IntN(1 << 9))}
+	if b0 {
+		rule.Birth |= 1
+	} else {
+		rule.Birth &^= 1
+	}
+	return rule
+}
+
+// TestActiveEngineAgrees is a property test: on random soups under random
+// rules, with and without B0, on both bounded topologies and sizes down to
+// the degenerate tori, the goroutine engine (active cells only), the dense
+// engine (every cell), the direct engine and the plain rewrite of the book's
+// live_a_generation agree generation by generation.
+func TestActiveEngineAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	sizes := [][2]int{{1, 1}, {1, 5}, {5, 1}, {2, 2}, {2, 3}, {3, 3}, {17, 9}, {40, 31}}
+	for i := range 48 {
+		size := sizes[i%len(sizes)]
+		top := []life.Topology{life.Torus, life.Plane}[i/len(sizes)%2]
+		rule := randomRule(r, i/(2*len(sizes))%2 == 1)
+		density := []float64{0.1, 0.3, 0.6}[i%3]
+		t.Run(fmt.Sprintf("%dx%d/%s/%s/%g", size[0], size[1], top, rule, density), func(t *testing.T) {
+			g, err := life.NewGrid(size[0], size[1])
+			require.NoError(t, err)
+			g.Randomize(r, density)
+			want := g.Clone()
+			sims := map[life.Engine]*life.Simulation{}
+			for _, e := range engines {
+				sims[e] = newSim(t, g, life.Options{Rule: rule, Topology: top, Engine: e})
+			}
+			for gen := 1; gen <= 30; gen++ {
+				want = reference(want, rule, top)
+				for _, e := range engines {
+					require.NoError(t, sims[e].Step())
+					require.Equal(t, want.String(), sims[e].Grid().String(), "%s engine, generation %d", e, gen)
+				}
+			}
+		})
+	}
+}
+
+// TestActiveEngineSeesEdits edits the board between generations: the
+// goroutine engine must run the edited cells' neighbourhoods, though nothing
+// changed there in the last generation, and agree with the other engines
+// and, on a bounded board, the reference.
+func TestActiveEngineSeesEdits(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
+		t.Run(top.String(), func(t *testing.T) {
+			g := pic(t, "..........", ".OO.......", ".OO.......", "..........", "..........", "..........", "..........", "..........")
+			var sims []*life.Simulation
+			for _, e := range engines {
+				if e != life.Dense || top != life.Unbounded {
+					sims = append(sims, newSim(t, g, life.Options{Rule: life.Conway, Topology: top, Engine: e}))
+				}
+			}
+			want := g.Clone()
+			for gen := 1; gen <= 20; gen++ {
+				for range 3 { // a few cells flipped, in the still part too
+					x, y, st := r.IntN(g.Width()), r.IntN(g.Height()), life.State(r.IntN(2))
+					for _, s := range sims {
+						s.Set(x, y, st)
+					}
+					want.Set(x, y, st)
+				}
+				if top != life.Unbounded {
+					want = reference(want, life.Conway, top)
+				}
+				var first string
+				for i, s := range sims {
+					require.NoError(t, s.Step())
+					got := picture(t, s, -25, -25, 60, 60)
+					if i == 0 {
+						first = got
+					}
+					require.Equal(t, first, got, "%s engine, generation %d", s.Options().Engine, gen)
+					if top != life.Unbounded {
+						require.Equal(t, want.String(), s.Grid().String(), "%s engine, generation %d", s.Options().Engine, gen)
+					}
+				}
+			}
+		})
+	}
+}
+
+// picture draws the w × h cells at (x, y) of s's board with 'O' and '.'.
+func picture(t *testing.T, s *life.Simulation, x, y, w, h int) string {
+	t.Helper()
+	g, err := life.NewGrid(w, h)
+	require.NoError(t, err)
+	s.Window(g, life.Point{X: int64(x), Y: int64(y)})
+	out := []byte(g.String())
+	for i, c := range out {
+		switch c {
+		case '*':
+			out[i] = 'O'
+		case '-':
+			out[i] = '.'
+		}
+	}
+	return string(out)
+}
+
+// TestActiveEngineGoroutinesFollowTheAction: a glider on a big torus runs a
+// few dozen goroutines, not one per cell, and a still life none at all.
+func TestActiveEngineGoroutinesFollowTheAction(t *testing.T) {
+	g, err := life.NewGrid(512, 512)
+	require.NoError(t, err)
+	stamp(g, 10, 10, ".O.", "..O", "OOO")
+	s := newSim(t, g, life.Options{Rule: life.Conway})
+	for range 40 {
+		require.NoError(t, s.Step())
+		assert.Less(t, s.Goroutines(), 100, "generation %d", s.Generation())
+	}
+	assert.Greater(t, s.PeakGoroutines(), 9, "a glider's neighbourhood is active")
+
+	block := pic(t, "....", ".OO.", ".OO.", "....")
+	s = newSim(t, block, life.Options{Rule: life.Conway})
+	require.NoError(t, s.Run(t.Context(), 3))
+	drivers := s.Goroutines()
+	require.NoError(t, s.Step())
+	assert.Equal(t, drivers, s.Goroutines(), "a still life keeps no cell goroutine")
+}
+
+// TestUnboundedAgreesWithAPlaneBigEnough runs soups on the unbounded plane
+// with both engines and checks them against the reference on a bounded plane
+// so much larger than the soup that nothing reaches its edge in the
+// generations run.
+func TestUnboundedAgreesWithAPlaneBigEnough(t *testing.T) {
+	const gens = 40
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 8 {
+		rule := randomRule(r, false)
+		if i < 3 {
+			rule = []life.Rule{life.Conway, {Birth: 1<<3 | 1<<6, Survive: 1<<2 | 1<<3}, {Birth: 1 << 2}}[i]
+		}
+		t.Run(rule.String(), func(t *testing.T) {
+			soup, err := life.NewGrid(12, 9)
+			require.NoError(t, err)
+			soup.Randomize(r, 0.4)
+			big, err := life.NewGrid(12+2*gens+4, 9+2*gens+4)
+			require.NoError(t, err)
+			stampGrid(big, gens+2, gens+2, soup)
+			origin := life.Point{X: -3, Y: 1 << 40} // anywhere at all
+			var sims []*life.Simulation
+			for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+				sims = append(sims, newSim(t, soup, life.Options{Rule: rule, Topology: life.Unbounded, Engine: e, Origin: origin}))
+			}
+			want := big
+			for gen := 1; gen <= gens; gen++ {
+				want = reference(want, rule, life.Plane)
+				for _, s := range sims {
+					require.NoError(t, s.Step())
+					got, err := life.NewGrid(want.Width(), want.Height())
+					require.NoError(t, err)
+					s.Window(got, origin.Sub(life.Point{X: gens + 2, Y: gens + 2}))
+					require.Equal(t, want.String(), got.String(), "%s engine, generation %d", s.Options().Engine, gen)
+					require.Equal(t, want.Population(), s.Population())
+				}
+			}
+		})
+	}
+}
+
+// stampGrid copies the cells of src into g with its top-left cell at (x, y).
+func stampGrid(g *life.Grid, x, y int, src *life.Grid) {
+	for sy := range src.Height() {
+		for sx := range src.Width() {
+			g.Set(x+sx, y+sy, src.At(sx, sy))
+		}
+	}
+}
+
+func TestUnboundedRefusesB0AndTheDenseEngine(t *testing.T) {
+	g := pic(t, "O")
+	_, err := life.NewSimulation(t.Context(), g, life.Options{Rule: life.Rule{Birth: 1, Survive: 1 << 8}, Topology: life.Unbounded})
+	assert.ErrorContains(t, err, "rule B0/S8: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane")
+	_, err = life.NewSimulation(t.Context(), g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Dense})
+	assert.ErrorContains(t, err, "the dense engine runs every cell of a bounded grid")
+}
+
+// TestGliderOnAHugeTorus: a 4096x4096 torus, 16 million cells, holding one
+// glider runs on the goroutine engine, with a few dozen goroutines.
+func TestGliderOnAHugeTorus(t *testing.T) {
+	g, err := life.NewGrid(4096, 4096)
+	require.NoError(t, err)
+	stamp(g, 4093, 4093, ".O.", "..O", "OOO")
+	s := newSim(t, g, life.Options{Rule: life.Conway})
+	require.NoError(t, s.Run(t.Context(), 8))
+	assert.Equal(t, 5, s.Population())
+	// Two cells down and right: across both edges.
+	for _, c := range [][2]int{{0, 4095}, {1, 0}, {4095, 1}, {0, 1}, {1, 1}} {
+		assert.Equal(t, life.Alive, s.Grid().At(c[0], c[1]), "%v", c)
+	}
+	assert.Less(t, s.PeakGoroutines(), 100)
+}
+
+// TestBudget refuses a generation whose active cells' goroutines would
+// outgrow the memory budget, with the numbers, and keeps the board.
+func TestBudget(t *testing.T) {
+	g, err := life.NewGrid(64, 64)
+	require.NoError(t, err)
+	g.Randomize(rand.New(rand.NewPCG(1, 1)), 0.5)
+	s := newSim(t, g, life.Options{Rule: life.Conway, Memory: 1 << 20})
+	err = s.Step()
+	require.ErrorIs(t, err, life.ErrBudget)
+	assert.Regexp(t, `^over the memory budget: generation 1 would have \d+ active cells, whose goroutines need about [0-9.]+ MiB, more than the memory budget of 1.0 MiB$`, err.Error())
+	assert.Equal(t, 0, s.Generation())
+	assert.True(t, s.Grid().Equal(g))
+}
+
+func TestParseBytes(t *testing.T) {
+	for in, want := range map[string]uint64{"4096": 4096, "512M": 512 << 20, "1.5GiB": 3 << 29, "2g": 2 << 30, "64KB": 64 << 10, "1T": 1 << 40} {
+		got, err := life.ParseBytes(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "-1", "0", "lots", "1Q", "9999999999T", "NaN"} {
+		_, err := life.ParseBytes(in)
+		assert.ErrorContains(t, err, "want a size such as 4G, 512M or 1.5GiB", in)
+	}
+}

@@ -1,0 +1,155 @@
+package life
+
+// tiled is the direct engine on an unbounded plane. It steps the Universe's
+// 64 × 64 tiles a row at a time, 64 cells in one word: the eight neighbours
+// of every cell of a row are eight shifted words, added bit by bit into a
+// four-bit count, and the rule is a boolean function of the count's bits and
+// the cell's state. Only the tiles that hold a live cell, and their
+// neighbours that a live cell touches, are stepped: the plane has no edge,
+// and its cost follows the life on it. It refuses rules with B0 (NewSimulation
+// does), under which the empty plane itself would come alive.
+type tiled struct {
+	birth, survive []uint // the neighbour counts of the rule's B and S
+	next           *Universe
+	todo           map[tileKey]struct{}
+}
+
+func newTiled(rule Rule) *tiled {
+	t := &tiled{next: NewUniverse(), todo: make(map[tileKey]struct{})}
+	for n := range uint(9) {
+		if rule.Birth>>n&1 == 1 {
+			t.birth = append(t.birth, n)
+		}
+		if rule.Survive>>n&1 == 1 {
+			t.survive = append(t.survive, n)
+		}
+	}
+	return t
+}
+
+// step returns the generation after u, in a universe of the engine's own;
+// u becomes the engine's, to be reused for the generation after.
+func (t *tiled) step(u *Universe) *Universe {
+	clear(t.todo)
+	for k, c := range u.tiles {
+		if c.empty() {
+			continue
+		}
+		t.todo[k] = struct{}{}
+		var or uint64
+		for _, r := range &c.rows {
+			or |= r
+		}
+		top, bottom := c.rows[0], c.rows[tileSide-1]
+		for _, n := range [8]struct {
+			dx, dy int64
+			edge   bool
+		}{
+			{0, -1, top != 0}, {0, 1, bottom != 0}, {-1, 0, or&1 != 0}, {1, 0, or>>63 != 0},
+			{-1, -1, top&1 != 0}, {1, -1, top>>63 != 0}, {-1, 1, bottom&1 != 0}, {1, 1, bottom>>63 != 0},
+		} {
+			if n.edge {
+				t.todo[tileKey{k.X + n.dx, k.Y + n.dy}] = struct{}{}
+			}
+		}
+	}
+	next := t.next
+	next.Clear()
+	var out tile
+	for k := range t.todo {
+		if t.stepTile(u, k, &out) {
+			*next.newTile(k) = out
+		}
+	}
+	t.next = u
+	return next
+}
+
+// stepTile writes into out the next generation of the tile at k of u,
+// reporting whether any of its cells is alive.
+func (t *tiled) stepTile(u *Universe, k tileKey, out *tile) bool {
+	var around [3][3]*tile // [dy+1][dx+1]
+	for dy := range 3 {
+		for dx := range 3 {
+			around[dy][dx] = u.tiles[tileKey{k.X + int64(dx) - 1, k.Y + int64(dy) - 1}]
+		}
+	}
+	// Rows -1 to 64 of the tile, each with the cells beyond its left and
+	// right ends as bit 0 of l and r.
+	var c, l, r [tileSide + 2]uint64
+	for i := range tileSide + 2 {
+		ty, row := 1, i-1
+		switch {
+		case row < 0:
+			ty, row = 0, tileSide-1
+		case row >= tileSide:
+			ty, row = 2, 0
+		}
+		if m := around[ty][1]; m != nil {
+			c[i] = m.rows[row]
+		}
+		if w := around[ty][0]; w != nil {
+			l[i] = w.rows[row] >> 63
+		}
+		if e := around[ty][2]; e != nil {
+			r[i] = e.rows[row] & 1
+		}
+	}
+	any := uint64(0)
+	for y := range tileSide {
+		a, m, b := c[y], c[y+1], c[y+2]
+		n := [8]uint64{
+			a<<1 | l[y], a, a>>1 | r[y]<<63,
+			m<<1 | l[y+1], m>>1 | r[y+1]<<63,
+			b<<1 | l[y+2], b, b>>1 | r[y+2]<<63,
+		}
+		out.rows[y] = t.rule(m, count(&n))
+		any |= out.rows[y]
+	}
+	return any != 0
+}
+
+// counts is a neighbour count for 64 cells at once: cell i has
+// bit i of ones + 2·(bit i of twos) + 4·(bit i of fours) + 8·(bit i of eights).
+type counts struct{ ones, twos, fours, eights uint64 }
+
+// count adds eight words bit by bit with full and half adders.
+func count(n *[8]uint64) counts {
+	s0, c0 := fullAdd(n[0], n[1], n[2])
+	s1, c1 := fullAdd(n[3], n[4], n[5])
+	s2, c2 := n[6]^n[7], n[6]&n[7]
+	ones, c3 := fullAdd(s0, s1, s2)
+	t, c4 := fullAdd(c0, c1, c2)
+	twos, c5 := t^c3, t&c3
+	return counts{ones: ones, twos: twos, fours: c4 ^ c5, eights: c4 & c5}
+}
+
+// fullAdd adds three words bit by bit: the sum's bits and the carries.
+func fullAdd(a, b, c uint64) (sum, carry uint64) {
+	u := a ^ b
+	return u ^ c, a&b | u&c
+}
+
+// rule returns the next state of 64 cells: alive holds their states, n their
+// neighbour counts.
+func (t *tiled) rule(alive uint64, n counts) uint64 {
+	var next uint64
+	for _, k := range t.birth {
+		next |= n.is(k) &^ alive
+	}
+	for _, k := range t.survive {
+		next |= n.is(k) & alive
+	}
+	return next
+}
+
+// is returns the cells whose count is k.
+func (n counts) is(k uint) uint64 {
+	pick := func(w uint64, bit uint) uint64 {
+		if k>>bit&1 == 1 {
+			return w
+		}
+		return ^w
+	}
+	return pick(n.ones, 0) & pick(n.twos, 1) & pick(n.fours, 2) & pick(n.eights, 3)
+}

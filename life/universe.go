@@ -1,0 +1,299 @@
+package life
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+)
+
+// tileSide is the side of a Universe's square tiles, in cells: a row of a
+// tile is one 64-bit word.
+const tileSide = 64
+
+// tileKey is a tile's position: the tile at (X, Y) holds the cells from
+// (64X, 64Y) to (64X+63, 64Y+63).
+type tileKey struct{ X, Y int64 }
+
+// tile holds 64 × 64 cells, a word per row: bit i of rows[r] is the cell
+// i columns right of the tile's left edge, r rows below its top.
+type tile struct {
+	rows [tileSide]uint64
+}
+
+// empty reports whether no cell of t is alive.
+func (t *tile) empty() bool {
+	for _, r := range &t.rows {
+		if r != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// keyOf returns the tile that holds the cell at (x, y), and the cell's place
+// in it.
+func keyOf(x, y int64) (k tileKey, col, row uint) {
+	return tileKey{x >> 6, y >> 6}, uint(x & 63), uint(y & 63)
+}
+
+// Universe is an unbounded plane of cells: any int64 position may hold a live
+// cell, and every cell that was never set is dead. It keeps only the 64 × 64
+// tiles that hold a live cell, one bit a cell, so its memory follows the life
+// on it, not its extent.
+//
+// The zero Universe is empty and ready to use. A Universe is not safe for
+// concurrent writes; any number of goroutines may read it while none writes.
+type Universe struct {
+	tiles map[tileKey]*tile
+	spare []*tile // cleared tiles, to be reused
+}
+
+// NewUniverse returns an empty universe.
+func NewUniverse() *Universe { return &Universe{} }
+
+// At returns the state of the cell at (x, y).
+func (u *Universe) At(x, y int64) State {
+	k, c, r := keyOf(x, y)
+	t := u.tiles[k]
+	if t == nil {
+		return Empty
+	}
+	return State(t.rows[r] >> c & 1)
+}
+
+// Set sets the cell at (x, y); a State other than Empty counts as Alive.
+func (u *Universe) Set(x, y int64, s State) {
+	k, c, r := keyOf(x, y)
+	t := u.tiles[k]
+	if s == Empty {
+		if t != nil {
+			t.rows[r] &^= 1 << c
+		}
+		return
+	}
+	if t == nil {
+		t = u.newTile(k)
+	}
+	t.rows[r] |= 1 << c
+}
+
+// newTile adds an empty tile at k.
+func (u *Universe) newTile(k tileKey) *tile {
+	if u.tiles == nil {
+		u.tiles = make(map[tileKey]*tile)
+	}
+	var t *tile
+	if n := len(u.spare); n > 0 {
+		t, u.spare = u.spare[n-1], u.spare[:n-1]
+	} else {
+		t = new(tile)
+	}
+	u.tiles[k] = t
+	return t
+}
+
+// Clear kills every cell.
+func (u *Universe) Clear() {
+	for k, t := range u.tiles {
+		*t = tile{}
+		u.spare = append(u.spare, t)
+		delete(u.tiles, k)
+	}
+}
+
+// prune drops the tiles that hold no live cell.
+func (u *Universe) prune() {
+	for k, t := range u.tiles {
+		if t.empty() {
+			u.spare = append(u.spare, t)
+			delete(u.tiles, k)
+		}
+	}
+}
+
+// Population returns the number of live cells.
+func (u *Universe) Population() int {
+	n := 0
+	for _, t := range u.tiles {
+		for _, r := range &t.rows {
+			n += bits.OnesCount64(r)
+		}
+	}
+	return n
+}
+
+// Tiles returns how many tiles the universe keeps: its memory is about 600
+// bytes a tile.
+func (u *Universe) Tiles() int { return len(u.tiles) }
+
+// Bounds returns the bounding box of the live cells, or the zero Rect if none
+// is alive.
+func (u *Universe) Bounds() Rect {
+	var b Rect
+	for k, t := range u.tiles {
+		var or uint64
+		top, bottom := -1, -1
+		for r, w := range &t.rows {
+			if w != 0 {
+				if top < 0 {
+					top = r
+				}
+				bottom = r
+				or |= w
+			}
+		}
+		if top < 0 {
+			continue
+		}
+		x0, y0 := k.X*tileSide, k.Y*tileSide
+		tb := Rect{
+			Point{x0 + int64(bits.TrailingZeros64(or)), y0 + int64(top)},
+			Point{x0 + int64(64-bits.LeadingZeros64(or)), y0 + int64(bottom) + 1},
+		}
+		b = b.Union(tb)
+	}
+	return b
+}
+
+// Clone returns a copy of u that shares nothing with it, without the tiles
+// that hold no live cell.
+func (u *Universe) Clone() *Universe {
+	c := &Universe{tiles: make(map[tileKey]*tile, len(u.tiles))}
+	for k, t := range u.tiles {
+		if !t.empty() {
+			n := *t
+			c.tiles[k] = &n
+		}
+	}
+	return c
+}
+
+// Equal reports whether u and o hold the same live cells.
+func (u *Universe) Equal(o *Universe) bool {
+	for _, pair := range [2][2]*Universe{{u, o}, {o, u}} {
+		for k, t := range pair[0].tiles {
+			ot := pair[1].tiles[k]
+			if ot == nil {
+				if !t.empty() {
+					return false
+				}
+			} else if t.rows != ot.rows {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Paste sets the cells of g into u with g's top-left cell at p: g's live
+// cells become alive and its empty ones empty.
+func (u *Universe) Paste(g *Grid, p Point) {
+	for y := range g.h {
+		for x, s := range g.Cells[y*g.w : (y+1)*g.w] {
+			u.Set(p.X+int64(x), p.Y+int64(y), s)
+		}
+	}
+}
+
+// Copy fills dst with the cells of the rectangle of dst's size whose top-left
+// cell is at p.
+func (u *Universe) Copy(dst *Grid, p Point) {
+	dst.Clear()
+	r := RectOf(p, int64(dst.w), int64(dst.h))
+	u.Live(r, func(x, y int64) {
+		dst.Cells[int(y-p.Y)*dst.w+int(x-p.X)] = Alive
+	})
+}
+
+// Grid returns a new grid of the cells in r, or an error wrapping ErrSize if
+// r is empty or too big for a Grid.
+func (u *Universe) Grid(r Rect) (*Grid, error) {
+	if r.Dx() > MaxCells || r.Dy() > MaxCells {
+		return nil, fmt.Errorf("%w: a %dx%d box: more than %d cells", ErrSize, r.Dx(), r.Dy(), MaxCells)
+	}
+	g, err := NewGrid(int(r.Dx()), int(r.Dy()))
+	if err != nil {
+		return nil, err
+	}
+	u.Copy(g, r.Min)
+	return g, nil
+}
+
+// Live calls f with each live cell in r, row by row from the top, each row
+// from the left.
+func (u *Universe) Live(r Rect, f func(x, y int64)) {
+	if r.Empty() {
+		return
+	}
+	keys := u.keysIn(r)
+	for i := 0; i < len(keys); {
+		// The tiles of one band of 64 rows, left to right.
+		j := i
+		for j < len(keys) && keys[j].Y == keys[i].Y {
+			j++
+		}
+		band := keys[i:j]
+		y0 := keys[i].Y * tileSide
+		for row := range int64(tileSide) {
+			y := y0 + row
+			if y < r.Min.Y || y >= r.Max.Y {
+				continue
+			}
+			for _, k := range band {
+				w := u.tiles[k].rows[row]
+				x0 := k.X * tileSide
+				for w != 0 {
+					x := x0 + int64(bits.TrailingZeros64(w))
+					w &= w - 1
+					if x >= r.Min.X && x < r.Max.X {
+						f(x, y)
+					}
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// keysIn returns the keys of the tiles that overlap r, sorted by row of
+// tiles, then by column.
+func (u *Universe) keysIn(r Rect) []tileKey {
+	lo, hi := tileKey{r.Min.X >> 6, r.Min.Y >> 6}, tileKey{(r.Max.X - 1) >> 6, (r.Max.Y - 1) >> 6}
+	var keys []tileKey
+	for k := range u.tiles {
+		if k.X >= lo.X && k.X <= hi.X && k.Y >= lo.Y && k.Y <= hi.Y {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b tileKey) int {
+		if a.Y != b.Y {
+			return compareInt64(a.Y, b.Y)
+		}
+		return compareInt64(a.X, b.X)
+	})
+	return keys
+}
+
+func compareInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// String draws the live cells' bounding box as Grid.String does, or "" when
+// none is alive.
+func (u *Universe) String() string {
+	b := u.Bounds()
+	if b.Empty() {
+		return ""
+	}
+	g, err := u.Grid(b)
+	if err != nil {
+		return err.Error()
+	}
+	return g.String()
+}
