@@ -44,6 +44,11 @@ type Result struct {
 	// Generations is how many generations the detector watched without a
 	// repetition, for Unsettled.
 	Generations int
+	// Escaping is, on an unbounded plane, how many spaceships fly off from
+	// an Oscillator, each apart from the rest and moving away from it for
+	// ever: the pattern repeats but for them, and Period counts their
+	// period too.
+	Escaping int
 }
 
 // String says the result in one line: "extinct at generation N", "still life
@@ -56,6 +61,9 @@ func (r Result) String() string {
 	case StillLife:
 		return fmt.Sprintf("still life from generation %d", r.Start)
 	case Oscillator:
+		if r.Escaping > 0 {
+			return fmt.Sprintf("period %d from generation %d, with %d spaceships flying off", r.Period, r.Start, r.Escaping)
+		}
 		return fmt.Sprintf("period %d from generation %d", r.Period, r.Start)
 	case Spaceship:
 		return fmt.Sprintf("spaceship period %d moving (%d,%d) from generation %d", r.Period, r.DX, r.DY, r.Start)
@@ -106,6 +114,9 @@ type Detector struct {
 	result       Result
 	seed1, seed2 maphash.Seed
 	hash         maphash.Hash
+
+	snaps []snapshot // the ring of an unbounded plane's generations, beside ring
+	cl    *clusterer
 }
 
 // fingerprint is what a Detector keeps of one generation.
@@ -133,6 +144,7 @@ func (d *Detector) Limit() int {
 // Reset forgets every generation observed, as after an edit of the grid.
 func (d *Detector) Reset() {
 	d.ring = d.ring[:0]
+	d.snaps = d.snaps[:0]
 	d.next = 0
 	d.observed = false
 	d.found = false
@@ -181,6 +193,50 @@ func (d *Detector) Observe(gen int, g *Grid) (Result, bool) {
 		return r, true
 	}
 	d.remember(f)
+	return Result{}, false
+}
+
+// ObserveUniverse is Observe for a generation of an unbounded plane. Its
+// fingerprint is the plane's clusters (groups of live cells no other group
+// can touch in the next generation), each hashed apart, so besides what
+// Observe recognises it sees a pattern settle while spaceships fly off it: an
+// Oscillator (or still life) with Escaping spaceships, as the R-pentomino
+// ends, its gliders counted. It keeps at most 256 clusters a generation apart
+// (a larger crowd is one fingerprint) for the last Limit() generations.
+func (d *Detector) ObserveUniverse(gen int, u *Universe) (Result, bool) {
+	if d.observed && (gen != d.last+1 || d.w != -1) {
+		d.Reset()
+	}
+	if !d.observed {
+		d.observed, d.first, d.w, d.h = true, gen, -1, -1
+		if d.cl == nil {
+			d.cl = newClusterer()
+		}
+	}
+	d.last = gen
+	if d.found {
+		return d.result, true
+	}
+	s, alive := d.cl.snapshot(gen, u)
+	if !alive {
+		d.found, d.result = true, Result{Outcome: Extinct, Start: gen}
+		return d.result, true
+	}
+	n := len(d.snaps)
+	for i := 1; i <= n; i++ {
+		if r, ok := match(&s, &d.snaps[(d.next-i+n)%n]); ok {
+			d.found, d.result = true, r
+			return r, true
+		}
+	}
+	if n < d.Limit() {
+		d.snaps = append(d.snaps, s)
+		d.next = len(d.snaps) % d.Limit()
+	} else {
+		d.snaps[d.next].clusters = nil
+		d.snaps[d.next] = s
+		d.next = (d.next + 1) % n
+	}
 	return Result{}, false
 }
 
