@@ -13,7 +13,13 @@ import (
 // writeOut writes the simulation's current grid, whole, to name (stdout for
 // "-") as a pattern whose box is the grid, so that it reads back in place.
 func writeOut(name string, format outFormat, start *setup.Start, sim *life.Simulation, stdout io.Writer) error {
-	p := pattern.FromGrid(sim.Grid(), fmt.Sprintf("%s, generation %d", start.Name, sim.Generation()), sim.Options().Rule)
+	title := fmt.Sprintf("%s, generation %d", start.Name, sim.Generation())
+	var p *pattern.Pattern
+	if u := sim.Universe(); u != nil {
+		p = pattern.FromUniverse(u, title, sim.Options().Rule, sim.Generation())
+	} else {
+		p = pattern.FromGrid(sim.Grid(), title, sim.Options().Rule)
+	}
 	write := pattern.WriteRLE
 	if format == formatCells {
 		write = pattern.WriteCells

@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 
+	"colife/cmd/internal/setup"
 	"colife/life"
 	"colife/render/text"
 )
@@ -14,17 +16,49 @@ import (
 // steps through, in order from generation 0 to the last. The printer is one;
 // more (images, say) can be added to the list printMode makes.
 type output interface {
-	// generation is called with each generation; g belongs to the
-	// simulation and is valid only during the call.
-	generation(n int, g *life.Grid) error
+	// generation is called with each generation; what f shows belongs to
+	// the simulation and is valid only during the call.
+	generation(n int, f *frame) error
 	// finish is called once after the last generation.
 	finish() error
+}
+
+// frame is one generation as print mode's outputs see it.
+type frame struct {
+	sim *life.Simulation
+	box life.Rect  // on an unbounded plane, the box -size gave; empty without -size
+	buf *life.Grid // the cells of box
+}
+
+// newFrame returns the frames of sim; box is the start's box on the plane,
+// fixed says that -size gave it.
+func newFrame(sim *life.Simulation, box life.Rect, fixed bool) (*frame, error) {
+	f := &frame{sim: sim}
+	if sim.Universe() != nil && fixed {
+		g, err := life.NewGrid(int(box.Dx()), int(box.Dy()))
+		if err != nil {
+			return nil, err
+		}
+		f.box, f.buf = box, g
+	}
+	return f, nil
+}
+
+// grid returns the cells to show, and where their top-left cell lies: the
+// board of a bounded simulation; on an unbounded plane the box -size gave,
+// or else the live cells' bounding box.
+func (f *frame) grid() (*life.Grid, life.Point, error) {
+	if f.buf != nil {
+		f.sim.Window(f.buf, f.box.Min)
+		return f.buf, f.box.Min, nil
+	}
+	return f.sim.Box()
 }
 
 // printMode runs the simulation from its start to cfg's last generation,
 // handing every generation to each output, and writes to stdout; pictures,
 // when not nil, is one more output.
-func printMode(ctx context.Context, cfg *config, sim *life.Simulation, pictures *pictures, stdout io.Writer) (err error) {
+func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *setup.Start, pictures *pictures, stdout io.Writer) (err error) {
 	bw := bufio.NewWriter(stdout)
 	defer func() {
 		if ferr := bw.Flush(); err == nil {
@@ -43,11 +77,15 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, pictures 
 		pictures.sim = sim
 		outputs = append(outputs, pictures)
 	}
+	f, err := newFrame(sim, start.Box(), cfg.Size != (setup.Size{}))
+	if err != nil {
+		return err
+	}
 	last := cfg.lastGeneration()
 	for {
 		n := sim.Generation()
 		for _, o := range outputs {
-			if err := o.generation(n, sim.Grid()); err != nil {
+			if err := o.generation(n, f); err != nil {
 				return err
 			}
 		}
@@ -81,11 +119,19 @@ func newPrinter(w io.Writer, every, columns int) *printer {
 	return &printer{w: w, every: every, columns: columns}
 }
 
-func (p *printer) generation(n int, g *life.Grid) error {
+func (p *printer) generation(n int, f *frame) error {
 	if n%p.every != 0 {
 		return nil
 	}
+	g, at, err := f.grid()
+	if err != nil {
+		return err
+	}
 	if p.columns == 0 {
+		if f.sim.Universe() != nil {
+			_, err := fmt.Fprintf(p.w, "generation %d  population %d  box %dx%d at %s\n%s\n", n, f.sim.Population(), g.Width(), g.Height(), at, g)
+			return err
+		}
 		return text.WriteGeneration(p.w, n, g)
 	}
 	p.block.Append(strconv.Itoa(n), g)

@@ -72,7 +72,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return &usageError{fmt.Errorf("-out %w", err)}
 		}
 	}
-	pictures, err := newPictures(cfg, start.Grid)
+	pictures, err := newPictures(cfg, start)
 	if errors.As(err, &fe) {
 		return &usageError{err}
 	}
@@ -93,7 +93,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg.watch {
 		err = watch(ctx, view, cfg, start, sim)
 	} else {
-		err = printMode(ctx, cfg, sim, pictures, stdout)
+		err = printMode(ctx, cfg, sim, start, pictures, stdout)
 	}
 	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
 		return errInterrupted // and leave -out alone

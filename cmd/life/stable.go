@@ -23,8 +23,12 @@ func newStability(w io.Writer, t life.Topology) *stability {
 	return &stability{w: w, detector: life.NewDetector(0, t)}
 }
 
-func (s *stability) generation(n int, g *life.Grid) error {
-	_, s.found = s.detector.Observe(n, g)
+func (s *stability) generation(n int, f *frame) error {
+	if u := f.sim.Universe(); u != nil {
+		_, s.found = s.detector.ObserveUniverse(n, u)
+		return nil
+	}
+	_, s.found = s.detector.Observe(n, f.sim.Grid())
 	return nil
 }
 

@@ -28,6 +28,16 @@ func TestUntilStable(t *testing.T) {
 			want: "extinct at generation 130\n",
 		},
 		{
+			name: "R-pentomino on the unbounded plane, its gliders flying off",
+			args: []string{"-pattern", "r-pentomino", "-topology", "unbounded", "-engine", "direct"},
+			want: "period 4 from generation 1103, with 6 spaceships flying off\n",
+		},
+		{
+			name: "glider on the unbounded plane",
+			args: []string{"-pattern", "glider", "-topology", "infinite"},
+			want: "spaceship period 4 moving (1,1) from generation 0\n",
+		},
+		{
 			name: "block",
 			args: []string{"-pattern", "block"},
 			want: "still life from generation 0\n",

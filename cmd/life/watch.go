@@ -83,6 +83,33 @@ type view struct {
 	rateAt        time.Time
 	rateGen       int
 	stoppedAtLast bool // paused itself at -gens
+
+	// On an unbounded plane the screen is a window onto it that follows
+	// the live cells: port holds the cells under the screen, at.
+	port *life.Grid
+	at   life.Point
+}
+
+// screen returns the cells to draw on a terminal of cols × rows characters
+// (two cells a character, one line for the status): the board, or on an
+// unbounded plane the window at the live cells, moved only when some of
+// them leave it.
+func (v *view) screen(cols, rows int) *life.Grid {
+	if v.sim.Universe() == nil {
+		return v.sim.Grid()
+	}
+	w, h := max(cols, 1), max(2*(rows-1), 1)
+	if v.port == nil || v.port.Width() != w || v.port.Height() != h {
+		v.port, _ = life.NewGrid(w, h)
+		v.at = v.start.Box().Min
+	}
+	screen := life.RectOf(v.at, int64(w), int64(h))
+	if b := v.sim.Bounds(); !b.Empty() && b.Intersect(screen) != b {
+		// Centre the live cells' box on the screen.
+		v.at = life.Point{X: b.Min.X + b.Dx()/2 - int64(w)/2, Y: b.Min.Y + b.Dy()/2 - int64(h)/2}
+	}
+	v.sim.Window(v.port, v.at)
+	return v.port
 }
 
 // frame returns the time between frames at the current speed.
@@ -141,6 +168,11 @@ func (v *view) key(ctx context.Context, k byte) (quit bool, err error) {
 		v.speed = max(v.speed/2, minSpeed)
 	case 'r', 'R':
 		v.stoppedAtLast = false
+		if v.sim.Universe() != nil {
+			u := life.NewUniverse()
+			u.Paste(v.start.Grid, v.start.Options.Origin)
+			return false, v.sim.ResetUniverse(u, 0)
+		}
 		return false, v.sim.Reset(v.start.Grid, 0)
 	}
 	return false, nil
@@ -154,7 +186,7 @@ func (v *view) draw() error {
 		v.buf = append(v.buf, text.ClearScreen...)
 		v.cols, v.rows = cols, rows
 	}
-	v.buf = text.AppendFrame(v.buf, v.sim.Grid(), cols, rows, v.status(cols))
+	v.buf = text.AppendFrame(v.buf, v.screen(cols, rows), cols, rows, v.status(cols))
 	_, err := v.t.out.Write(v.buf)
 	return err
 }
@@ -178,11 +210,14 @@ func (v *view) status(cols int) string {
 	if v.paused {
 		target = "PAUSED"
 	}
-	g := v.sim.Grid()
+	size := fmt.Sprintf("%dx%d", v.start.Grid.Width(), v.start.Grid.Height())
+	if v.sim.Universe() != nil {
+		size = "box " + v.sim.Bounds().String()
+	}
 	return fitStatus(cols, []statusField{
 		{fmt.Sprintf("gen %d", v.sim.Generation()), 0},
-		{fmt.Sprintf("pop %d", g.Population()), 1},
-		{fmt.Sprintf("%dx%d", g.Width(), g.Height()), 3},
+		{fmt.Sprintf("pop %d", v.sim.Population()), 1},
+		{size, 3},
 		{fmt.Sprintf("%.1f gen/s", max(v.rate, 0)), 4},
 		{target, 0},
 		{fmt.Sprintf("%s %s", opt.Rule, opt.Topology), 5},

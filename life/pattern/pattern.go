@@ -63,6 +63,13 @@ type Pattern struct {
 	Width, Height int
 	// Cells are the live cells, each inside the box.
 	Cells []Cell
+	// Position, when not nil, is where the box's top-left cell lies on an
+	// unbounded plane: Golly's "#CXRLE Pos=x,y". Without it the pattern has
+	// no place of its own.
+	Position *life.Point
+	// Generation is the generation the pattern was saved at ("#CXRLE
+	// Gen=n"), 0 if the file does not say.
+	Generation int
 	// Warnings are things the reader accepted but that a person may want to
 	// know, such as cells beyond an RLE header's box, each starting with the
 	// file name and line.
@@ -153,6 +160,21 @@ func FromGrid(g *life.Grid, name string, rule life.Rule) *Pattern {
 			}
 		}
 	}
+	return p
+}
+
+// FromUniverse returns the live cells of u as a pattern whose box is their
+// bounding box, placed there (Position), with the given name, rule and
+// generation; an empty universe gives an empty 0 × 0 pattern. It shares
+// nothing with u.
+func FromUniverse(u *life.Universe, name string, rule life.Rule, gen int) *Pattern {
+	b := u.Bounds()
+	p := &Pattern{Name: name, Rule: rule.String(), Width: int(b.Dx()), Height: int(b.Dy()), Generation: gen}
+	if b.Empty() {
+		return p
+	}
+	p.Position = &b.Min
+	u.Live(b, func(x, y int64) { p.Cells = append(p.Cells, Cell{int(x - b.Min.X), int(y - b.Min.Y)}) })
 	return p
 }
 

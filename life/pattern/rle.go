@@ -68,6 +68,9 @@ func (p *Pattern) rleComment(name string, l line) error {
 	if len(l.text) < 2 {
 		return nil
 	}
+	if strings.HasPrefix(l.text, "#CXRLE") {
+		return p.xrle(name, l)
+	}
 	text := strings.TrimSpace(l.text[2:])
 	switch l.text[1] {
 	case 'N':
@@ -82,6 +85,37 @@ func (p *Pattern) rleComment(name string, l line) error {
 		if p.Rule == "" {
 			col := 3 + strings.Index(l.text[2:], text)
 			return p.setRule(name, l.n, col, text)
+		}
+	}
+	return nil
+}
+
+// xrle reads Golly's extended RLE line, "#CXRLE Pos=x,y Gen=n": where the
+// pattern lies on the plane, and its generation. Keys it does not know are
+// skipped.
+func (p *Pattern) xrle(name string, l line) error {
+	col := len("#CXRLE") + 1
+	for _, field := range strings.Fields(l.text[len("#CXRLE"):]) {
+		col = strings.Index(l.text, field) + 1
+		key, value, _ := strings.Cut(field, "=")
+		bad := func(want string) error {
+			return &ParseError{File: name, Line: l.n, Col: col, Msg: fmt.Sprintf("#CXRLE %s=%q: want %s", key, value, want)}
+		}
+		switch strings.ToLower(key) {
+		case "pos":
+			xs, ys, ok := strings.Cut(value, ",")
+			x, errX := strconv.ParseInt(strings.TrimSpace(xs), 10, 64)
+			y, errY := strconv.ParseInt(strings.TrimSpace(ys), 10, 64)
+			if !ok || errX != nil || errY != nil || x < -1<<62 || x > 1<<62 || y < -1<<62 || y > 1<<62 {
+				return bad("two whole numbers x,y")
+			}
+			p.Position = &life.Point{X: x, Y: y}
+		case "gen":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 0 {
+				return bad("a generation, 0 or more")
+			}
+			p.Generation = n
 		}
 	}
 	return nil
@@ -336,6 +370,13 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
+	if p.Position != nil {
+		fmt.Fprintf(bw, "#CXRLE Pos=%d,%d", p.Position.X, p.Position.Y)
+		if p.Generation > 0 {
+			fmt.Fprintf(bw, " Gen=%d", p.Generation)
+		}
+		bw.WriteByte('\n')
+	}
 	if p.Name != "" {
 		fmt.Fprintf(bw, "#N %s\n", oneLine(p.Name))
 	}

@@ -195,3 +195,24 @@ func TestRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestXRLE reads and writes Golly's "#CXRLE Pos=x,y Gen=n" line.
+func TestXRLE(t *testing.T) {
+	p, err := pattern.Read(strings.NewReader("#CXRLE Pos=-7,12 Gen=99\nx = 2, y = 1\n2o!\n"), "far.rle")
+	require.NoError(t, err)
+	require.NotNil(t, p.Position)
+	assert.Equal(t, life.Point{X: -7, Y: 12}, *p.Position)
+	assert.Equal(t, 99, p.Generation)
+	var b strings.Builder
+	require.NoError(t, pattern.WriteRLE(&b, p))
+	assert.Equal(t, "#CXRLE Pos=-7,12 Gen=99\nx = 2, y = 1\n2o!\n", b.String())
+
+	for in, want := range map[string]string{
+		"#CXRLE Pos=1\nx = 1, y = 1\no!\n":        `bad.rle:1:8: #CXRLE Pos="1": want two whole numbers x,y`,
+		"#CXRLE Pos=a,2\nx = 1, y = 1\no!\n":      `bad.rle:1:8: #CXRLE Pos="a,2": want two whole numbers x,y`,
+		"#CXRLE Pos=0,0 Gen=-3\nx = 1, y = 1\no!": `bad.rle:1:16: #CXRLE Gen="-3": want a generation, 0 or more`,
+	} {
+		_, err := pattern.Read(strings.NewReader(in), "bad.rle")
+		assert.EqualError(t, err, want, in)
+	}
+}

@@ -48,6 +48,9 @@ type Config struct {
 	Seed uint64
 	// Engine runs the cell program.
 	Engine life.Engine
+	// Memory is the run's memory budget in bytes (-memory); 0 means
+	// life.DefaultBudget.
+	Memory uint64
 	// MoreSoups says that the caller makes new random soups as it runs (the
 	// window's S key), with Seed and, when given, Random's density. Then
 	// -seed is accepted with a pattern too, for those soups, and -h says
@@ -71,7 +74,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: "+sizeDefault+")")
 	fs.Var(&ruleValue{&c.Rule}, "rule", "`RULE` in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
-	fs.Var(&topologyValue{&c.Topology}, "topology", "topology `T`: torus (the edges wrap around, as in the book; the default) or plane (dead beyond the edges)")
+	fs.Var(&topologyValue{&c.Topology}, "topology", "topology `T`: torus (the edges wrap around, as in the book), plane (dead beyond the edges) or unbounded (no edge: -size is only the box the start is drawn in)")
 	random := "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern"
 	if c.Pattern != "" {
 		random += fmt.Sprintf(" (without it: the pattern, %s unless -pattern is given)", c.Pattern)
@@ -85,7 +88,15 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.Var(&randomValue{c}, "random", random)
 	fs.Var(&seedValue{c}, "seed", seed)
-	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (one goroutine per cell; the default) or direct (in line, fast)")
+	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (a goroutine for each cell that can change; the default), dense (a goroutine for every cell, every generation: the book's form) or direct (in line, fast)")
+	fs.Func("memory", "memory budget `SIZE` for the run, such as 4G or 512M: a larger need is refused with an error, not a crash (default: 80% of what this process may use)", func(v string) error {
+		n, err := life.ParseBytes(v)
+		if err != nil {
+			return err
+		}
+		c.Memory = n
+		return nil
+	})
 }
 
 // FlagError is a mistake in how the flags were put together, found by Start:
@@ -168,7 +179,7 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if !soup && c.seedSet && !c.MoreSoups {
 		return nil, &FlagError{"seed", errors.New("a seed is for a random soup (-random), not a pattern")}
 	}
-	s := &Start{Options: life.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine}}
+	s := &Start{Options: life.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine, Memory: c.Memory}}
 	w, h := 0, 0
 	if !soup {
 		p, err := pattern.Load(c.Pattern, stdin)
@@ -229,7 +240,17 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		}
 		return nil, err
 	}
+	if p := s.Pattern.Position; p != nil && c.Topology == life.Unbounded {
+		// Where the file says the pattern lies: the grid is drawn around it.
+		s.Options.Origin = life.Point{X: p.X - int64((gs.W-w)/2), Y: p.Y - int64((gs.H-h)/2)}
+	}
 	return s, nil
+}
+
+// Box returns where the start grid lies on the board: on an unbounded plane
+// the box -size (or the pattern with its margin) gave, around the start.
+func (s *Start) Box() life.Rect {
+	return life.RectOf(s.Options.Origin, int64(s.Grid.Width()), int64(s.Grid.Height()))
 }
 
 // Size is a grid's width and height in cells.
