@@ -85,6 +85,27 @@ type slot struct {
 	keep  uint32     // the last generation that listed its cell
 }
 
+// slots holds a driver's slots in chunks that never move, so that a cell
+// goroutine may keep a pointer to its own while more are added, and the
+// slots started one after another lie side by side in memory.
+type slots struct {
+	chunks [][]slot
+	n      int32
+}
+
+const slotChunk = 1 << 12
+
+func (s *slots) at(id int32) *slot { return &s.chunks[id/slotChunk][id%slotChunk] }
+
+// add returns the id of a new zero slot.
+func (s *slots) add() int32 {
+	if int(s.n/slotChunk) == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]slot, slotChunk))
+	}
+	s.n++
+	return s.n - 1
+}
+
 // activeDriver drives one shard of the active cells.
 type activeDriver struct {
 	e     *active
@@ -94,12 +115,13 @@ type activeDriver struct {
 	wake  chan struct{}
 	cells sync.WaitGroup
 
-	slots []*slot
+	slots slots
 	bound []int32 // slots bound to an active cell
 	idle  []int32 // slots whose goroutine waits, bound to no cell
 	free  []int32 // slots whose goroutine has retired
 
 	list, next []Point         // this generation's active cells of the shard, and the next one's
+	ids        []int32         // the slot running each cell of list, or -1
 	index      []int32         // bounded board: the slot of each cell, -1 for none
 	where      map[Point]int32 // unbounded board: the slot of each cell that has one
 	changes    []change        // this generation's changes
@@ -260,8 +282,8 @@ func shardOf(p Point, n int) int {
 func (e *active) run(d *activeDriver, start <-chan struct{}) {
 	defer e.wg.Done()
 	defer func() {
-		for _, s := range d.slots {
-			if !s.gone {
+		for id := range d.slots.n {
+			if s := d.slots.at(id); !s.gone {
 				close(s.reply)
 			}
 		}
@@ -305,7 +327,17 @@ func (e *active) step(cancel <-chan struct{}) bool {
 		fresh += len(d.list)
 	}
 	if fresh-e.running >= quietStartCells {
-		defer pauseGC()()
+		// Many goroutines to start: as the dense engine does (pauseGC), keep
+		// the collector from scanning their stacks again and again while
+		// they start, then collect once, now, rather than in the
+		// generations that follow, which would pay for it with write
+		// barriers and the scan of every stack (a third of each of the next
+		// generations of a 512x512 soup, measured).
+		restore := pauseGC()
+		defer func() {
+			restore()
+			runtime.GC()
+		}()
 	}
 	e.pending = 0
 	if !lockstep(e.start, struct{}{}, e.done, e.quit, &e.quitOnce, cancel) {
@@ -394,16 +426,19 @@ func (d *activeDriver) prepare() {
 	d.changes = d.changes[:0]
 	d.last.ok = false // the board has changed since
 	fresh := 0
+	d.ids = d.ids[:0]
 	for _, p := range d.list {
-		if s := d.slotOf(p); s >= 0 {
-			d.slots[s].keep = d.gen
+		s := d.slotOf(p)
+		if s >= 0 {
+			d.slots.at(s).keep = d.gen
 		} else {
 			fresh++
 		}
+		d.ids = append(d.ids, s)
 	}
 	kept := d.bound[:0]
 	for _, id := range d.bound {
-		s := d.slots[id]
+		s := d.slots.at(id)
 		if s.keep == d.gen {
 			kept = append(kept, id)
 			continue
@@ -417,27 +452,28 @@ func (d *activeDriver) prepare() {
 	for len(d.idle) > reserve {
 		id := d.idle[len(d.idle)-1]
 		d.idle = d.idle[:len(d.idle)-1]
-		s := d.slots[id]
+		s := d.slots.at(id)
 		s.gone = true
 		s.reply <- retire
 		d.free = append(d.free, id)
 	}
 }
 
-// begin starts the step of the cell at p, which the caller has counted as
-// owed: its slot's goroutine is answered the Query it holds, or an idle one
-// is moved to it, or a new one is started for it.
-func (d *activeDriver) begin(p Point) {
-	if id := d.slotOf(p); id >= 0 {
-		s := d.slots[id]
+// begin starts the step of the i-th cell of the list, which the caller has
+// counted as owed: its slot's goroutine is answered the Query it holds, or
+// an idle one is moved to it, or a new one is started for it.
+func (d *activeDriver) begin(i int) {
+	if id := d.ids[i]; id >= 0 {
+		s := d.slots.at(id)
 		s.reply <- d.state(s.x, s.y)
 		return
 	}
+	p := d.list[i]
 	x, y := int(p.X), int(p.Y)
 	if n := len(d.idle); n > 0 {
 		id := d.idle[n-1]
 		d.idle = d.idle[:n-1]
-		s := d.slots[id]
+		s := d.slots.at(id)
 		s.x, s.y, s.bound, s.keep = x, y, true, d.gen
 		d.bind(p, id)
 		s.reply <- moved
@@ -448,11 +484,10 @@ func (d *activeDriver) begin(p Point) {
 		id = d.free[n-1]
 		d.free = d.free[:n-1]
 	} else {
-		id = int32(len(d.slots))
-		d.slots = append(d.slots, nil)
+		id = d.slots.add()
 	}
-	s := &slot{reply: make(chan State, 1), x: x, y: y, bound: true, keep: d.gen}
-	d.slots[id] = s
+	s := d.slots.at(id)
+	*s = slot{reply: make(chan State, 1), x: x, y: y, bound: true, keep: d.gen}
 	d.bind(p, id)
 	d.cells.Add(1)
 	go d.runCell(id, s)
@@ -473,8 +508,8 @@ func (d *activeDriver) live() bool {
 	n := len(d.list)
 	started := min(window, n)
 	d.owed.Add(int32(started))
-	for _, p := range d.list[:started] {
-		d.begin(p)
+	for i := range started {
+		d.begin(i)
 	}
 	for finished := 0; finished < n; {
 		select {
@@ -486,7 +521,7 @@ func (d *activeDriver) live() bool {
 		replies, transitions := 0, 0
 		for i := range batch {
 			m := <-d.inbox
-			s := d.slots[m.from]
+			s := d.slots.at(m.from)
 			switch {
 			case m.kind == kindTransition:
 				s.ahead = true
@@ -504,14 +539,14 @@ func (d *activeDriver) live() bool {
 		for _, m := range batch {
 			switch m.kind {
 			case kindQuery:
-				d.slots[m.from].reply <- d.state(m.x, m.y)
+				d.slots.at(m.from).reply <- d.state(m.x, m.y)
 			case kindTransition:
 				if m.state != d.state(m.x, m.y) {
 					d.changes = append(d.changes, change{Point{int64(m.x), int64(m.y)}, m.state})
 				}
 				finished++
 				if started < n {
-					d.begin(d.list[started])
+					d.begin(started)
 					started++
 				}
 			}

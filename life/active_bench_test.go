@@ -107,3 +107,53 @@ func benchSoup(b *testing.B, e life.Engine, at, procs int) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "gens/s")
 	b.ReportMetric(float64(sim.Goroutines()), "goroutines")
 }
+
+// BenchmarkMethuselah runs methuselahs on the unbounded plane, one op the
+// whole run: the R-pentomino until the detector finds it settled (generation
+// 1107, its cycle seen once; it settles at 1103) and the acorn to generation
+// 5206. It reports generations per second and the most cell goroutines
+// alive at once.
+func BenchmarkMethuselah(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		gens int // 0: until settled
+	}{{"r-pentomino", 0}, {"acorn", 5206}} {
+		for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+			b.Run(fmt.Sprintf("pattern=%s/engine=%s", c.name, e), func(b *testing.B) {
+				p, err := pattern.Load(c.name, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				g, err := p.Grid(0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				gens, peak := 0, 0
+				for b.Loop() {
+					sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e})
+					if err != nil {
+						b.Fatal(err)
+					}
+					d := life.NewDetector(0, life.Unbounded)
+					for {
+						if c.gens == 0 {
+							if _, ok := d.ObserveUniverse(sim.Generation(), sim.Universe()); ok {
+								break
+							}
+						} else if sim.Generation() == c.gens {
+							break
+						}
+						if err := sim.Step(); err != nil {
+							b.Fatal(err)
+						}
+					}
+					gens += sim.Generation()
+					peak = max(peak, sim.PeakGoroutines())
+					sim.Close()
+				}
+				b.ReportMetric(float64(gens)/b.Elapsed().Seconds(), "gens/s")
+				b.ReportMetric(float64(peak), "peak-goroutines")
+			})
+		}
+	}
+}

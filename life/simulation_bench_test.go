@@ -23,6 +23,7 @@ func BenchmarkEngine(b *testing.B) {
 		engine life.Engine
 		sizes  []int
 	}{
+		{life.Dense, []int{64, 256, 1024}},
 		{life.Goroutine, []int{64, 256, 1024}},
 		{life.Direct, []int{64, 256, 1024, 4096}},
 	}
@@ -69,7 +70,7 @@ func benchEngine(b *testing.B, engine life.Engine, w, h, procs int) {
 	cells := float64(w * h)
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(cells*float64(b.N)/sec, "cells/s")
-	if engine == life.Goroutine {
+	if engine == life.Dense {
 		b.ReportMetric(sec*1e9/(cells*messagesPerCell*float64(b.N)), "ns/msg")
 	}
 	b.ReportMetric(float64(held)/cells, "B/cell")
