@@ -39,10 +39,17 @@ vet:
 ## the generations). The floor rows are the goroutine engine's protocol with
 ## the Game of Life taken out: what channels and the scheduler cost here.
 SIZES_G     := 64x64 256x256 1024x1024
-BENCH_CASES ?= $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=goroutine/size=$(s)/procs=$(p))) \
+BENCH_CASES ?= $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=dense/size=$(s)/procs=$(p))) \
+               $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=goroutine/size=$(s)/procs=$(p))) \
                $(foreach s,$(SIZES_G),$(foreach p,1 2,Floor/size=$(s)/procs=$(p))) \
                $(foreach s,$(SIZES_G) 4096x4096,$(foreach p,1 2,Engine/engine=direct/size=$(s)/procs=$(p)))
 BENCHTIME   ?= 10x
+# The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah), each
+# op a whole run or one generation of a big soup: ACTIVITY_TIME runs each.
+ACTIVITY_CASES ?= $(foreach p,1 2,Gun/size=1024x1024/procs=$(p)) \
+                  $(foreach a,0 1000,$(foreach e,goroutine dense,$(foreach p,1 2,Soup/at=$(a)/engine=$(e)/size=1024x1024/procs=$(p)))) \
+                  $(foreach m,r-pentomino acorn,$(foreach e,goroutine direct,Methuselah/pattern=$(m)/engine=$(e)))
+ACTIVITY_TIME  ?= 3x
 BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:
 	@$(GO) test -c -o $(BENCHBIN) ./life/
@@ -59,6 +66,15 @@ bench:
 			("allocs/op" in m) ? m["allocs/op"] : "-") } \
 	END { printf "\n%-10s %-10s %10s %16s %12s %10s %16s\n", "engine", "size", "GOMAXPROCS", "cell-updates/s", "ns/message", "B/cell", "allocs/gen"; \
 		for (i = 1; i <= r; i++) print rows[i] }' 2>/dev/null
+	@echo
+	@echo "activity: the goroutine engine runs the active cells only (dense: every cell)"
+	@for c in $(ACTIVITY_CASES); do \
+		$(BENCHBIN) -test.run '^$$' -test.bench "^Benchmark$$c$$" -test.benchtime $(ACTIVITY_TIME) | grep '^Benchmark' || exit 1; \
+	done | tee /dev/stderr | awk '\
+	/^Benchmark/ { delete m; for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; name = $$1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$$/, "", name); \
+		g = ("peak-goroutines" in m) ? m["peak-goroutines"] : m["goroutines"]; \
+		rows[++r] = sprintf("%-62s %12.3f %16.0f", name, m["gens/s"], g) } \
+	END { printf "\n%-62s %12s %16s\n", "case", "gens/s", "goroutines"; for (i = 1; i <= r; i++) print rows[i] }' 2>/dev/null
 	@rm -f $(BENCHBIN)
 
 ## fuzz: run each parser's fuzzer for FUZZTIME (default 1m).
