@@ -236,3 +236,16 @@ func TestParseBytes(t *testing.T) {
 		assert.ErrorContains(t, err, "want a size such as 4G, 512M or 1.5GiB", in)
 	}
 }
+
+// TestBoxOverBudget: two cells far apart on the unbounded plane make a
+// bounding box too large to draw as a grid: Box says so, and how large.
+func TestBoxOverBudget(t *testing.T) {
+	g := pic(t, "O")
+	s := newSim(t, g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Memory: 64 << 20})
+	s.Set(1<<20, 1<<20, life.Alive)
+	_, _, err := s.Box()
+	require.ErrorIs(t, err, life.ErrBudget)
+	assert.Equal(t, "over the memory budget: generation 0: the live cells' bounding box, 1048577x1048577 at (0,0), would take 1024.0 GiB as a grid, more than the memory budget of 64.0 MiB", err.Error())
+	assert.Nil(t, s.Grid())
+	assert.Equal(t, 2, s.Population(), "the board itself is sparse")
+}

@@ -251,6 +251,10 @@ func (s *Simulation) Box() (*Grid, Point, error) {
 		if b.Empty() {
 			b = RectOf(s.opt.Origin, 1, 1)
 		}
+		if area := uint64(b.Dx()) * uint64(b.Dy()); s.budget() > 0 && area > s.budget() {
+			return nil, Point{}, fmt.Errorf("%w: generation %d: the live cells' bounding box, %s, would take %s as a grid, more than the memory budget of %s",
+				ErrBudget, s.generation, b, bytesString(area), bytesString(s.budget()))
+		}
 		if s.box != nil && int64(s.box.w) == b.Dx() && int64(s.box.h) == b.Dy() {
 			s.uni.Copy(s.box, b.Min)
 		} else {
