@@ -43,17 +43,20 @@ type Slower struct{}
 type SetSpeed struct{ GensPerSec float64 }
 
 // Edit sets the cell at (X, Y) of the current generation to State; outside
-// the grid it does nothing.
+// the grid it does nothing. On an unbounded plane (X, Y) is a position on the
+// plane, anywhere.
 type Edit struct {
 	X, Y  int
 	State life.State
 }
 
 // Toggle flips the cell at (X, Y) of the current generation between Alive and
-// Empty; outside the grid it does nothing.
+// Empty; outside the grid it does nothing. On an unbounded plane (X, Y) is a
+// position on the plane, anywhere.
 type Toggle struct{ X, Y int }
 
-// Reset goes back to the starting grid, as generation 0.
+// Reset goes back to the start, as generation 0: the starting grid, or on an
+// unbounded plane the starting grid at its origin alone on the plane.
 type Reset struct{}
 
 // Clear kills every cell; the generation count goes on.
@@ -61,7 +64,8 @@ type Clear struct{}
 
 // Soup makes a new random soup, with the Config's Density and the next seed
 // from its Seed, and starts again from it as generation 0: Reset comes back
-// to it.
+// to it. On an unbounded plane the soup fills the starting grid's box, at
+// the Config's origin, and nothing else lives.
 type Soup struct{}
 
 func (Play) apply(l *loop) {
@@ -111,6 +115,12 @@ func (e Edit) apply(l *loop) {
 }
 
 func (t Toggle) apply(l *loop) {
+	if l.plane {
+		u := l.sim.Universe()
+		l.sim.Set(t.X, t.Y, 1-u.At(int64(t.X), int64(t.Y)))
+		l.dirty = true
+		return
+	}
 	g := l.sim.Grid()
 	if g.Contains(t.X, t.Y) {
 		l.sim.Set(t.X, t.Y, 1-g.At(t.X, t.Y))
@@ -119,10 +129,18 @@ func (t Toggle) apply(l *loop) {
 }
 
 func (Reset) apply(l *loop) {
+	if l.plane {
+		l.restartPlane(l.ustart, 0)
+		return
+	}
 	l.restart(l.start, 0)
 }
 
 func (Clear) apply(l *loop) {
+	if l.plane {
+		l.restartPlane(life.NewUniverse(), l.sim.Generation())
+		return
+	}
 	blank, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
 	l.restart(blank, l.sim.Generation())
 }
@@ -131,12 +149,25 @@ func (Soup) apply(l *loop) {
 	rng := rand.New(rand.NewPCG(l.cfg.Seed, l.soups))
 	l.soups++
 	l.start.Randomize(rng, l.cfg.Density)
+	if l.plane {
+		l.ustart = l.placed(l.start)
+		l.restartPlane(l.ustart, 0)
+		return
+	}
 	l.restart(l.start, 0)
 }
 
 // restart makes g, of the grid's size, the current generation, numbered gen.
 func (l *loop) restart(g *life.Grid, gen int) {
 	_ = l.sim.Reset(g, gen) // same size: cannot fail
+	l.resetRate(time.Now())
+	l.dirty = true
+}
+
+// restartPlane makes a copy of u the current generation of an unbounded
+// plane, numbered gen.
+func (l *loop) restartPlane(u *life.Universe, gen int) {
+	_ = l.sim.ResetUniverse(u, gen) // an unbounded simulation: cannot fail
 	l.resetRate(time.Now())
 	l.dirty = true
 }

@@ -24,10 +24,8 @@ func (Back) apply(l *loop) {
 	}
 	Pause{}.apply(l)
 	gen := l.sim.Generation()
-	l.hist.record(gen, l.sim.Grid()) // an edit made here is kept for Forward
-	if g := l.hist.at(gen - 1); g != nil {
-		l.restart(g, gen-1)
-	}
+	l.record() // an edit made here is kept for Forward
+	l.recall(gen - 1)
 }
 
 func (Forward) apply(l *loop) {
@@ -35,35 +33,66 @@ func (Forward) apply(l *loop) {
 		return
 	}
 	Pause{}.apply(l)
-	gen := l.sim.Generation()
-	l.hist.record(gen, l.sim.Grid())
-	if g := l.hist.at(gen + 1); g != nil {
-		l.restart(g, gen+1)
-		return
+	l.record()
+	if !l.recall(l.sim.Generation() + 1) {
+		l.steps++
 	}
-	l.steps++
+}
+
+// record keeps the current generation in the history, and reports whether
+// that changed what the history kept for it.
+func (l *loop) record() bool {
+	gen := l.sim.Generation()
+	if l.plane {
+		return l.phist.record(gen, l.sim.Universe())
+	}
+	return l.hist.record(gen, l.sim.Grid())
+}
+
+// recall makes generation gen, if the history keeps it, the current one, and
+// reports whether it did.
+func (l *loop) recall(gen int) bool {
+	if l.plane {
+		if u := l.phist.at(gen); u != nil {
+			l.restartPlane(u, gen)
+			return true
+		}
+		return false
+	}
+	if g := l.hist.at(gen); g != nil {
+		l.restart(g, gen)
+		return true
+	}
+	return false
+}
+
+// observe shows the current generation to the detector.
+func (l *loop) observe() {
+	gen := l.sim.Generation()
+	if l.plane {
+		l.detect.ObserveUniverse(gen, l.sim.Universe())
+	} else {
+		l.detect.Observe(gen, l.sim.Grid())
+	}
+	l.stability, l.observed = l.detect.Result(), gen
 }
 
 // beforeStep runs on the simulation goroutine before each generation: it
-// keeps the current grid in the history and, if it is not the generation the
+// keeps the current generation in the history and, if it is not the one the
 // detector saw last, or has been edited since, starts the detector afresh
 // from it.
 func (l *loop) beforeStep() {
-	g, gen := l.sim.Grid(), l.sim.Generation()
-	if l.hist.record(gen, g) || l.observed != gen {
+	if l.record() || l.observed != l.sim.Generation() {
 		l.detect.Reset()
-		l.detect.Observe(gen, g)
-		l.stability, l.observed = l.detect.Result(), gen
+		l.observe()
 	}
 }
 
-// afterStep runs after each generation: it keeps the new grid in the history
-// and shows it to the detector.
+// afterStep runs after each generation: it keeps the new generation in the
+// history and shows it to the detector.
 func (l *loop) afterStep() {
-	g, gen := l.sim.Grid(), l.sim.Generation()
-	l.hist.record(gen, g)
-	l.detect.Observe(gen, g)
-	l.stability, l.observed = l.detect.Result(), gen
+	l.record()
+	l.observe()
 }
 
 // describe fills in what a frame says about the history and the detector.
@@ -73,7 +102,10 @@ func (l *loop) describe(f *Frame) {
 		return
 	}
 	gen := l.sim.Generation()
-	if l.hist.at(gen) != nil {
+	switch {
+	case l.plane && l.phist.at(gen) != nil:
+		f.Older, f.Newer = gen-l.phist.lo, l.phist.hi()-gen
+	case !l.plane && l.hist.at(gen) != nil:
 		f.Older, f.Newer = gen-l.hist.lo, l.hist.hi-gen
 	}
 }
@@ -136,4 +168,77 @@ func (h *history) record(gen int, g *life.Grid) bool {
 		copy(h.grids[slot].Cells, g.Cells)
 	}
 	return true
+}
+
+// TileBytes is about what a Universe holds for each tile of 64 × 64 cells
+// with a live cell: what an unbounded plane's history counts against
+// DefaultHistoryBytes.
+const TileBytes = 600
+
+// planeHistory is the history of an unbounded plane: snapshots of the last
+// generations run (Universe.Clone, which keeps only the tiles with live
+// cells), generations lo to hi() with no gap, at most max of them and, but
+// for the newest, at most maxBytes of tiles in all.
+type planeHistory struct {
+	max, maxBytes int
+	kept          []*life.Universe // generation lo first
+	lo            int
+	bytes         int // the tiles of kept, at TileBytes each
+}
+
+// newPlaneHistory returns the history of an unbounded plane that keeps n
+// generations, or DefaultHistory for an n of 0, and at most
+// DefaultHistoryBytes.
+func newPlaneHistory(n int) *planeHistory {
+	if n <= 0 {
+		n = DefaultHistory
+	}
+	return &planeHistory{max: n, maxBytes: DefaultHistoryBytes}
+}
+
+// hi returns the newest generation kept, or lo-1 if none is.
+func (h *planeHistory) hi() int { return h.lo + len(h.kept) - 1 }
+
+// at returns the universe kept for generation gen, or nil. Nobody writes it:
+// a caller that wants to change it copies it (Simulation.ResetUniverse does).
+func (h *planeHistory) at(gen int) *life.Universe {
+	if gen < h.lo || gen > h.hi() {
+		return nil
+	}
+	return h.kept[gen-h.lo]
+}
+
+// record keeps a snapshot of u as generation gen, as history.record does: if
+// that differs from the one kept, the generations kept after gen are
+// dropped; a generation that does not follow those kept starts the history
+// afresh. It reports whether it changed what is kept for gen.
+func (h *planeHistory) record(gen int, u *life.Universe) bool {
+	switch old := h.at(gen); {
+	case old != nil && old.Equal(u):
+		return false
+	case old != nil:
+		h.cut(gen - h.lo)
+	case gen != h.hi()+1:
+		h.cut(0)
+		h.lo = gen
+	}
+	snap := u.Clone()
+	h.kept = append(h.kept, snap)
+	h.bytes += snap.Tiles() * TileBytes
+	for len(h.kept) > 1 && (len(h.kept) > h.max || h.bytes > h.maxBytes) {
+		h.bytes -= h.kept[0].Tiles() * TileBytes
+		h.kept[0] = nil
+		h.kept = h.kept[1:]
+		h.lo++
+	}
+	return true
+}
+
+// cut drops the snapshots from the i-th kept on.
+func (h *planeHistory) cut(i int) {
+	for j := i; j < len(h.kept); j++ {
+		h.bytes -= h.kept[j].Tiles() * TileBytes
+		h.kept[j] = nil
+	}
+	h.kept = h.kept[:i]
 }

@@ -76,3 +76,46 @@ func TestHistoryRecord(t *testing.T) {
 	assert.True(t, h.record(0, other), "and a step back before the oldest")
 	assert.Equal(t, []string{"0:-"}, kept(h))
 }
+
+func TestPlaneHistory(t *testing.T) {
+	// plane returns a universe with n live cells in a row: n tiles.
+	plane := func(n int) *life.Universe {
+		u := life.NewUniverse()
+		for i := range n {
+			u.Set(int64(i)*64, 0, life.Alive)
+		}
+		return u
+	}
+	kept := func(h *planeHistory) []string {
+		var out []string
+		for gen := h.lo; gen <= h.hi(); gen++ {
+			out = append(out, fmt.Sprintf("%d:%d", gen, h.at(gen).Population()))
+		}
+		return out
+	}
+	h := newPlaneHistory(3)
+	for gen := range 5 {
+		assert.True(t, h.record(gen, plane(gen+1)))
+	}
+	assert.Equal(t, []string{"2:3", "3:4", "4:5"}, kept(h), "the last three")
+	assert.False(t, h.record(3, plane(4)), "the same again")
+	assert.True(t, h.record(3, plane(1)), "another past")
+	assert.Equal(t, []string{"2:3", "3:1"}, kept(h), "what followed it is dropped")
+	assert.True(t, h.record(9, plane(2)))
+	assert.Equal(t, []string{"9:2"}, kept(h), "a gap starts afresh")
+	assert.Equal(t, 2*TileBytes, h.bytes)
+
+	// A byte limit: the oldest go first, but the newest always stays.
+	h = &planeHistory{max: 100, maxBytes: 5 * TileBytes}
+	for gen, n := range []int{2, 2, 2, 4, 9} {
+		h.record(gen, plane(n))
+		switch gen {
+		case 2:
+			assert.Equal(t, []string{"1:2", "2:2"}, kept(h), "6 tiles are too many")
+		case 3:
+			assert.Equal(t, []string{"3:4"}, kept(h))
+		}
+	}
+	assert.Equal(t, []string{"4:9"}, kept(h), "alone over the limit")
+	assert.Equal(t, 9*TileBytes, h.bytes)
+}

@@ -7,7 +7,14 @@
 //	view goroutine                 simulation goroutine
 //	   Do(cmds...) ── queue ──▶   apply each command, in order
 //	                              Step the simulation, paced
-//	   Take(old) ◀── newest ───   publish a Frame (a copy of the grid)
+//	   Take(old) ◀── newest ───   publish a Frame (a copy of the grid, or a
+//	                              snapshot of the unbounded plane)
+//
+// On a bounded board (a torus or a plane with edges) a Frame carries a copy
+// of the grid. On an unbounded plane it carries a snapshot of the
+// life.Universe instead, which copies only the tiles that hold live cells, so
+// that a frame costs what the life on the board costs, not the area it has
+// spread over; edits are then at plane coordinates, anywhere.
 //
 // Neither side blocks the other: Do appends to a queue under a mutex, and
 // Take swaps Frames under another. Commands are never dropped.
@@ -36,9 +43,12 @@ const (
 
 // Config is what a Runner runs.
 type Config struct {
-	// Grid is the starting generation; the Runner keeps a copy of it.
+	// Grid is the starting generation; the Runner keeps a copy of it. On an
+	// unbounded plane its top-left cell lies at Options.Origin, and it is
+	// also the box that Soup fills.
 	Grid *life.Grid
-	// Options are the simulation's rule, topology and engine.
+	// Options are the simulation's rule, topology, engine and, on an
+	// unbounded plane, origin.
 	Options life.Options
 	// Speed is the target in generations per second, clamped to
 	// [MinSpeed, MaxSpeed]; 0 means DefaultSpeed.
@@ -61,7 +71,9 @@ type Config struct {
 	Seed uint64
 	// History is how many generations to keep for Back and Forward, at
 	// most History × width × height bytes; 0 means DefaultHistory, or as
-	// many as fit in DefaultHistoryBytes if fewer.
+	// many as fit in DefaultHistoryBytes if fewer. On an unbounded plane,
+	// at most as many as fit in DefaultHistoryBytes whatever History says,
+	// at about TileBytes for each tile of 64 × 64 cells with a live cell.
 	History int
 }
 
@@ -69,7 +81,13 @@ type Config struct {
 // and the state of the Runner at that moment. A Frame taken with Take belongs
 // to the taker until it hands it back to the next Take.
 type Frame struct {
-	Grid       *life.Grid // the generation: a copy that the Runner does not touch while it is taken
+	Grid *life.Grid // the generation on a bounded board: a copy that the Runner does not touch while it is taken; nil on an unbounded plane
+	// Universe is the generation on an unbounded plane: a snapshot that
+	// nobody writes (read it from any goroutine); nil on a bounded board.
+	Universe *life.Universe
+	// Bounds is the live cells' bounding box on an unbounded plane (the
+	// zero Rect if none is alive), or the grid's rectangle from (0, 0).
+	Bounds     life.Rect
 	Generation int
 	Population int
 	Options    life.Options
@@ -250,9 +268,11 @@ func (r *Runner) fail(err error) {
 type loop struct {
 	r       *Runner
 	cfg     Config
-	start   *life.Grid // what Reset goes back to
+	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
 	grid    *life.Grid // the current generation before the simulation exists
 	sim     *life.Simulation
+	plane   bool           // the board is an unbounded plane
+	ustart  *life.Universe // what Reset goes back to on an unbounded plane
 	running bool
 	speed   float64
 	steps   int  // generations still to run at once, from Step
@@ -268,24 +288,39 @@ type loop struct {
 	pending   []Command // commands drained from the queue, not applied yet
 
 	hist      *history       // the last generations, for Back and Forward
+	phist     *planeHistory  // the same on an unbounded plane
 	detect    *life.Detector // fed every generation run
 	observed  int            // the last generation detect saw
 	stability life.Result    // what detect found
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
-	return &loop{
+	l := &loop{
 		r:       r,
 		cfg:     cfg,
 		start:   cfg.Grid.Clone(),
 		grid:    cfg.Grid.Clone(),
+		plane:   cfg.Options.Topology == life.Unbounded,
 		running: cfg.Running,
 		speed:   clampSpeed(cfg.Speed),
 
-		hist:     newHistory(cfg.History, cfg.Grid.Width()*cfg.Grid.Height()),
 		detect:   life.NewDetector(0, cfg.Options.Topology),
 		observed: -1,
 	}
+	if l.plane {
+		l.ustart = l.placed(l.start)
+		l.phist = newPlaneHistory(cfg.History)
+	} else {
+		l.hist = newHistory(cfg.History, cfg.Grid.Width()*cfg.Grid.Height())
+	}
+	return l
+}
+
+// placed returns a new universe holding g at the Config's origin.
+func (l *loop) placed(g *life.Grid) *life.Universe {
+	u := life.NewUniverse()
+	u.Paste(g, l.cfg.Options.Origin)
+	return u
 }
 
 func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
@@ -406,7 +441,7 @@ func (l *loop) resetRate(now time.Time) {
 	}
 }
 
-// current returns the current generation.
+// current returns the current generation of a bounded board.
 func (l *loop) current() *life.Grid {
 	if l.sim != nil {
 		return l.sim.Grid()
@@ -414,27 +449,53 @@ func (l *loop) current() *life.Grid {
 	return l.grid
 }
 
+// universe returns the current generation of an unbounded plane.
+func (l *loop) universe() *life.Universe {
+	if l.sim != nil {
+		return l.sim.Universe()
+	}
+	return l.ustart
+}
+
 // publish publishes a copy of the current generation.
 func (l *loop) publish() {
-	g := l.current()
 	f := l.r.spare()
-	if f == nil || f.Grid.Width() != g.Width() || f.Grid.Height() != g.Height() {
-		f = &Frame{Grid: g.Clone()}
+	var (
+		grid   *life.Grid
+		uni    *life.Universe
+		bounds life.Rect
+		pop    int
+	)
+	if l.plane {
+		u := l.universe()
+		uni, bounds, pop = u.Clone(), u.Bounds(), u.Population()
 	} else {
-		copy(f.Grid.Cells, g.Cells)
+		g := l.current()
+		if f == nil || f.Grid == nil || f.Grid.Width() != g.Width() || f.Grid.Height() != g.Height() {
+			grid = g.Clone()
+		} else {
+			grid = f.Grid
+			copy(grid.Cells, g.Cells)
+		}
+		bounds, pop = life.RectOf(life.Point{}, int64(g.Width()), int64(g.Height())), grid.Population()
+	}
+	if f == nil {
+		f = &Frame{}
 	}
 	l.seq++
 	*f = Frame{
-		Grid:     f.Grid,
-		Options:  l.cfg.Options,
-		Started:  l.sim != nil,
-		Running:  l.running,
-		Speed:    l.speed,
-		Achieved: l.achieved,
-		Seq:      l.seq,
-		Applied:  l.applied,
+		Grid:       grid,
+		Universe:   uni,
+		Bounds:     bounds,
+		Population: pop,
+		Options:    l.cfg.Options,
+		Started:    l.sim != nil,
+		Running:    l.running,
+		Speed:      l.speed,
+		Achieved:   l.achieved,
+		Seq:        l.seq,
+		Applied:    l.applied,
 	}
-	f.Population = f.Grid.Population()
 	if l.sim != nil {
 		f.Generation = l.sim.Generation()
 		f.Goroutines = l.sim.Goroutines()

@@ -313,3 +313,135 @@ func TestSimulationErrorIsReported(t *testing.T) {
 	assert.EqualError(t, r.Err(), "unknown topology 9")
 	r.Close()
 }
+
+// far is where the unbounded tests put their pattern: far from (0, 0), on
+// both sides of it.
+var far = life.Point{X: 1e9, Y: -1e9}
+
+// planeReference runs gens generations of rows placed at origin on the
+// unbounded plane with the direct engine.
+func planeReference(t *testing.T, origin life.Point, gens int, rows ...string) *life.Universe {
+	t.Helper()
+	return reference2(t, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: origin}, gens, rows...)
+}
+
+// reference2 runs gens generations of rows under opt and returns the
+// universe.
+func reference2(t *testing.T, opt life.Options, gens int, rows ...string) *life.Universe {
+	t.Helper()
+	g, err := life.ParseGrid(rows...)
+	require.NoError(t, err)
+	s, err := life.NewSimulation(context.Background(), g, opt)
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.Run(context.Background(), gens))
+	return s.Universe().Clone()
+}
+
+func TestUnboundedFrames(t *testing.T) {
+	for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+		t.Run(e.String(), func(t *testing.T) {
+			opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e, Origin: far}
+			r := start(t, runner.Config{Options: opt}, glider...)
+			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Started })
+			assert.Nil(t, f.Grid, "no grid: the plane has no edge")
+			require.NotNil(t, f.Universe)
+			assert.Equal(t, 5, f.Population)
+			assert.Equal(t, life.RectOf(far, 3, 3), f.Bounds, "the glider's box, at the origin")
+			assert.True(t, f.Universe.Equal(planeReference(t, far, 0, glider...)))
+
+			// 40 generations: the glider leaves the 8 × 6 grid it started
+			// in, 10 cells down and right, and nothing wraps.
+			r.Do(runner.Step{N: 40})
+			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 40 })
+			assert.True(t, f.Universe.Equal(planeReference(t, far, 40, glider...)), "generation 40:\n%s", f.Universe)
+			assert.Equal(t, life.RectOf(far.Add(life.Point{X: 10, Y: 10}), 3, 3), f.Bounds)
+			assert.Equal(t, 5, f.Population)
+			assert.Equal(t, "spaceship period 4 moving (1,1) from generation 0", f.Stability.String())
+			if e == life.Goroutine {
+				assert.Positive(t, f.Goroutines, "the cells near the glider, and the drivers")
+			}
+		})
+	}
+}
+
+// TestUnboundedFramesAreSnapshots keeps a frame while the plane runs on: the
+// universe it holds does not change.
+func TestUnboundedFramesAreSnapshots(t *testing.T) {
+	opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct}
+	r := start(t, runner.Config{Running: true, Speed: runner.MaxSpeed, Options: opt}, glider...)
+	kept := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 1 })
+	copyOf, gen := kept.Universe.Clone(), kept.Generation
+	for f := kept; f.Generation < gen+20; time.Sleep(time.Millisecond) {
+		if newer := r.Take(nil); newer != nil {
+			f = newer
+		}
+	}
+	assert.True(t, copyOf.Equal(kept.Universe))
+}
+
+func TestUnboundedCommands(t *testing.T) {
+	blinker := []string{"OOO"}
+	// want draws the plane as cells at points, relative to far.
+	type cell = [2]int64
+	tests := []struct {
+		name string
+		cmds []runner.Command
+		gen  int
+		want []cell
+	}{
+		{"edits anywhere", []runner.Command{
+			runner.Edit{X: -5e12, Y: 7, State: life.Alive},
+			runner.Toggle{X: 3e12, Y: -3e12},
+			runner.Edit{X: int(far.X) + 1, Y: int(far.Y), State: life.Empty},
+		}, 0, []cell{{0, 0}, {2, 0}, {-5e12 - far.X, 7 - far.Y}, {3e12 - far.X, -3e12 - far.Y}}},
+		{"toggle twice", []runner.Command{runner.Toggle{X: -1, Y: -1}, runner.Toggle{X: -1, Y: -1}}, 0, []cell{{0, 0}, {1, 0}, {2, 0}}},
+		{"clear keeps the generation", []runner.Command{runner.Step{N: 1}, runner.Clear{}}, 1, nil},
+		{"step then reset", []runner.Command{runner.Edit{X: 0, Y: 0, State: life.Alive}, runner.Step{N: 3}, runner.Reset{}}, 0, []cell{{0, 0}, {1, 0}, {2, 0}}},
+		{"an edit applies before the next generation", []runner.Command{
+			runner.Edit{X: int(far.X) + 1, Y: int(far.Y) - 2, State: life.Alive}, runner.Step{N: 1},
+		}, 1, []cell{{0, -1}, {2, -1}, {1, 0}, {1, 1}}}, // (1, -1) has 4 neighbours
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: far}
+			r := start(t, runner.Config{Options: opt}, blinker...)
+			r.Do(tt.cmds...)
+			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == uint64(len(tt.cmds)) && f.Generation == tt.gen })
+			want := life.NewUniverse()
+			for _, c := range tt.want {
+				want.Set(far.X+c[0], far.Y+c[1], life.Alive)
+			}
+			assert.True(t, want.Equal(f.Universe), "want %v, got %v", want.Bounds(), f.Universe.Bounds())
+			assert.Equal(t, want.Bounds(), f.Bounds)
+			assert.Equal(t, want.Population(), f.Population)
+		})
+	}
+}
+
+// TestUnboundedSoup fills the starting grid's box at the origin: the n-th
+// soup of a seed, as on a bounded board, and nothing outside it.
+func TestUnboundedSoup(t *testing.T) {
+	rows := []string{"................", "................", "................", "................"}
+	soup := func(n uint64) *life.Universe {
+		g, err := life.NewGrid(16, 4)
+		require.NoError(t, err)
+		g.Randomize(rand.New(rand.NewPCG(7, n)), 0.25)
+		u := life.NewUniverse()
+		u.Paste(g, far)
+		return u
+	}
+	opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: far}
+	r := start(t, runner.Config{Seed: 7, Density: 0.25, Options: opt}, rows...)
+	r.Do(runner.Edit{X: 0, Y: 0, State: life.Alive}, runner.Step{N: 2}, runner.Soup{})
+	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 3 })
+	assert.Equal(t, 0, f.Generation, "a soup is generation 0")
+	assert.True(t, soup(0).Equal(f.Universe), "the first soup of the seed, alone on the plane")
+	assert.True(t, life.RectOf(far, 16, 4).Intersect(f.Bounds) == f.Bounds, "inside the box: %v", f.Bounds)
+	r.Do(runner.Step{N: 2}, runner.Reset{})
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 5 })
+	assert.True(t, soup(0).Equal(f.Universe), "Reset goes back to the soup")
+	r.Do(runner.Soup{})
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 6 })
+	assert.True(t, soup(1).Equal(f.Universe), "the second soup of the seed")
+}
