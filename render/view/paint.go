@@ -13,7 +13,7 @@ type Palette struct {
 	Live    color.RGBA // a live cell
 	Dead    color.RGBA // an empty cell
 	Line    color.RGBA // the first row and column of pixels of an empty cell, when cells are big
-	Outside color.RGBA // beyond the edge of the grid
+	Outside color.RGBA // beyond the edge of the grid; an unbounded plane has none
 }
 
 // DefaultPalette is amber cells on a near-black grid in a grey surround.
@@ -40,6 +40,12 @@ type Painter struct {
 	cols    []span  // the cells each column of pixels covers
 	line    []bool  // whether each column of pixels starts a cell
 	alive   []int32 // scratch: the live cells under each pixel of the row being painted
+
+	// For PaintUniverse: the rows' spans, the live cells under every pixel,
+	// and which pixels each visible column and row of cells covers.
+	rows         []span
+	count        []int32
+	colPx, rowPx []span
 }
 
 // span is a range of cells [lo, hi) along one axis; empty beyond the grid.
@@ -49,19 +55,24 @@ type span struct{ lo, hi int32 }
 // that starts at off, at zoom z: at zoom 1 or more, the one cell under the
 // pixel's centre; below 1, the cells whose centres lie inside the pixel.
 func spanOf(p int, off, z float64, n int) span {
-	var lo, hi int
-	if z >= 1 {
-		lo = int(math.Floor((float64(p) + 0.5 - off) / z))
-		hi = lo + 1
-	} else {
-		lo = int(math.Ceil((float64(p)-off)/z - 0.5))
-		hi = int(math.Ceil((float64(p)+1-off)/z - 0.5))
-	}
+	lo, hi := cellsOf(p, off, z)
 	lo, hi = max(lo, 0), min(hi, n)
 	if lo >= hi {
 		return span{}
 	}
 	return span{int32(lo), int32(hi)}
+}
+
+// cellsOf returns the cells [lo, hi) screen pixel p covers along an axis
+// whose cell 0 starts at off, at zoom z, as spanOf does but with no edge.
+func cellsOf(p int, off, z float64) (lo, hi int) {
+	if z >= 1 {
+		lo = int(math.Floor((float64(p) + 0.5 - off) / z))
+		return lo, lo + 1
+	}
+	lo = int(math.Ceil((float64(p)-off)/z - 0.5))
+	hi = int(math.Ceil((float64(p)+1-off)/z - 0.5))
+	return lo, hi
 }
 
 // Paint paints g into dst as v shows it: every pixel of dst's bounds, with
@@ -115,6 +126,89 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
 		}
 	}
+}
+
+// PaintUniverse paints the cells of u that v shows into dst, as Paint paints
+// a grid: every pixel of dst's bounds, with dst's top-left pixel as the
+// screen's (0, 0), in the same colours, grid lines and shades; there is no
+// outside. v should be an unbounded view. The work is one pass over the
+// pixels and one over the live cells on screen (Universe.Live over the
+// visible rectangle), however far from (0, 0) the view is and however many
+// cells each pixel covers.
+func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
+	b := dst.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w <= 0 || h <= 0 {
+		return
+	}
+	// Spans relative to v.Origin: small numbers, wherever the view is.
+	v.Zoom = Snap(v.Zoom)
+	v.rebase()
+	p.cols = grow(p.cols, w)
+	p.line = grow(p.line, w)
+	p.rows = grow(p.rows, h)
+	lines := v.Zoom >= LineZoom
+	for x := range w {
+		lo, hi := cellsOf(x, v.OffX, v.Zoom)
+		p.cols[x] = span{int32(lo), int32(hi)}
+		p.line[x] = lines && x > 0 && p.cols[x] != p.cols[x-1]
+	}
+	for y := range h {
+		lo, hi := cellsOf(y, v.OffY, v.Zoom)
+		p.rows[y] = span{int32(lo), int32(hi)}
+	}
+	// The visible cells, and the pixels each of their columns and rows
+	// covers: the spans of consecutive pixels follow each other with no gap.
+	x0, y0 := p.cols[0].lo, p.rows[0].lo
+	p.colPx = pixelsOf(p.colPx, p.cols, x0)
+	p.rowPx = pixelsOf(p.rowPx, p.rows, y0)
+	vis := life.RectOf(v.Origin.Add(life.Point{X: int64(x0), Y: int64(y0)}), int64(len(p.colPx)), int64(len(p.rowPx)))
+	p.count = grow(p.count, w*h)
+	clear(p.count)
+	u.Live(vis, func(x, y int64) {
+		cs, rs := p.colPx[x-vis.Min.X], p.rowPx[y-vis.Min.Y]
+		for py := rs.lo; py < rs.hi; py++ {
+			row := p.count[int(py)*w : int(py+1)*w]
+			for px := cs.lo; px < cs.hi; px++ {
+				row[px]++
+			}
+		}
+	})
+	pal := p.Palette
+	for y := range h {
+		i := dst.PixOffset(b.Min.X, b.Min.Y+y)
+		row := dst.Pix[i : i+4*w]
+		rows := p.rows[y]
+		startsCell := lines && y > 0 && rows != p.rows[y-1]
+		counts := p.count[y*w : (y+1)*w]
+		for x, k := range counts {
+			c := pal.Dead
+			switch {
+			case k == 0 && (startsCell || p.line[x]):
+				c = pal.Line
+			case k > 0:
+				cs := p.cols[x]
+				c = shade(pal.Dead, pal.Live, int(k), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
+			}
+			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
+		}
+	}
+}
+
+// pixelsOf returns, for each cell from first to the last one that spans (the
+// cells of consecutive pixels, in order and with no gap) cover, the pixels
+// [lo, hi) that cover it, in px's storage.
+func pixelsOf(px []span, spans []span, first int32) []span {
+	px = grow(px, int(spans[len(spans)-1].hi-first))
+	for p, s := range spans {
+		for c := s.lo; c < s.hi; c++ {
+			if p == 0 || c >= spans[p-1].hi { // the first pixel of cell c
+				px[c-first].lo = int32(p)
+			}
+			px[c-first].hi = int32(p) + 1
+		}
+	}
+	return px
 }
 
 // scan sets p.alive[x] for each column of pixels: how many of the cells in

@@ -251,3 +251,129 @@ func BenchmarkPaint(b *testing.B) {
 		})
 	}
 }
+
+// TestPaintUniverseFarAway paints a glider at (1e9, -1e9), at zoom 2 with
+// the grid lines off and at 6 with them on.
+func TestPaintUniverseFarAway(t *testing.T) {
+	u := life.NewUniverse()
+	g, err := life.ParseGrid(".O.", "..O", "OOO")
+	require.NoError(t, err)
+	u.Paste(g, far)
+	tests := []struct {
+		name string
+		zoom float64
+		w, h int
+		want []string
+	}{
+		{"zoom 2", 2, 10, 8, []string{
+			"..........",
+			"....OO....",
+			"....OO....",
+			"......OO..",
+			"......OO..",
+			"..OOOOOO..",
+			"..OOOOOO..",
+			"..........",
+		}},
+		{"zoom 6 with lines", 6, 20, 14, []string{
+			".+.....OOOOOO+.....+",
+			".+.....OOOOOO+.....+",
+			".+.....OOOOOO+.....+",
+			".+.....OOOOOO+.....+",
+			"+++++++++++++OOOOOO+",
+			".+.....+.....OOOOOO+",
+			".+.....+.....OOOOOO+",
+			".+.....+.....OOOOOO+",
+			".+.....+.....OOOOOO+",
+			".+.....+.....OOOOOO+",
+			"+OOOOOOOOOOOOOOOOOO+",
+			".OOOOOOOOOOOOOOOOOO+",
+			".OOOOOOOOOOOOOOOOOO+",
+			".OOOOOOOOOOOOOOOOOO+",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := view.NewUnbounded(life.RectOf(far, 3, 3), tt.w, tt.h, tt.zoom)
+			img := image.NewRGBA(image.Rect(0, 0, tt.w, tt.h))
+			p := view.Painter{Palette: view.DefaultPalette}
+			p.PaintUniverse(img, u, v)
+			assert.Equal(t, tt.want, picture(img))
+		})
+	}
+}
+
+// TestPaintUniverseAgreesWithPaint paints one soup two ways: as a grid with
+// Paint, and pasted far away on the plane with PaintUniverse, over a screen
+// that shows the grid's inside only. Every pixel must agree, at every zoom
+// and offset tried.
+func TestPaintUniverseAgreesWithPaint(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	g, err := life.NewGrid(300, 200)
+	require.NoError(t, err)
+	g.Randomize(rng, 0.2)
+	u := life.NewUniverse()
+	u.Paste(g, far)
+	for _, zoom := range []float64{0.125, 0.25, 0.5, 1, 2, 3, 6, 8, 12} {
+		for _, off := range [][2]float64{{-8, -8}, {-13.5, -21.25}, {-40, -3}} {
+			t.Run(fmt.Sprintf("zoom %g from %v", zoom, off), func(t *testing.T) {
+				// The screen inside the grid at every zoom and offset.
+				w, h := min(37, int(200*zoom)), min(23, int(150*zoom))
+				s := min(zoom, 1)
+				bounded := view.View{GridW: 300, GridH: 200, ScreenW: w, ScreenH: h, Zoom: zoom, OffX: off[0] * s, OffY: off[1] * s}
+				plane := bounded
+				plane.Unbounded, plane.Origin = true, far
+				want := image.NewRGBA(image.Rect(0, 0, w, h))
+				got := image.NewRGBA(image.Rect(0, 0, w, h))
+				var p, q view.Painter
+				p.Palette, q.Palette = view.DefaultPalette, view.DefaultPalette
+				p.Paint(want, g, bounded)
+				q.PaintUniverse(got, u, plane)
+				require.NotContains(t, strings.Join(picture(want), ""), "#", "the screen must show the grid's inside")
+				assert.Equal(t, picture(want), picture(got))
+				assert.Equal(t, want.Pix, got.Pix, "the shades too")
+			})
+		}
+	}
+}
+
+// TestPaintUniverseEmptyAndSubImage paints an empty plane into part of an
+// image: dead cells and lines there, nothing outside it.
+func TestPaintUniverseEmptyAndSubImage(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	sub := img.SubImage(image.Rect(1, 1, 3, 3)).(*image.RGBA)
+	p := view.Painter{Palette: view.DefaultPalette}
+	p.PaintUniverse(sub, life.NewUniverse(), view.NewUnbounded(life.Rect{}, 2, 2, 1))
+	assert.Equal(t, []string{
+		"????",
+		"?..?",
+		"?..?",
+	}, picture(img))
+	// A view no method has kept in shape (zoom 0, offsets far off) still
+	// paints, on the ladder.
+	v := view.View{Unbounded: true, ScreenW: 2, ScreenH: 2, OffX: -1e300}
+	p.PaintUniverse(sub, life.NewUniverse(), v)
+	assert.Equal(t, "..", picture(img)[1][1:3])
+}
+
+// BenchmarkPaintUniverse paints a 1280 × 1024 screen of the unbounded plane
+// holding a random soup, at several zooms: at 1/64 the screen spans 80,000
+// cells across.
+func BenchmarkPaintUniverse(b *testing.B) {
+	g, err := life.NewGrid(2048, 2048)
+	require.NoError(b, err)
+	g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
+	u := life.NewUniverse()
+	u.Paste(g, far)
+	for _, zoom := range []float64{8, 1, 0.25, 1.0 / 64} {
+		b.Run(fmt.Sprintf("at %g", zoom), func(b *testing.B) {
+			img := image.NewRGBA(image.Rect(0, 0, 1280, 1024))
+			v := view.NewUnbounded(life.RectOf(far, 2048, 2048), 1280, 1024, zoom)
+			p := view.Painter{Palette: view.DefaultPalette}
+			b.ReportAllocs()
+			for b.Loop() {
+				p.PaintUniverse(img, u, v)
+			}
+		})
+	}
+}

@@ -1,9 +1,14 @@
-// Package view maps a grid of cells onto a screen of pixels and paints it:
+// Package view maps a board of cells onto a screen of pixels and paints it:
 // the viewport maths (zoom at a point, pan, fit, bounds) and the painting of a
-// life.Grid into an RGBA buffer, in plain Go that needs no display.
+// life.Grid, or of the visible part of an unbounded life.Universe, into an
+// RGBA buffer, in plain Go that needs no display.
 package view
 
-import "math"
+import (
+	"math"
+
+	"colife/life"
+)
 
 // The zoom ladder: a View's zoom is always one of these numbers of screen
 // pixels per cell, or the reciprocal of a power of two below 1 (2, 4 ... cells
@@ -18,22 +23,34 @@ const (
 	MaxZoom = 256.0
 )
 
-// View places a grid of GridW × GridH cells on a screen of ScreenW × ScreenH
-// pixels. The cell (x, y) covers the screen rectangle from
+// View places a board of cells on a screen of ScreenW × ScreenH pixels: a
+// grid of GridW × GridH cells, or an unbounded plane. The cell
+// (Origin.X + x, Origin.Y + y) covers the screen rectangle from
 // (OffX + x·Zoom, OffY + y·Zoom), Zoom pixels on a side; screen pixel (px, py)
-// is sampled at its centre (px+0.5, py+0.5). Beyond the edges of the grid lies
-// nothing: CellAt reports false there, whatever the topology.
+// is sampled at its centre (px+0.5, py+0.5).
 //
-// Every method keeps the view in bounds: the zoom on the ladder between
-// MinZoom and MaxZoom, and at least half of the grid, or half of the screen if
-// that is smaller, visible on each axis.
+// On a grid, Origin is (0, 0) and beyond the edges of the grid lies nothing:
+// CellAt reports false there, whatever the topology. Every method keeps the
+// view in bounds: the zoom on the ladder between MinZoom and MaxZoom, and at
+// least half of the grid, or half of the screen if that is smaller, visible
+// on each axis.
 //
-// The zero View is not usable; use New.
+// On an unbounded plane (Unbounded) the view pans anywhere an int64 reaches:
+// each method moves whole cells from the offsets into Origin, so that OffX
+// and OffY stay within a cell of the screen's corner and keep their
+// precision wherever the view is, at (1e15, -1e15) as at (0, 0).
+//
+// The zero View is not usable; use New or NewUnbounded.
 type View struct {
 	GridW, GridH     int
 	ScreenW, ScreenH int
 	Zoom             float64 // screen pixels per cell
-	OffX, OffY       float64 // screen position of the top-left corner of cell (0, 0)
+	OffX, OffY       float64 // screen position of the top-left corner of cell Origin
+	// Unbounded makes this a view of an unbounded plane: no edges, no
+	// bounds on panning; GridW and GridH are then unused.
+	Unbounded bool
+	// Origin is the cell at (OffX, OffY): (0, 0) on a grid.
+	Origin life.Point
 }
 
 // New returns a view of a gridW × gridH grid on a screenW × screenH screen at
@@ -47,6 +64,23 @@ func New(gridW, gridH, screenW, screenH int, zoom float64) View {
 	}
 	v.Zoom = Snap(zoom)
 	v.centre()
+	return v
+}
+
+// NewUnbounded returns a view of an unbounded plane on a screenW × screenH
+// screen at the given zoom (rounded down to the ladder), with the middle of box
+// in the middle of the screen; a zoom of 0 or less fits box to the screen, as
+// FitRect does. An empty box is the cell at its Min.
+func NewUnbounded(box life.Rect, screenW, screenH int, zoom float64) View {
+	v := View{ScreenW: max(screenW, 1), ScreenH: max(screenH, 1), Unbounded: true, GridW: 1, GridH: 1}
+	if box.Empty() {
+		box = life.RectOf(box.Min, 1, 1)
+	}
+	if zoom <= 0 {
+		zoom = v.fitZoom(box)
+	}
+	v.Zoom = Snap(zoom)
+	v.centreOn(box)
 	return v
 }
 
@@ -105,29 +139,99 @@ func next(z float64, steps int) float64 {
 // FitZoom returns the largest zoom on the ladder at which the whole grid fits
 // on the screen.
 func (v View) FitZoom() float64 {
-	return Snap(min(float64(v.ScreenW)/float64(v.GridW), float64(v.ScreenH)/float64(v.GridH)))
+	return v.fitZoom(life.RectOf(life.Point{}, int64(v.GridW), int64(v.GridH)))
+}
+
+// fitZoom returns the largest zoom on the ladder at which r, not empty, fits
+// on the screen.
+func (v View) fitZoom(r life.Rect) float64 {
+	return Snap(min(float64(v.ScreenW)/float64(r.Dx()), float64(v.ScreenH)/float64(r.Dy())))
 }
 
 // Fit zooms so that the whole grid fits on the screen, as large as the
-// ladder allows, and centres it.
+// ladder allows, and centres it. On an unbounded plane there is no grid: use
+// FitRect.
 func (v *View) Fit() {
-	v.Zoom = v.FitZoom()
-	v.centre()
+	v.FitRect(life.RectOf(life.Point{}, int64(v.GridW), int64(v.GridH)))
+}
+
+// FitRect zooms so that the cells of r fit on the screen, as large as the
+// ladder allows, and puts the middle of r in the middle of the screen: on an
+// unbounded plane, F frames the live cells' bounding box this way. An empty
+// r changes nothing.
+func (v *View) FitRect(r life.Rect) {
+	if r.Empty() {
+		return
+	}
+	v.Zoom = v.fitZoom(r)
+	v.centreOn(r)
 }
 
 // centre puts the middle of the grid in the middle of the screen.
 func (v *View) centre() {
-	v.OffX = math.Floor((float64(v.ScreenW) - float64(v.GridW)*v.Zoom) / 2)
-	v.OffY = math.Floor((float64(v.ScreenH) - float64(v.GridH)*v.Zoom) / 2)
+	v.centreOn(life.RectOf(life.Point{}, int64(v.GridW), int64(v.GridH)))
+}
+
+// centreOn puts the middle of r, not empty, in the middle of the screen, at
+// the current zoom.
+func (v *View) centreOn(r life.Rect) {
+	if v.Unbounded {
+		v.Origin = r.Min
+	}
+	// The offsets are relative to Origin: r's corner is this many cells
+	// from it, 0 on an unbounded plane.
+	cx, cy := float64(r.Min.X-v.Origin.X), float64(r.Min.Y-v.Origin.Y)
+	v.OffX = math.Floor((float64(v.ScreenW)-float64(r.Dx())*v.Zoom)/2) - cx*v.Zoom
+	v.OffY = math.Floor((float64(v.ScreenH)-float64(r.Dy())*v.Zoom)/2) - cy*v.Zoom
 	v.clamp()
 }
 
 // CellAt returns the cell under the centre of screen pixel (px, py), and
-// whether it lies inside the grid.
+// whether it lies inside the grid; on an unbounded plane it always does (on a
+// 64-bit machine, where an int holds any int64: PointAt is the cell as a
+// life.Point everywhere).
 func (v View) CellAt(px, py int) (x, y int, ok bool) {
-	x = int(math.Floor((float64(px) + 0.5 - v.OffX) / v.Zoom))
-	y = int(math.Floor((float64(py) + 0.5 - v.OffY) / v.Zoom))
-	return x, y, x >= 0 && y >= 0 && x < v.GridW && y < v.GridH
+	p := v.PointAt(px, py)
+	x, y = int(p.X), int(p.Y)
+	return x, y, v.Inside(x, y)
+}
+
+// PointAt returns the cell under the centre of screen pixel (px, py).
+func (v View) PointAt(px, py int) life.Point {
+	x, y := v.relAt(px, py)
+	return v.Origin.Add(life.Point{X: x, Y: y})
+}
+
+// relAt returns the cell under the centre of screen pixel (px, py), relative
+// to Origin.
+func (v View) relAt(px, py int) (x, y int64) {
+	x = int64(math.Floor((float64(px) + 0.5 - v.OffX) / v.Zoom))
+	y = int64(math.Floor((float64(py) + 0.5 - v.OffY) / v.Zoom))
+	return x, y
+}
+
+// Inside reports whether the cell (x, y) is on the board: inside the grid, or
+// anywhere on an unbounded plane.
+func (v View) Inside(x, y int) bool {
+	return v.Unbounded || (x >= 0 && y >= 0 && x < v.GridW && y < v.GridH)
+}
+
+// Visible returns the cells the screen shows, in part or in whole; on a grid,
+// those of the grid.
+func (v View) Visible() life.Rect {
+	x0, y0 := v.relAt(0, 0)
+	x1, y1 := v.relAt(v.ScreenW-1, v.ScreenH-1)
+	if v.Zoom < 1 { // a pixel covers the cells whose centres lie in it
+		x0 = int64(math.Ceil(-v.OffX/v.Zoom - 0.5))
+		y0 = int64(math.Ceil(-v.OffY/v.Zoom - 0.5))
+		x1 = int64(math.Ceil((float64(v.ScreenW)-v.OffX)/v.Zoom-0.5)) - 1
+		y1 = int64(math.Ceil((float64(v.ScreenH)-v.OffY)/v.Zoom-0.5)) - 1
+	}
+	r := life.Rect{Min: v.Origin.Add(life.Point{X: x0, Y: y0}), Max: v.Origin.Add(life.Point{X: x1 + 1, Y: y1 + 1})}
+	if !v.Unbounded {
+		r = r.Intersect(life.RectOf(life.Point{}, int64(v.GridW), int64(v.GridH)))
+	}
+	return r
 }
 
 // ZoomAt moves the zoom by steps rungs of the ladder (up for positive steps)
@@ -142,7 +246,7 @@ func (v *View) ZoomAt(px, py int, steps int) {
 // centre of screen pixel (px, py) where it is, as ZoomAt does.
 func (v *View) SetZoomAt(px, py int, zoom float64) {
 	zoom = Snap(zoom)
-	cx, cy, _ := v.CellAt(px, py)
+	cx, cy := v.relAt(px, py)
 	sx, sy := float64(px)+0.5, float64(py)+0.5
 	u := (sx - v.OffX) / v.Zoom // the point under the cursor, in cells
 	w := (sy - v.OffY) / v.Zoom
@@ -151,14 +255,14 @@ func (v *View) SetZoomAt(px, py int, zoom float64) {
 	v.OffY = sy - w*zoom
 	// Rounding may put a point on a cell's edge on the wrong side of it: put
 	// the cell's centre under the cursor instead.
-	if x, y, _ := v.CellAt(px, py); x != cx || y != cy {
+	if x, y := v.relAt(px, py); x != cx || y != cy {
 		v.OffX = sx - (float64(cx)+0.5)*zoom
 		v.OffY = sy - (float64(cy)+0.5)*zoom
 	}
 	v.clamp()
 }
 
-// Pan moves the grid by (dx, dy) screen pixels, within the bounds.
+// Pan moves the board by (dx, dy) screen pixels, within the bounds of a grid.
 func (v *View) Pan(dx, dy float64) {
 	v.OffX += dx
 	v.OffY += dy
@@ -177,9 +281,14 @@ func (v *View) Resize(screenW, screenH int) {
 }
 
 // clamp keeps at least half of the grid, or half of the screen if that is
-// smaller, on screen along each axis.
+// smaller, on screen along each axis; on an unbounded plane it moves Origin
+// to the cell at the screen's top-left corner instead.
 func (v *View) clamp() {
 	v.Zoom = Snap(v.Zoom)
+	if v.Unbounded {
+		v.rebase()
+		return
+	}
 	v.OffX = bound(v.OffX, float64(v.GridW)*v.Zoom, float64(v.ScreenW))
 	v.OffY = bound(v.OffY, float64(v.GridH)*v.Zoom, float64(v.ScreenH))
 }
@@ -189,4 +298,30 @@ func (v *View) clamp() {
 func bound(off, grid, screen float64) float64 {
 	keep := min(grid, screen) / 2
 	return min(max(off, keep-grid), screen-keep)
+}
+
+// rebase moves whole cells from the offsets into Origin, so that the
+// top-left corner of cell Origin lies within a cell of the screen's corner:
+// OffX and OffY in (-Zoom, 0]. The cells stay where they are on screen, exactly:
+// the zoom is a whole number or a power of two's reciprocal, so n·Zoom is
+// exact for any n a float64 holds.
+func (v *View) rebase() {
+	if math.IsNaN(v.OffX) || math.IsInf(v.OffX, 0) {
+		v.OffX = 0
+	}
+	if math.IsNaN(v.OffY) || math.IsInf(v.OffY, 0) {
+		v.OffY = 0
+	}
+	dx := cells(-v.OffX / v.Zoom)
+	dy := cells(-v.OffY / v.Zoom)
+	v.Origin = v.Origin.Add(life.Point{X: dx, Y: dy})
+	v.OffX += float64(dx) * v.Zoom
+	v.OffY += float64(dy) * v.Zoom
+}
+
+// cells returns f rounded down to a whole number of cells, within what an
+// int64 holds a long way from its ends (a view pans no further than that).
+func cells(f float64) int64 {
+	const far = 1 << 62
+	return int64(min(max(math.Floor(f), -far), far))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"colife/life"
 	"colife/render/view"
 )
 
@@ -181,4 +182,93 @@ func TestResizeKeepsTheCentre(t *testing.T) {
 	assert.Equal(t, 500, v.ScreenH)
 	x2, y2, _ := v.CellAt(400, 250)
 	assert.Equal(t, []int{x, y}, []int{x2, y2})
+}
+
+// far is a cell a long way from (0, 0) on the unbounded plane.
+var far = life.Point{X: 1e9, Y: -1e9}
+
+func TestUnboundedPansAnywhere(t *testing.T) {
+	v := view.NewUnbounded(life.RectOf(far, 36, 9), 640, 480, 8)
+	require.True(t, v.Unbounded)
+	assert.Equal(t, far.Add(life.Point{X: 18, Y: 4}), v.PointAt(320, 240), "the middle of the box in the middle of the screen")
+	// No clamp: a million screens to the left and up, and back, by the
+	// pixel; the cell under a pixel moves by exactly the cells panned.
+	start := v.PointAt(100, 100)
+	for _, d := range []float64{3, 640 * 1e6, -5, -640*1e6 + 2} {
+		v.Pan(d, d)
+	}
+	assert.Equal(t, start, v.PointAt(100, 100), "back where it was")
+	v.Pan(-8*1e12, 8*3e12) // a trillion cells right, three up
+	assert.Equal(t, start.Add(life.Point{X: 1e12, Y: -3e12}), v.PointAt(100, 100))
+	// The offsets stay within a cell of the corner, so that they keep
+	// their precision.
+	assert.True(t, v.OffX > -v.Zoom && v.OffX <= 0, "OffX %g", v.OffX)
+	assert.True(t, v.OffY > -v.Zoom && v.OffY <= 0, "OffY %g", v.OffY)
+	x, y, ok := v.CellAt(100, 100)
+	assert.True(t, ok, "every cell is on the plane")
+	assert.Equal(t, []int64{start.X + 1e12, start.Y - 3e12}, []int64{int64(x), int64(y)})
+	assert.True(t, v.Inside(-1, -1))
+}
+
+func TestUnboundedFitRect(t *testing.T) {
+	tests := []struct {
+		name string
+		box  life.Rect
+		zoom float64
+	}{
+		{"a gun", life.RectOf(life.Point{X: -3, Y: 5}, 120, 80), 4},
+		{"far off", life.RectOf(far, 36, 9), 16},
+		{"one cell", life.RectOf(far, 1, 1), view.MaxZoom},
+		{"gliders gone far", life.RectOf(life.Point{X: -18, Y: -4}, 40000, 30000), 1.0 / 64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := view.NewUnbounded(life.RectOf(life.Point{}, 1, 1), 640, 480, 1)
+			v.Pan(12345, -678)
+			v.FitRect(tt.box)
+			assert.Equal(t, tt.zoom, v.Zoom)
+			vis := v.Visible()
+			assert.Equal(t, tt.box, vis.Intersect(tt.box), "the whole box shows: %v of %v", vis, tt.box)
+			mid := tt.box.Min.Add(life.Point{X: tt.box.Dx() / 2, Y: tt.box.Dy() / 2})
+			c := v.PointAt(320, 240)
+			assert.InDelta(t, mid.X, c.X, 2/v.Zoom+1, "centred across")
+			assert.InDelta(t, mid.Y, c.Y, 2/v.Zoom+1, "centred down")
+		})
+	}
+	v := view.NewUnbounded(life.RectOf(far, 3, 3), 640, 480, 8)
+	before := v
+	v.FitRect(life.Rect{})
+	assert.Equal(t, before, v, "nothing alive: nothing to fit")
+}
+
+func TestUnboundedZoomKeepsTheCellUnderTheCursor(t *testing.T) {
+	v := view.NewUnbounded(life.RectOf(far, 36, 9), 1280, 1024, 8)
+	for _, steps := range []int{1, -3, -5, 7, 2, -10} {
+		p := v.PointAt(517, 401)
+		v.ZoomAt(517, 401, steps)
+		assert.Equal(t, p, v.PointAt(517, 401), "%d rungs to zoom %g", steps, v.Zoom)
+	}
+	v.Resize(800, 600)
+	assert.True(t, v.OffX > -v.Zoom && v.OffX <= 0, "OffX %g", v.OffX)
+}
+
+// TestVisible checks the rectangle of cells on screen against CellAt at
+// every pixel of the screen's edges.
+func TestVisible(t *testing.T) {
+	for _, zoom := range []float64{0.25, 0.5, 1, 3, 8} {
+		t.Run(fmt.Sprint(zoom), func(t *testing.T) {
+			v := view.NewUnbounded(life.RectOf(far, 10, 10), 97, 61, zoom)
+			v.Pan(0.5, -1.25)
+			vis := v.Visible()
+			if zoom >= 1 {
+				assert.Equal(t, v.PointAt(0, 0), vis.Min)
+				assert.Equal(t, v.PointAt(96, 60).Add(life.Point{X: 1, Y: 1}), vis.Max)
+			} else {
+				assert.Equal(t, int64(97/zoom), vis.Dx(), "1/zoom cells a pixel")
+				assert.Equal(t, int64(61/zoom), vis.Dy())
+			}
+		})
+	}
+	g := view.New(10, 5, 400, 300, 8)
+	assert.Equal(t, life.RectOf(life.Point{}, 10, 5), g.Visible(), "a grid's cells, all on screen")
 }
