@@ -34,6 +34,9 @@ type Controller struct {
 	Screenshot bool
 	// Quit is set when the user asks to quit.
 	Quit bool
+	// Box is what F frames on an unbounded plane: the live cells' bounding
+	// box, which the window sets from each frame. On a grid F fits the grid.
+	Box life.Rect
 
 	sink        Sink
 	keys        [NumKeys]bool    // held at the last update
@@ -69,7 +72,7 @@ var bindings = []binding{
 	{[]Key{KeyC}, func(c *Controller) { c.sink.Do(runner.Clear{}) }},
 	{[]Key{KeyS}, func(c *Controller) { c.sink.Do(runner.Soup{}) }},
 	{[]Key{KeyP}, func(c *Controller) { c.Screenshot = true }},
-	{[]Key{KeyF}, func(c *Controller) { c.View.Fit() }},
+	{[]Key{KeyF}, func(c *Controller) { c.fit() }},
 	{[]Key{KeyI}, func(c *Controller) { c.HUD = !c.HUD }},
 	{[]Key{KeyH, KeySlash}, func(c *Controller) { c.Help = !c.Help }},
 	{[]Key{KeyLeftBracket}, func(c *Controller) { c.View.ZoomAt(c.View.ScreenW/2, c.View.ScreenH/2, -1) }},
@@ -98,7 +101,7 @@ Ctrl+click     toggle a cell
 wheel  [  ]    zoom (wheel: at the cursor)
 middle drag    pan
 arrows         pan (Shift: faster)
-F              fit to the window
+F              fit the grid (unbounded: the live cells) to the window
 P              save a PNG screenshot
 I              HUD on / off
 H, ?           help on / off
@@ -179,9 +182,19 @@ func (c *Controller) Update(in Input) {
 	c.buttons = buttons
 }
 
+// fit fits the grid to the window, or on an unbounded plane the live cells'
+// bounding box; with no live cell it stays where it is.
+func (c *Controller) fit() {
+	if c.View.Unbounded {
+		c.View.FitRect(c.Box)
+		return
+	}
+	c.View.Fit()
+}
+
 // draw sets to state the cells along the cursor's path: from the last cell
 // of the stroke, if a stroke of the same state goes on, to the cell under
-// (x, y). Cells beyond the grid are left out.
+// (x, y). Cells beyond the grid are left out; an unbounded plane has none.
 func (c *Controller) draw(x, y int, state life.State) {
 	cx, cy, _ := c.View.CellAt(x, y)
 	goesOn := c.stroke && c.strokeState == state
@@ -197,7 +210,7 @@ func (c *Controller) draw(x, y int, state life.State) {
 		if goesOn && px == from[0] && py == from[1] {
 			return // set already
 		}
-		if px >= 0 && py >= 0 && px < c.View.GridW && py < c.View.GridH {
+		if c.View.Inside(px, py) {
 			cmds = append(cmds, runner.Edit{X: px, Y: py, State: state})
 		}
 	})

@@ -388,3 +388,62 @@ func TestNGoesForwardThroughTheHistory(t *testing.T) {
 	require.NoError(t, want.Run(context.Background(), 1))
 	assert.True(t, next.Grid.Equal(want.Grid()), "N: the generation after the edited one:\n%s", next.Grid)
 }
+
+// TestUnboundedStrokeDrawsAnywhere drags across the screen of an unbounded
+// view a long way from (0, 0): every cell under the path is drawn, at plane
+// coordinates, with no edge to stop it.
+func TestUnboundedStrokeDrawsAnywhere(t *testing.T) {
+	far := life.Point{X: 1e9, Y: -1e9}
+	var s sink
+	c := control.New(view.NewUnbounded(life.RectOf(far, 8, 8), 64, 64, 8), &s, false) // the box fills the screen
+	in := newInput().move(2, 20)
+	in.hold(control.Left, true)
+	c.Update(in)
+	in.move(60, 20)
+	c.Update(in)
+	in.hold(control.Left, false)
+	c.Update(in)
+	var got []life.Point
+	for _, cmd := range s.cmds {
+		e, ok := cmd.(runner.Edit)
+		require.True(t, ok, "not an edit: %#v", cmd)
+		assert.Equal(t, life.Alive, e.State)
+		got = append(got, life.Point{X: int64(e.X), Y: int64(e.Y)}.Sub(far))
+	}
+	var want []life.Point
+	for x := range int64(8) {
+		want = append(want, life.Point{X: x, Y: 2})
+	}
+	assert.Equal(t, want, got, "row 2 of the box, left to right")
+
+	// Ctrl+click toggles the cell under the cursor after a pan far off.
+	s.cmds = nil
+	c.View.Pan(-8*5e12, 0)
+	in.press(control.KeyControl, true)
+	in.move(4, 4).hold(control.Left, true)
+	c.Update(in)
+	assert.Equal(t, []runner.Command{runner.Toggle{X: int(far.X + 5e12), Y: int(far.Y)}}, s.cmds)
+}
+
+// TestUnboundedFitFramesTheLiveCells presses F on an unbounded view: it
+// frames Box, the live cells' bounding box the window keeps up to date,
+// and does nothing while none is alive.
+func TestUnboundedFitFramesTheLiveCells(t *testing.T) {
+	var s sink
+	c := control.New(view.NewUnbounded(life.RectOf(life.Point{}, 36, 9), 640, 480, 8), &s, false)
+	in := newInput()
+	tap := func() {
+		in.press(control.KeyF, true)
+		c.Update(in)
+		in.press(control.KeyF, false)
+		c.Update(in)
+	}
+	before := c.View
+	tap()
+	assert.Equal(t, before, c.View, "no live cell: nothing to frame")
+	c.Box = life.RectOf(life.Point{X: -3e9, Y: 5}, 120, 80)
+	tap()
+	assert.Equal(t, 4.0, c.View.Zoom, "120 x 80 cells in 640 x 480 pixels")
+	assert.Equal(t, c.Box, c.View.Visible().Intersect(c.Box), "the whole box on screen")
+	assert.Empty(t, s.cmds)
+}
