@@ -23,9 +23,17 @@ import (
 //	B3/S23 life  torus  goroutine
 //	160x100  goroutines 16,034
 //	H: help
+//
+// On an unbounded plane the last line but one gives the live cells' bounding
+// box instead of the grid's size, and the engine's own goroutines (the cells
+// it runs and its drivers) beside the process's:
+//
+//	box 36x9 at (-18,-4)  goroutines 960 (engine 923)
 func Lines(f *runner.Frame, goroutines int, fps float64) []string {
 	state := fmt.Sprintf("%s gens/s of %s", Speed(f.Achieved), Speed(f.Speed))
 	switch {
+	case !f.Started && f.Grid == nil:
+		state = "starting..."
 	case !f.Started:
 		state = fmt.Sprintf("starting %s cells...", Thousands(f.Grid.Width()*f.Grid.Height()))
 	case !f.Running:
@@ -41,10 +49,14 @@ func Lines(f *runner.Frame, goroutines int, fps float64) []string {
 			f.Stability.String(),
 			fmt.Sprintf("back %s  ahead %s  (B, N)", Thousands(f.Older), Thousands(f.Newer)))
 	}
+	board := fmt.Sprintf("box %v  goroutines %s (engine %s)", f.Bounds, Thousands(goroutines), Thousands(f.Goroutines))
+	if f.Grid != nil {
+		board = fmt.Sprintf("%dx%d  goroutines %s", f.Grid.Width(), f.Grid.Height(), Thousands(goroutines))
+	}
 	return append(lines,
 		fmt.Sprintf("%s  %.0f FPS", state, fps),
 		fmt.Sprintf("%s  %v  %v", rule, f.Options.Topology, f.Options.Engine),
-		fmt.Sprintf("%dx%d  goroutines %s", f.Grid.Width(), f.Grid.Height(), Thousands(goroutines)),
+		board,
 		"H: help",
 	)
 }

@@ -81,6 +81,33 @@ func TestLines(t *testing.T) {
 				"H: help",
 			},
 		},
+		{
+			name: "unbounded: the live cells' box and the engine's goroutines",
+			frame: runner.Frame{Universe: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
+				Generation: 900, Population: 456, Started: true, Running: true, Speed: 30, Achieved: 30, Goroutines: 923, Older: 256,
+				Options: life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Goroutine}},
+			want: []string{
+				"gen 900  pop 456",
+				"no repetition within 0 generations",
+				"back 256  ahead 0  (B, N)",
+				"30 gens/s of 30  60 FPS",
+				"B3/S23 life  unbounded  goroutine",
+				"box 120x80 at (-3,5)  goroutines 1,000,042 (engine 923)",
+				"H: help",
+			},
+		},
+		{
+			name: "unbounded and starting, nothing alive",
+			frame: runner.Frame{Universe: life.NewUniverse(), Running: true, Speed: 30,
+				Options: life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct}},
+			want: []string{
+				"gen 0  pop 0",
+				"starting...  60 FPS",
+				"B3/S23 life  unbounded  direct",
+				"box empty  goroutines 1,000,042 (engine 0)",
+				"H: help",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
