@@ -58,6 +58,57 @@ func checkMemory(w, h int, perCell uint64, what string, budget uint64) error {
 	return nil
 }
 
+// A Cost is one part of what a run will allocate, for CheckBudget.
+type Cost struct {
+	// What takes the memory, such as "the start grid".
+	What string
+	// Bytes is how much it takes.
+	Bytes uint64
+}
+
+// Costs returns what a simulation of a bounded w × h grid run by e
+// allocates: the engine's grids (the board, and the next generation for the
+// direct and dense engines), and the dense engine's goroutines or the
+// goroutine engine's bookkeeping. The goroutines of the goroutine engine's
+// active cells depend on the pattern; it checks them as it runs. On an
+// Unbounded plane the board grows with the live cells, which are checked as
+// they grow: Costs does not apply there.
+func (e Engine) Costs(w, h int) []Cost {
+	n := uint64(w) * uint64(h)
+	switch e {
+	case Direct:
+		return []Cost{{"the direct engine's two grids", 2 * n}}
+	case Dense:
+		return []Cost{{"the dense engine's two grids", 2 * n}, {"its goroutines", BytesPerCell * n}}
+	}
+	return []Cost{{"the goroutine engine's grid", n}, {"its bookkeeping", BookkeepingPerCell * n}}
+}
+
+// CheckBudget refuses costs whose sum is more than budget (DefaultBudget when
+// 0; no limit if that is unknown too), with an error wrapping ErrBudget that
+// gives the sum, the parts and the budget in one line.
+func CheckBudget(budget uint64, costs ...Cost) error {
+	if budget == 0 {
+		budget = DefaultBudget()
+	}
+	var need uint64
+	for _, c := range costs {
+		need += c.Bytes
+	}
+	if budget == 0 || need <= budget {
+		return nil
+	}
+	var parts []string
+	for _, c := range costs {
+		if c.Bytes > 0 {
+			parts = append(parts, c.What+" "+bytesString(c.Bytes))
+		}
+	}
+	return fmt.Errorf("%w: the run needs about %s (%s), and the budget is %s; use a smaller grid, another engine or a larger -memory",
+		ErrBudget, bytesString(need), strings.Join(parts, ", "), bytesString(budget))
+}
+
+// bytesString returns b in GiB, or in MiB below one GiB.
 func bytesString(b uint64) string {
 	const gib = 1 << 30
 	if b >= gib {
