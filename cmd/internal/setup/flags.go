@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
 	"colife/life"
+	"colife/render/runner"
 )
 
 // The flag.Value types below check a value as it is parsed, so that
@@ -137,6 +139,36 @@ func (v *seedValue) Set(s string) error {
 	}
 	v.c.Seed, v.c.seedSet = n, true
 	return nil
+}
+
+// RegisterSpeed defines -speed on fs: a target speed in generations per
+// second, from runner.MinSpeed to runner.MaxSpeed, stored into *speed, whose
+// value when RegisterSpeed is called is the default. when, if not empty,
+// says for -h when the flag applies, such as "in -watch".
+func RegisterSpeed(fs *flag.FlagSet, speed *float64, when string) {
+	if when != "" {
+		when += ", "
+	}
+	fs.Func("speed", fmt.Sprintf("%starget speed in generations per second, `G` from %g to %d (default %g); + and - double and halve it", when, runner.MinSpeed, runner.MaxSpeed, *speed), func(s string) error {
+		g, err := ParseSpeed(s)
+		if err == nil {
+			*speed = g
+		}
+		return err
+	})
+}
+
+// ParseSpeed reads a target speed in generations per second, from
+// runner.MinSpeed to runner.MaxSpeed.
+func ParseSpeed(s string) (float64, error) {
+	g, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	switch {
+	case err != nil || math.IsNaN(g):
+		return 0, errors.New("want a number of generations per second, such as 30")
+	case g < runner.MinSpeed || g > runner.MaxSpeed:
+		return 0, fmt.Errorf("want from %g to %d generations per second", runner.MinSpeed, runner.MaxSpeed)
+	}
+	return g, nil
 }
 
 // Parse parses args with fs, silencing fs's own output. For -h it writes the

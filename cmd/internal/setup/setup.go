@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -57,6 +58,10 @@ type Config struct {
 	// so; otherwise a seed without a soup to start from is a *FlagError.
 	// Set it before Register.
 	MoreSoups bool
+	// Costs, when not nil, returns what the caller will allocate for a
+	// w × h grid besides the simulation (its text, pictures or history),
+	// for Start's memory check.
+	Costs func(w, h int) []life.Cost
 	// SizeDefault says, for -h, what the grid's size is without -size. Set
 	// it before Register; empty says "the pattern with a margin around it".
 	SizeDefault string
@@ -221,6 +226,9 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if err := c.Engine.Check(gs.W, gs.H); err != nil { // before a grid that big is made
 		return nil, badSize(err)
 	}
+	if err := life.CheckBudget(c.Memory, c.costs(gs)...); err != nil { // the same
+		return nil, badSize(err)
+	}
 	g, err := life.NewGrid(gs.W, gs.H)
 	if err != nil {
 		return nil, badSize(err)
@@ -245,6 +253,38 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		s.Options.Origin = life.Point{X: p.X - int64((gs.W-w)/2), Y: p.Y - int64((gs.H-h)/2)}
 	}
 	return s, nil
+}
+
+// costs returns what a run on a grid of size gs allocates: the start grid,
+// the engine's grids on a bounded board, and the caller's Costs.
+func (c *Config) costs(gs Size) []life.Cost {
+	costs := []life.Cost{{What: "the start grid", Bytes: uint64(gs.W) * uint64(gs.H)}}
+	if c.Topology != life.Unbounded {
+		costs = append(costs, c.Engine.Costs(gs.W, gs.H)...)
+	}
+	if c.Costs != nil {
+		costs = append(costs, c.Costs(gs.W, gs.H)...)
+	}
+	return costs
+}
+
+// Budget returns the run's memory budget in bytes: -memory, else
+// life.DefaultBudget; 0 if neither is known.
+func (c *Config) Budget() uint64 {
+	if c.Memory > 0 {
+		return c.Memory
+	}
+	return life.DefaultBudget()
+}
+
+// LimitMemory sets the Go runtime's soft memory limit to the run's budget,
+// so that the garbage collector works harder before the budget is reached
+// rather than letting the heap grow past it. It does nothing if the budget is
+// unknown.
+func (c *Config) LimitMemory() {
+	if b := c.Budget(); b > 0 && b < math.MaxInt64 {
+		debug.SetMemoryLimit(int64(b))
+	}
 }
 
 // Box returns where the start grid lies on the board: on an unbounded plane
