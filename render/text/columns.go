@@ -18,10 +18,17 @@ type ColumnPrinter struct {
 }
 
 // Append adds g as the next column, under label. It keeps a copy of the
-// drawing, so g may change afterwards.
+// drawing, (width + 1) × height bytes, so g may change afterwards.
 func (c *ColumnPrinter) Append(label string, g *life.Grid) {
 	c.labels = append(c.labels, label)
-	c.columns = append(c.columns, strings.Split(strings.TrimSuffix(g.String(), "\n"), "\n"))
+	text := make([]byte, 0, (g.Width()+1)*g.Height())
+	rows := make([]string, g.Height())
+	for y := range rows {
+		start := len(text)
+		text = appendRow(text, g, y)
+		rows[y] = string(text[start : len(text)-1])
+	}
+	c.columns = append(c.columns, rows)
 }
 
 // Len returns the number of columns appended since the last Reset.
@@ -36,35 +43,44 @@ func (c *ColumnPrinter) Reset() {
 // ending in a newline. A column shorter than the others is padded with
 // spaces. With no columns it returns a single empty line, as the book does.
 func (c *ColumnPrinter) String() string {
+	var b strings.Builder
+	c.WriteTo(&b)
+	return b.String()
+}
+
+// WriteTo writes String to w, one Write a line.
+func (c *ColumnPrinter) WriteTo(w io.Writer) (int64, error) {
 	rows := 0
 	for _, col := range c.columns {
 		rows = max(rows, len(col))
 	}
-	var b strings.Builder
+	var line []byte
+	var written int64
 	for j := range rows + 1 {
+		line = line[:0]
 		for i, col := range c.columns {
 			if i > 0 {
-				b.WriteString(" | ")
+				line = append(line, " | "...)
 			}
 			width := len(col[0])
 			switch {
 			case j == 0:
-				b.WriteString(center(c.labels[i], width))
+				line = append(line, center(c.labels[i], width)...)
 			case j-1 < len(col):
-				b.WriteString(col[j-1])
+				line = append(line, col[j-1]...)
 			default:
-				b.WriteString(strings.Repeat(" ", width))
+				for range width {
+					line = append(line, ' ')
+				}
 			}
 		}
-		b.WriteByte('\n')
+		n, err := w.Write(append(line, '\n'))
+		written += int64(n)
+		if err != nil {
+			return written, err
+		}
 	}
-	return b.String()
-}
-
-// WriteTo writes String to w.
-func (c *ColumnPrinter) WriteTo(w io.Writer) (int64, error) {
-	n, err := io.WriteString(w, c.String())
-	return int64(n), err
+	return written, nil
 }
 
 // center pads s with spaces to width as Python's str.center does: when the

@@ -2,12 +2,14 @@
 // at a time as the book prints it (rows of '*' and '-' under a header line),
 // several generations side by side in the book's ColumnPrinter layout, and
 // the frames of the live view, two grid rows per character row with half
-// blocks. Everything writes to an io.Writer, so a test passes a bytes.Buffer.
+// blocks. Everything writes to an io.Writer, so a test passes a bytes.Buffer,
+// and writes a grid a row at a time: however large the grid, no more than a
+// row of text is held in memory at once (a ColumnPrinter keeps its columns).
 package text
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 
 	"colife/life"
 )
@@ -16,6 +18,48 @@ import (
 // "generation N  population P", the grid as rows of '*' (alive) and '-'
 // (empty), then a blank line. It writes no escape sequence.
 func WriteGeneration(w io.Writer, generation int, g *life.Grid) error {
-	_, err := fmt.Fprintf(w, "generation %d  population %d\n%s\n", generation, g.Population(), g)
+	header := append([]byte("generation "), strconv.Itoa(generation)...)
+	header = append(header, "  population "...)
+	header = strconv.AppendInt(header, int64(g.Population()), 10)
+	return WriteFrame(w, string(header), g)
+}
+
+// WriteFrame writes a generation as WriteGeneration does, under a header line
+// of the caller's: header and a newline, the grid's rows, a blank line.
+func WriteFrame(w io.Writer, header string, g *life.Grid) error {
+	if _, err := io.WriteString(w, header+"\n"); err != nil {
+		return err
+	}
+	if err := WriteGrid(w, g); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// WriteGrid writes g as Grid.String draws it, one line per row, '*' for a
+// live cell and '-' for an empty one, with one Write a row: it holds only a
+// row of text at a time, so a caller that writes to a file or a pipe should
+// pass a bufio.Writer.
+func WriteGrid(w io.Writer, g *life.Grid) error {
+	row := make([]byte, g.Width()+1)
+	for y := range g.Height() {
+		appendRow(row[:0], g, y)
+		if _, err := w.Write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendRow appends row y of g, '*' and '-', and a newline.
+func appendRow(buf []byte, g *life.Grid, y int) []byte {
+	for _, s := range g.Cells[g.Index(0, y):g.Index(0, y+1)] {
+		if s == life.Alive {
+			buf = append(buf, '*')
+		} else {
+			buf = append(buf, '-')
+		}
+	}
+	return append(buf, '\n')
 }

@@ -54,3 +54,28 @@ func TestWriteGenerationError(t *testing.T) {
 	err := text.WriteGeneration(failWriter{}, 0, grid(t, "O"))
 	assert.EqualError(t, err, "disk full")
 }
+
+// writes records the length of every Write.
+type writes struct {
+	bytes.Buffer
+	sizes []int
+}
+
+func (w *writes) Write(p []byte) (int, error) {
+	w.sizes = append(w.sizes, len(p))
+	return w.Buffer.Write(p)
+}
+
+func TestWriteGridWritesARowAtATime(t *testing.T) {
+	g := grid(t, "O..O", ".OO.", "....")
+	var w writes
+	require.NoError(t, text.WriteGrid(&w, g))
+	assert.Equal(t, g.String(), w.String(), "the same drawing as Grid.String")
+	assert.Equal(t, []int{5, 5, 5}, w.sizes, "one write of a row and its newline each")
+}
+
+func TestWriteFrame(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, text.WriteFrame(&b, "generation 2  box 2x1 at (5,-3)", grid(t, "O.")))
+	assert.Equal(t, "generation 2  box 2x1 at (5,-3)\n*-\n\n", b.String())
+}
