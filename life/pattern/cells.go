@@ -93,6 +93,20 @@ func WriteCells(w io.Writer, p *Pattern) error {
 	if err != nil {
 		return err
 	}
+	return writeCells(w, p, rule, cellRuns(cells))
+}
+
+// WriteGridCells writes the whole grid g as WriteCells writes FromGrid(g,
+// name, rule), straight from the grid: it holds no list of the live cells,
+// only a row of text at a time.
+func WriteGridCells(w io.Writer, g *life.Grid, name string, rule life.Rule) error {
+	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height()}
+	return writeCells(w, p, rule.String(), gridRuns(g))
+}
+
+// writeCells writes p's comment lines, with rule, and every row of its box
+// with the runs' cells alive.
+func writeCells(w io.Writer, p *Pattern, rule string, runs runs) error {
 	bw := bufio.NewWriter(w)
 	if p.Name != "" {
 		fmt.Fprintf(bw, "!Name: %s\n", oneLine(p.Name))
@@ -113,17 +127,33 @@ func WriteCells(w io.Writer, p *Pattern) error {
 	}
 	row := make([]byte, p.Width+1)
 	row[p.Width] = '\n'
-	for y := range p.Height {
+	y := 0 // the row being filled
+	blank := func() {
 		for x := range p.Width {
 			row[x] = '.'
 		}
-		for len(cells) > 0 && cells[0].Y == y {
-			row[cells[0].X] = 'O'
-			cells = cells[1:]
+	}
+	blank()
+	err := runs(func(rx, ry, n int) error {
+		for ; y < ry; y++ {
+			if _, err := bw.Write(row); err != nil {
+				return err
+			}
+			blank()
 		}
+		for x := rx; x < rx+n; x++ {
+			row[x] = 'O'
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for ; y < p.Height; y++ {
 		if _, err := bw.Write(row); err != nil {
 			return err
 		}
+		blank()
 	}
 	return bw.Flush()
 }

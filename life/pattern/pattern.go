@@ -178,6 +178,53 @@ func FromUniverse(u *life.Universe, name string, rule life.Rule, gen int) *Patte
 	return p
 }
 
+// runs calls visit for each run of live cells of a box, row by row from the
+// top and left to right: n live cells from (x, y) rightwards, none next to
+// another run of its row. It stops at the first error visit returns, and
+// returns it.
+type runs func(visit func(x, y, n int) error) error
+
+// cellRuns returns the runs of cells, sorted as sortedCells sorts them.
+func cellRuns(cells []Cell) runs {
+	return func(visit func(x, y, n int) error) error {
+		for i := 0; i < len(cells); {
+			j := i + 1
+			for j < len(cells) && cells[j].Y == cells[i].Y && cells[j].X == cells[j-1].X+1 {
+				j++
+			}
+			if err := visit(cells[i].X, cells[i].Y, j-i); err != nil {
+				return err
+			}
+			i = j
+		}
+		return nil
+	}
+}
+
+// gridRuns returns the runs of g's live cells.
+func gridRuns(g *life.Grid) runs {
+	return func(visit func(x, y, n int) error) error {
+		for y := range g.Height() {
+			row := g.Cells[g.Index(0, y):g.Index(0, y+1)]
+			for x := 0; x < len(row); {
+				if row[x] != life.Alive {
+					x++
+					continue
+				}
+				end := x + 1
+				for end < len(row) && row[end] == life.Alive {
+					end++
+				}
+				if err := visit(x, y, end-x); err != nil {
+					return err
+				}
+				x = end
+			}
+		}
+		return nil
+	}
+}
+
 // sortedCells returns p's cells sorted by row, then column, without
 // duplicates, after checking that each lies inside the box. It does not change
 // p, and the caller must not change what it returns.

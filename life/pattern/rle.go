@@ -369,6 +369,19 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 	if err != nil {
 		return err
 	}
+	return writeRLE(w, p, rule, cellRuns(cells))
+}
+
+// WriteGridRLE writes the whole grid g as WriteRLE writes FromGrid(g, name,
+// rule), straight from the grid: it holds no list of the live cells, so a
+// grid of any size is written in little memory.
+func WriteGridRLE(w io.Writer, g *life.Grid, name string, rule life.Rule) error {
+	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height()}
+	return writeRLE(w, p, rule.String(), gridRuns(g))
+}
+
+// writeRLE writes p's header lines, with rule, and the body of the runs.
+func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
 	bw := bufio.NewWriter(w)
 	if p.Position != nil {
 		fmt.Fprintf(bw, "#CXRLE Pos=%d,%d", p.Position.X, p.Position.Y)
@@ -393,22 +406,20 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 
 	rw := runWriter{w: bw}
 	x, y := 0, 0
-	for i := 0; i < len(cells); {
-		c := cells[i]
-		if c.Y > y {
-			rw.run(c.Y-y, '$')
-			x, y = 0, c.Y
+	err := runs(func(rx, ry, n int) error {
+		if ry > y {
+			rw.run(ry-y, '$')
+			x, y = 0, ry
 		}
-		if c.X > x {
-			rw.run(c.X-x, 'b')
+		if rx > x {
+			rw.run(rx-x, 'b')
 		}
-		j := i + 1
-		for j < len(cells) && cells[j].Y == c.Y && cells[j].X == cells[j-1].X+1 {
-			j++
-		}
-		rw.run(j-i, 'o')
-		x = c.X + j - i
-		i = j
+		rw.run(n, 'o')
+		x = rx + n
+		return rw.err()
+	})
+	if err != nil {
+		return err
 	}
 	rw.token([]byte{'!'})
 	bw.WriteByte('\n')
@@ -435,6 +446,12 @@ func (rw *runWriter) run(n int, tag byte) {
 		t = strconv.AppendInt(t, int64(n), 10)
 	}
 	rw.token(append(t, tag))
+}
+
+// err returns the first error writing, if any.
+func (rw *runWriter) err() error {
+	_, err := rw.w.Write(nil)
+	return err
 }
 
 func (rw *runWriter) token(t []byte) {
