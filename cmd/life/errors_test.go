@@ -20,8 +20,8 @@ func TestErrors(t *testing.T) {
 		wantStatus int
 		wantErr    string // the whole line on stderr
 	}{
-		{"unknown flag", []string{"-speed", "3"}, "", 2,
-			"life: flag provided but not defined: -speed (run life -h for help)"},
+		{"unknown flag", []string{"-fast", "3"}, "", 2,
+			"life: flag provided but not defined: -fast (run life -h for help)"},
 		{"size 0x5", []string{"-size", "0x5"}, "", 2,
 			`life: invalid value "0x5" for flag -size: "0x5": width must be at least 1, not 0 (run life -h for help)`},
 		{"size 10", []string{"-size", "10"}, "", 2,
@@ -83,7 +83,7 @@ func TestOutReadsBackInPlace(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "end"+ext)
 			// The glider's generation 8 on a plane, printed, and written to out.
-			stdout, stderr, status := runLife(t, "", "-pattern", "glider", "-size", "7x6", "-topology", "plane", "-gens", "8", "-every", "8", "-out", out)
+			stdout, stderr, status := runLife(t, "", "-pattern", "glider", "-size", "7x6", "-topology", "plane", "-gens", "8", "-every", "8", "-out", out, "-print", "all")
 			require.Equal(t, 0, status, stderr)
 			last := stdout[strings.LastIndex(stdout, "generation 8"):]
 

@@ -28,6 +28,34 @@ type config struct {
 
 	untilStable bool          // -until-stable
 	pictures    export.Config // -gif -png -zoom -delay
+	speed       float64       // -speed, in -watch
+	print       printChoice   // -print; see printSet
+	printSet    bool          // -print was given
+}
+
+// printChoice is which generations print mode prints.
+type printChoice int
+
+const (
+	printAll  printChoice = iota // every -every-th generation
+	printLast                    // only the last
+	printNone                    // none
+)
+
+// printChoices are -print's values, in the order of printChoice.
+var printChoices = []string{"all", "last", "none"}
+
+// printing returns which generations print mode prints: -print, or by
+// default all of them, or none when -gif, -png or -out FILE keeps the result
+// elsewhere.
+func (c *config) printing() printChoice {
+	switch {
+	case c.printSet:
+		return c.print
+	case c.pictures.Enabled() || c.out != "" && c.out != "-":
+		return printNone
+	}
+	return printAll
 }
 
 // outFormat is how -out writes a grid.
@@ -95,6 +123,17 @@ func newFlagSet(c *config) *flag.FlagSet {
 		c.out = s
 		return nil
 	})
+	fs.Func("print", "which generations print mode prints: `WHAT` is all (every -every-th), last (only the last) or none (default: all, but none with -gif, -png or -out FILE)", func(s string) error {
+		for i, name := range printChoices {
+			if strings.EqualFold(strings.TrimSpace(s), name) {
+				c.print, c.printSet = printChoice(i), true
+				return nil
+			}
+		}
+		return fmt.Errorf("%q: want all, last or none", s)
+	})
+	c.speed = defaultSpeed
+	setup.RegisterSpeed(fs, &c.speed, "in -watch")
 	fs.BoolVar(&c.watch, "watch", false, "animate in place in the terminal (keys: space pause, n step, + faster, - slower, r restart, q quit)")
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
 	c.pictures.Register(fs)
@@ -136,6 +175,18 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	if c.watch && c.columns > 0 {
 		return nil, &usageError{errors.New("-columns is for print mode, not -watch")}
 	}
+	if c.printSet && c.watch {
+		return nil, &usageError{errors.New("-print is for print mode, not -watch")}
+	}
+	if c.printSet && c.untilStable {
+		return nil, &usageError{errors.New("-print chooses generations to print; -until-stable prints one line instead")}
+	}
+	if c.printSet && c.out == "-" {
+		return nil, &usageError{errors.New("-print chooses generations to print; -out - prints the last grid's RLE instead")}
+	}
+	if c.printSet && c.print == printNone && c.columns > 0 {
+		return nil, &usageError{errors.New("-columns prints generations side by side; -print none prints none")}
+	}
 	return c, nil
 }
 
@@ -146,8 +197,14 @@ func usage(fs *flag.FlagSet) {
 Usage: life [flags]
 
 Print mode (the default) prints each generation as a line "generation N
-population P", the grid as rows of * (alive) and - (empty), and a blank line.
--watch animates in the terminal instead.
+population P", the grid as rows of * (alive) and - (empty), and a blank line;
+-print last prints only the last generation, and -print none (the default
+with -gif, -png or -out FILE) none. -watch animates in the terminal instead.
+
+The board is the pattern printed tight: 2 empty cells around it, no minimum
+size, and without -pattern a random soup. lifeview's window is a canvas to
+watch and draw on, so it leaves 16 cells around a pattern, is at least
+160x100, and starts from a glider gun: give -size for the same board in both.
 
 Flags:
 `)

@@ -12,6 +12,11 @@
 //
 // Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for
 // anything else (an unreadable file, a failed write, an interruption).
+//
+// SIGINT, SIGTERM, SIGHUP and SIGQUIT all end the run the same way: the
+// terminal restored in -watch, no file of -out, -gif or -png replaced, the
+// message "life: interrupted" and exit status 1. SIGQUIT gives no goroutine
+// dump.
 package main
 
 import (
@@ -25,7 +30,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(report(os.Stderr, err))

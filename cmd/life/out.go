@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -11,23 +12,33 @@ import (
 )
 
 // writeOut writes the simulation's current grid, whole, to name (stdout for
-// "-") as a pattern whose box is the grid, so that it reads back in place.
-func writeOut(name string, format outFormat, start *setup.Start, sim *life.Simulation, stdout io.Writer) error {
+// "-") as a pattern whose box is the grid, so that it reads back in place. A
+// bounded grid is written straight from the board, a row at a time. When ctx
+// is done before the file is complete, the file is left as it was and the
+// error is ctx's.
+func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, sim *life.Simulation, stdout io.Writer) error {
 	title := fmt.Sprintf("%s, generation %d", start.Name, sim.Generation())
-	var p *pattern.Pattern
-	if u := sim.Universe(); u != nil {
-		p = pattern.FromUniverse(u, title, sim.Options().Rule, sim.Generation())
-	} else {
-		p = pattern.FromGrid(sim.Grid(), title, sim.Options().Rule)
-	}
-	write := pattern.WriteRLE
-	if format == formatCells {
-		write = pattern.WriteCells
+	rule := sim.Options().Rule
+	var write func(io.Writer) error
+	switch u := sim.Universe(); {
+	case u != nil && format == formatCells:
+		p := pattern.FromUniverse(u, title, rule, sim.Generation())
+		write = func(w io.Writer) error { return pattern.WriteCells(w, p) }
+	case u != nil:
+		p := pattern.FromUniverse(u, title, rule, sim.Generation())
+		write = func(w io.Writer) error { return pattern.WriteRLE(w, p) }
+	case format == formatCells:
+		write = func(w io.Writer) error { return pattern.WriteGridCells(w, sim.Grid(), title, rule) }
+	default:
+		write = func(w io.Writer) error { return pattern.WriteGridRLE(w, sim.Grid(), title, rule) }
 	}
 	if name == "-" {
-		return write(stdout, p)
+		return write(stdout)
 	}
-	if err := files.WriteFile(name, func(w io.Writer) error { return write(w, p) }); err != nil {
+	if err := files.WriteFileContext(ctx, name, write); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("-out %s: %w", name, err)
 	}
 	return nil

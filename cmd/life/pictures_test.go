@@ -49,23 +49,24 @@ func TestGIF(t *testing.T) {
 	// and four generations later is one cell further down and right.
 	type cell struct{ x, y int }
 	tests := []struct {
-		name       string
-		args       []string
-		wantFrames int
-		wantDelay  int
-		wantStdout string // "" for the generations printed
-		alive      map[int][]cell
-		dead       map[int][]cell
+		name        string
+		args        []string
+		wantFrames  int
+		wantDelay   int
+		wantStdout  string // "" for wantPrinted generations printed
+		wantPrinted int
+		alive       map[int][]cell
+		dead        map[int][]cell
 	}{
 		{
 			name:       "every generation",
-			args:       []string{"-pattern", "glider", "-size", "8x8", "-topology", "plane", "-gens", "4", "-zoom", "2", "-delay", "50"},
-			wantFrames: 5, wantDelay: 5,
+			args:       []string{"-pattern", "glider", "-size", "8x8", "-topology", "plane", "-gens", "4", "-zoom", "2", "-delay", "50", "-print", "all"},
+			wantFrames: 5, wantDelay: 5, wantPrinted: 5,
 			alive: map[int][]cell{0: {{3, 2}, {4, 3}, {2, 4}, {3, 4}, {4, 4}}, 4: {{4, 3}, {5, 4}, {3, 5}, {4, 5}, {5, 5}}},
 			dead:  map[int][]cell{0: {{0, 0}, {3, 3}}, 4: {{3, 2}, {2, 4}}},
 		},
 		{
-			name:       "every other generation, the goroutine engine, default zoom and delay",
+			name:       "every other generation, the goroutine engine, default zoom and delay; by default nothing printed",
 			args:       []string{"-pattern", "glider", "-size", "8x8", "-topology", "plane", "-gens", "4", "-every", "2"},
 			wantFrames: 3, wantDelay: 10,
 			alive: map[int][]cell{0: {{3, 2}}, 2: {{4, 3}, {5, 4}}},
@@ -89,7 +90,7 @@ func TestGIF(t *testing.T) {
 			if tt.wantStdout != "" {
 				assert.Equal(t, tt.wantStdout, stdout)
 			} else {
-				assert.Equal(t, tt.wantFrames, strings.Count(stdout, "generation "), "printed as many as drawn")
+				assert.Equal(t, tt.wantPrinted, strings.Count(stdout, "generation "), "generations printed")
 			}
 			g := decodeGIF(t, path)
 			require.Len(t, g.Image, tt.wantFrames)

@@ -70,8 +70,12 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *se
 	if cfg.untilStable {
 		stable = newStability(bw, sim.Options().Topology)
 		outputs = append(outputs, stable)
-	} else if cfg.out != "-" { // -out - gives stdout to the last grid's RLE alone
-		outputs = append(outputs, newPrinter(bw, cfg.every, cfg.columns))
+	} else if cfg.out != "-" && cfg.printing() != printNone { // -out - gives stdout to the last grid's RLE alone
+		p := newPrinter(bw, cfg.every, cfg.columns)
+		if cfg.printing() == printLast {
+			p.only = cfg.lastGeneration()
+		}
+		outputs = append(outputs, p)
 	}
 	if pictures != nil {
 		pictures.sim = sim
@@ -111,16 +115,17 @@ type printer struct {
 	w       io.Writer
 	every   int
 	columns int
+	only    int // if not -1, the one generation to print
 	block   text.ColumnPrinter
 	blocks  int // blocks written so far
 }
 
 func newPrinter(w io.Writer, every, columns int) *printer {
-	return &printer{w: w, every: every, columns: columns}
+	return &printer{w: w, every: every, columns: columns, only: -1}
 }
 
 func (p *printer) generation(n int, f *frame) error {
-	if n%p.every != 0 {
+	if p.only >= 0 && n != p.only || p.only < 0 && n%p.every != 0 {
 		return nil
 	}
 	g, at, err := f.grid()
@@ -129,8 +134,7 @@ func (p *printer) generation(n int, f *frame) error {
 	}
 	if p.columns == 0 {
 		if f.sim.Universe() != nil {
-			_, err := fmt.Fprintf(p.w, "generation %d  population %d  box %dx%d at %s\n%s\n", n, f.sim.Population(), g.Width(), g.Height(), at, g)
-			return err
+			return text.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %dx%d at %s", n, f.sim.Population(), g.Width(), g.Height(), at), g)
 		}
 		return text.WriteGeneration(p.w, n, g)
 	}

@@ -38,6 +38,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg.list {
 		return setup.WriteList(stdout)
 	}
+	cfg.LimitMemory()
+	cfg.Costs = cfg.costs
+	// However the run ends, a signal makes it "interrupted": not "context
+	// canceled" from an early stage, nor success for a late one.
+	defer func() {
+		if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err()) || errors.Is(err, life.ErrClosed)) {
+			err = errInterrupted
+		}
+	}()
 
 	var view *terminal
 	sizer := func(w, h int) setup.Size {
@@ -95,11 +104,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	} else {
 		err = printMode(ctx, cfg, sim, start, pictures, stdout)
 	}
-	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
+	if ctx.Err() != nil {
 		return errInterrupted // and leave -out alone
 	}
 	if err == nil && cfg.out != "" {
-		err = writeOut(cfg.out, cfg.outFormat(), start, sim, stdout)
+		err = writeOut(ctx, cfg.out, cfg.outFormat(), start, sim, stdout)
 	}
 	return err
 }

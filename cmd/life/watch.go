@@ -10,15 +10,17 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/render/runner"
 	"colife/render/text"
 )
 
-// Speeds of the live view, in steps per second: + doubles, - halves.
+// The live view's target speed in generations per second, by default and
+// (runner.MinSpeed to runner.MaxSpeed, as in lifeview) after -speed, + and
+// -; and the frames it draws a second at most: faster speeds draw every few
+// steps.
 const (
 	defaultSpeed = 10.0
-	minSpeed     = defaultSpeed / 64
-	maxSpeed     = defaultSpeed * 1024
-	maxFPS       = 60 // frames drawn per second at most; faster speeds draw every few steps
+	maxFPS       = 60
 )
 
 // watch runs the live view until q, Ctrl-C, an error, or ctx is done. The
@@ -31,7 +33,10 @@ func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, si
 	resized, stop := notifyResize()
 	defer stop()
 
-	v := &view{t: t, cfg: cfg, start: start, sim: sim, speed: defaultSpeed}
+	v := &view{t: t, cfg: cfg, start: start, sim: sim, speed: cfg.speed}
+	if v.speed == 0 {
+		v.speed = defaultSpeed
+	}
 	v.cols, v.rows = t.size()
 	v.rateAt, v.rateGen = time.Now(), sim.Generation()
 	timer := time.NewTimer(0)
@@ -74,8 +79,8 @@ type view struct {
 	sim   *life.Simulation
 
 	paused     bool
-	speed      float64 // steps per second
-	owed       float64 // steps due but not yet run
+	speed      float64 // target generations per second
+	owed       float64 // steps (of -every generations) due but not yet run
 	cols, rows int     // the terminal's size at the last frame
 	buf        []byte  // the frame, reused
 
@@ -112,9 +117,12 @@ func (v *view) screen(cols, rows int) *life.Grid {
 	return v.port
 }
 
+// steps returns the target speed in steps of -every generations a second.
+func (v *view) steps() float64 { return v.speed / float64(v.cfg.every) }
+
 // frame returns the time between frames at the current speed.
 func (v *view) frame() time.Duration {
-	return max(time.Duration(float64(time.Second)/v.speed), time.Second/maxFPS)
+	return max(time.Duration(float64(time.Second)/v.steps()), time.Second/maxFPS)
 }
 
 // tick runs the steps due since the last tick, elapsed ago.
@@ -123,7 +131,7 @@ func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
 		v.owed = 0
 		return nil
 	}
-	v.owed = min(v.owed+elapsed.Seconds()*v.speed, 2+v.speed/maxFPS)
+	v.owed = min(v.owed+elapsed.Seconds()*v.steps(), 2+v.steps()/maxFPS)
 	budget := time.Now().Add(v.frame())
 	for v.owed >= 1 && !v.paused && time.Now().Before(budget) {
 		if err := v.step(ctx); err != nil {
@@ -163,9 +171,9 @@ func (v *view) key(ctx context.Context, k byte) (quit bool, err error) {
 			return false, v.step(ctx)
 		}
 	case '+', '=':
-		v.speed = min(v.speed*2, maxSpeed)
+		v.speed = min(v.speed*2, runner.MaxSpeed)
 	case '-', '_':
-		v.speed = max(v.speed/2, minSpeed)
+		v.speed = max(v.speed/2, runner.MinSpeed)
 	case 'r', 'R':
 		v.stoppedAtLast = false
 		if v.sim.Universe() != nil {
@@ -206,7 +214,7 @@ func (v *view) status(cols int) string {
 	if v.start.Pattern == nil {
 		from = fmt.Sprintf("seed %d", v.start.Seed)
 	}
-	target := fmt.Sprintf("target %.4g/s", v.speed)
+	target := fmt.Sprintf("target %g/s", v.speed)
 	if v.paused {
 		target = "PAUSED"
 	}

@@ -258,6 +258,8 @@ func TestWatchQuits(t *testing.T) {
 		{"Ctrl-C", func(s *session) { s.send("\x03") }, 0, ""},
 		{"SIGTERM", func(s *session) { require.NoError(t, s.cmd.Process.Signal(syscall.SIGTERM)) }, 1, "life: interrupted"},
 		{"SIGINT", func(s *session) { require.NoError(t, s.cmd.Process.Signal(syscall.SIGINT)) }, 1, "life: interrupted"},
+		{"SIGHUP", func(s *session) { require.NoError(t, s.cmd.Process.Signal(syscall.SIGHUP)) }, 1, "life: interrupted"},
+		{"SIGQUIT", func(s *session) { require.NoError(t, s.cmd.Process.Signal(syscall.SIGQUIT)) }, 1, "life: interrupted"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -271,6 +273,24 @@ func TestWatchQuits(t *testing.T) {
 			assert.NotContains(t, s.output(), "goroutine 1 [", "no stack trace")
 		})
 	}
+}
+
+func TestWatchSpeed(t *testing.T) {
+	// -speed is the target in generations per second, as in lifeview,
+	// whatever -every's step; + and - double and halve it within lifeview's
+	// range.
+	s := startSession(t, 120, 8, "-pattern", "blinker", "-speed", "16384", "-every", "4", "-engine", "direct")
+	all := s.waitFor("a frame", 0, func(st []status) bool { return len(st) > 0 })
+	assert.Contains(t, last(all).line, "target 16384/s")
+	mark := len(all)
+	s.send("+")
+	s.send("-")
+	s.waitFor("the target halved, not doubled past the top", mark, func(st []status) bool {
+		return len(st) > 0 && strings.Contains(last(st).line, "target 8192/s")
+	})
+	s.send("q")
+	assert.Equal(t, 0, s.exitStatus())
+	s.assertRestored()
 }
 
 func TestWatchPausesAtGens(t *testing.T) {
