@@ -77,9 +77,13 @@ bench:
 	END { printf "\n%-62s %12s %16s\n", "case", "gens/s", "goroutines"; for (i = 1; i <= r; i++) print rows[i] }' 2>/dev/null
 	@rm -f $(BENCHBIN)
 
-## fuzz: run each parser's fuzzer for FUZZTIME (default 1m).
+## fuzz: run each parser's fuzzer for FUZZTIME (default 1m), shrinking an
+## interesting input for at most FUZZMINIMIZETIME (default 5s) so that the
+## time goes to fuzzing (go test's default, 60s, spent most of the minute
+## shrinking).
 FUZZTIME ?= 1m
+FUZZMINIMIZETIME ?= 5s
 fuzz:
 	@for f in $$($(GO) test -list '^Fuzz' ./life/pattern/ | grep ^Fuzz); do \
-		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./life/pattern/ || exit 1; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./life/pattern/ || exit 1; \
 	done
