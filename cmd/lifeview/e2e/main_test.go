@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -24,7 +26,31 @@ import (
 	"colife/render/view"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { goleak.VerifyTestMain(noticeM{m}) }
+
+// noDisplay counts the tests needDisplay skipped.
+var noDisplay atomic.Int32
+
+// noticeM runs the tests, then says how many were skipped for want of a
+// display. go test ./... shows nothing of a passing package but its "ok"
+// line, a skip included, so the notice also goes to the terminal, if there
+// is one, without -v (with -v the skips and the notice are in the output).
+type noticeM struct{ m *testing.M }
+
+func (n noticeM) Run() int {
+	code := n.m.Run()
+	if skipped := noDisplay.Load(); skipped > 0 {
+		msg := fmt.Sprintf("colife/cmd/lifeview/e2e: NO DISPLAY: %d tests that open a window were SKIPPED; run them under xvfb-run -a, as make test does\n", skipped)
+		os.Stderr.WriteString(msg)
+		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil && !testing.Verbose() {
+			tty.WriteString(msg)
+			tty.Close()
+		} else if err == nil {
+			tty.Close()
+		}
+	}
+	return code
+}
 
 // build builds lifeview into a temporary directory and returns its path.
 func build(t *testing.T) string {
@@ -48,7 +74,8 @@ func build(t *testing.T) string {
 func needDisplay(t *testing.T) {
 	t.Helper()
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		t.Skip("no DISPLAY: run under xvfb-run, as make test does")
+		noDisplay.Add(1)
+		t.Skip("SKIPPED: no DISPLAY: run under xvfb-run -a, as make test does")
 	}
 }
 
