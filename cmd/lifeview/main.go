@@ -58,5 +58,6 @@ func lifeview(ctx context.Context, args []string) (err error) {
 	case cfg.List:
 		return setup.WriteList(os.Stdout)
 	}
+	cfg.LimitMemory() // the garbage collector works harder before -memory's budget is reached
 	return run(ctx, cfg, os.Stdin, os.Stderr)
 }
