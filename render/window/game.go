@@ -10,6 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"colife/life"
 	"colife/render/control"
 	"colife/render/hud"
 	"colife/render/picture"
@@ -29,7 +30,9 @@ type game struct {
 	in   input
 	zoom float64 // the starting zoom, in device-independent pixels per cell
 
-	gridW, gridH int // the grid's size, for the view before the first frame
+	gridW, gridH int       // the grid's size, for the view before the first frame
+	start        life.Rect // on an unbounded plane, the starting grid's box, which the view first shows
+	unbounded    bool
 
 	frame   *runner.Frame
 	painter view.Painter
@@ -55,16 +58,18 @@ type game struct {
 
 func newGame(ctx context.Context, r *runner.Runner, cfg Config, zoom float64) *game {
 	return &game{
-		ctx:     ctx,
-		r:       r,
-		zoom:    zoom,
-		gridW:   cfg.Runner.Grid.Width(),
-		gridH:   cfg.Runner.Grid.Height(),
-		painter: view.Painter{Palette: view.DefaultPalette},
-		name:    cfg.Name,
-		capture: cfg.Screenshot,
-		gens:    cfg.Gens,
-		hudOn:   cfg.HUD,
+		ctx:       ctx,
+		r:         r,
+		zoom:      zoom,
+		gridW:     cfg.Runner.Grid.Width(),
+		gridH:     cfg.Runner.Grid.Height(),
+		start:     life.RectOf(cfg.Runner.Options.Origin, int64(cfg.Runner.Grid.Width()), int64(cfg.Runner.Grid.Height())),
+		unbounded: cfg.Runner.Options.Topology == life.Unbounded,
+		painter:   view.Painter{Palette: view.DefaultPalette},
+		name:      cfg.Name,
+		capture:   cfg.Screenshot,
+		gens:      cfg.Gens,
+		hudOn:     cfg.HUD,
 	}
 }
 
@@ -82,6 +87,9 @@ func (g *game) Update() error {
 	g.frame = g.r.Take(g.frame)
 	if g.ctl == nil || g.capture != "" {
 		return nil // a camera ignores the user
+	}
+	if g.frame != nil {
+		g.ctl.Box = g.frame.Bounds // what F frames on an unbounded plane
 	}
 	g.ctl.Update(g.in)
 	if g.ctl.Quit {
@@ -108,7 +116,11 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View {
 		// Paint and upload only what changed: a paused or slow simulation
 		// costs a copy on the GPU per frame, not a repaint.
-		g.painter.Paint(g.img, g.frame.Grid, g.ctl.View)
+		if g.frame.Universe != nil {
+			g.painter.PaintUniverse(g.img, g.frame.Universe, g.ctl.View)
+		} else {
+			g.painter.Paint(g.img, g.frame.Grid, g.ctl.View)
+		}
 		g.cells.WritePixels(g.img.Pix)
 		g.painted.seq, g.painted.view = g.frame.Seq, g.ctl.View
 	}
@@ -168,11 +180,16 @@ func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 		// Update may have taken the newest frame already, and Take
 		// returns nil when nothing newer came since: keep what we have.
 		g.frame = g.r.Take(g.frame)
-		gw, gh := g.gridW, g.gridH
-		if g.frame != nil {
-			gw, gh = g.frame.Grid.Width(), g.frame.Grid.Height()
+		var v view.View
+		if g.unbounded {
+			v = view.NewUnbounded(g.start, int(w), int(h), g.zoom*s)
+		} else {
+			gw, gh := g.gridW, g.gridH
+			if g.frame != nil {
+				gw, gh = g.frame.Grid.Width(), g.frame.Grid.Height()
+			}
+			v = view.New(gw, gh, int(w), int(h), g.zoom*s)
 		}
-		v := view.New(gw, gh, int(w), int(h), g.zoom*s)
 		g.ctl = control.New(v, g.r, g.hudOn)
 	} else if int(w) != g.ctl.View.ScreenW || int(h) != g.ctl.View.ScreenH {
 		g.ctl.View.Resize(int(w), int(h))

@@ -39,8 +39,9 @@ type Config struct {
 	HUD bool
 	// Screenshot, when not "", makes the window a camera: it runs Gens
 	// generations, draws the last once, saves what the window shows as a
-	// PNG there, and closes. The window is then the grid's size at Zoom,
-	// unless that is larger than the screen, and ignores the user.
+	// PNG there, and closes. The window is then the grid's size at Zoom
+	// (on an unbounded plane, the starting grid's box), unless that is
+	// larger than the screen, and ignores the user.
 	Screenshot string
 	// Gens, when not 0, runs that many generations at once, as fast as
 	// they go, then pauses: with a Screenshot, the generation it shows.
