@@ -6,7 +6,8 @@
 //	lifeview [flags]
 //
 // Run lifeview -h for the flags, and press H in the window for the keys.
-// Without flags it shows a Gosper glider gun on a torus, running.
+// Without flags it shows a Gosper glider gun on the unbounded plane, running:
+// its gliders fly off for ever.
 //
 // With -screenshot FILE.png it is a camera for scripts and tests: it runs
 // -gens generations, draws the last once, saves what the window shows and

@@ -11,7 +11,8 @@ import (
 
 // writePictures is lifeview for scripts, with -gif or -png: without a
 // window, it runs start to generation -gens and writes the GIF of every
-// generation and the PNG of the last. A signal (ctx cancelled) stops it with
+// generation and the PNG of the last. On the unbounded plane each picture
+// shows the starting grid's box, wherever the life has gone. A signal (ctx cancelled) stops it with
 // errInterrupted, before it writes anything.
 func writePictures(ctx context.Context, cfg *cli.Config, start *setup.Start) error {
 	g := start.Grid
@@ -28,8 +29,19 @@ func writePictures(ctx context.Context, cfg *cli.Config, start *setup.Start) err
 		return interrupted(ctx, err)
 	}
 	defer sim.Close()
+	frame := sim.Grid
+	if start.Options.Topology == life.Unbounded {
+		box, err := life.NewGrid(g.Width(), g.Height()) // g's size: cannot fail
+		if err != nil {
+			return err
+		}
+		frame = func() *life.Grid {
+			sim.Window(box, start.Options.Origin)
+			return box
+		}
+	}
 	for {
-		if err := rec.Generation(sim.Grid()); err != nil {
+		if err := rec.Generation(frame()); err != nil {
 			return err
 		}
 		if sim.Generation() >= cfg.Gens {
@@ -39,7 +51,7 @@ func writePictures(ctx context.Context, cfg *cli.Config, start *setup.Start) err
 			return interrupted(ctx, err) // and write nothing
 		}
 	}
-	return rec.Finish(sim.Grid())
+	return rec.Finish(frame())
 }
 
 // errInterrupted is returned when a signal cut the run short.

@@ -9,6 +9,7 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/cmd/lifeview/internal/cli"
+	"colife/life"
 	"colife/render/runner"
 	"colife/render/window"
 )
@@ -26,6 +27,10 @@ func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer
 	}
 	for _, w := range start.Warnings {
 		fmt.Fprintf(stderr, "lifeview: warning: %s\n", w)
+	}
+	start.Options.Topology = cfg.Bounded(start.Options)
+	if start.Options.Topology == life.Unbounded {
+		start.Options.Origin = cli.Origin(start.Grid.Width(), start.Grid.Height())
 	}
 	if cfg.Pictures.Enabled() {
 		return writePictures(ctx, cfg, start)
@@ -51,7 +56,7 @@ func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer
 			History: cfg.History,
 			Rest:    restShare,
 		},
-		Title:      "colife: " + start.String(),
+		Title:      title(start),
 		Name:       start.Name,
 		Zoom:       cfg.Zoom,
 		HUD:        cfg.HUD,
@@ -59,6 +64,19 @@ func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer
 		Gens:       cfg.Gens,
 	}
 	return window.Run(ctx, wc)
+}
+
+// title returns the window's title: "colife: " and what start is, such as
+// "gosper 36x9 on the unbounded plane, B3/S23, goroutine engine".
+func title(start *setup.Start) string {
+	if start.Options.Topology != life.Unbounded {
+		return "colife: " + start.String()
+	}
+	what := fmt.Sprintf("random soup (density %g, seed %d) in %dx%d", start.Density, start.Seed, start.Grid.Width(), start.Grid.Height())
+	if start.Pattern != nil {
+		what = fmt.Sprintf("%s %dx%d", start.Name, start.Pattern.Width, start.Pattern.Height)
+	}
+	return fmt.Sprintf("colife: %s on the unbounded plane, %s, %s engine", what, start.Options.Rule, start.Options.Engine)
 }
 
 // restShare is how long the simulation pauses after a generation when it

@@ -16,6 +16,7 @@ import (
 
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
+	"colife/life"
 	"colife/render/runner"
 	"colife/render/view"
 )
@@ -39,6 +40,11 @@ func DefaultSize() setup.Size { return setup.Size{W: minW, H: minH} }
 type Config struct {
 	setup.Config // -pattern -size -rule -topology -random -seed -engine
 
+	// TopologySet says -topology was given. Without it the window runs on
+	// the unbounded plane, unless the engine (dense) or the rule (with B0)
+	// needs a bounded board: then on a torus (see Bounded).
+	TopologySet bool
+
 	Zoom       float64 // -zoom; 0 (not given) fits the screen
 	Speed      float64 // -speed
 	HUD        bool    // -hud
@@ -56,8 +62,11 @@ func newFlagSet(c *Config) *flag.FlagSet {
 	fs := flag.NewFlagSet("lifeview", flag.ContinueOnError)
 	c.Pattern = defaultPattern
 	c.MoreSoups = true // the S key makes soups from -seed, whatever the start
-	c.SizeDefault = fmt.Sprintf("the pattern with %d empty cells around it, and at least %dx%d", Margin, minW, minH)
+	c.Topology = life.Unbounded
+	c.SizeDefault = fmt.Sprintf("the pattern with %d empty cells around it, and at least %dx%d; on the unbounded plane, the box the pattern starts in, in the middle of which lies (0, 0), and that -random and the S key's soups fill", Margin, minW, minH)
 	c.Register(fs)
+	// The window's default topology is not the terminal's.
+	fs.Lookup("topology").Usage = "topology `T`: unbounded (an endless plane: patterns grow and gliders fly off for ever; alias infinite; without -topology, -engine dense and rules with B0 get a torus instead), torus (the edges wrap around, as in the book) or plane (dead beyond the edges)"
 	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
 		z, err := parseZoom(s) // not 0
 		c.Zoom = z
@@ -76,7 +85,7 @@ func newFlagSet(c *Config) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&c.HUD, "hud", true, "show the HUD (generation, population, speed, FPS, rule, goroutines); I toggles it")
-	fs.Func("screenshot", "run -gens generations, draw the last once, save what the window shows to `FILE.png` and exit (the window is the grid's size at -zoom, if the screen has room)", func(s string) error {
+	fs.Func("screenshot", "run -gens generations, draw the last once, save what the window shows to `FILE.png` and exit (the window is the grid's size, on the unbounded plane the starting box's, at -zoom, if the screen has room)", func(s string) error {
 		if !strings.EqualFold(filepath.Ext(s), ".png") {
 			return fmt.Errorf("%q: want a file name ending in .png", s)
 		}
@@ -95,8 +104,8 @@ func newFlagSet(c *Config) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&c.List, "list", false, "list the built-in patterns and exit")
-	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s)",
-		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), DefaultSize(), mib(runner.DefaultHistoryBytes)), func(s string) error {
+	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s); on the unbounded plane, about %d bytes for each 64x64 tile with a live cell, at most %s in all",
+		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), DefaultSize(), mib(runner.DefaultHistoryBytes), runner.TileBytes, mib(runner.DefaultHistoryBytes)), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > maxHistory {
 			return fmt.Errorf("want a whole number of generations from 1 to %d", maxHistory)
@@ -137,12 +146,14 @@ func parseZoom(s string) (float64, error) {
 // returns flag.ErrHelp; any other mistake is a *UsageError.
 func Parse(args []string, stdout io.Writer) (*Config, error) {
 	c := &Config{}
-	if err := setup.Parse(newFlagSet(c), args, stdout, usage); err != nil {
+	fs := newFlagSet(c)
+	if err := setup.Parse(fs, args, stdout, usage); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
 		return nil, &UsageError{err}
 	}
+	fs.Visit(func(f *flag.Flag) { c.TopologySet = c.TopologySet || f.Name == "topology" })
 	if c.Pictures.Enabled() {
 		if c.Screenshot != "" {
 			return nil, &UsageError{errors.New("-gif and -png write files without a window; leave out -screenshot")}
@@ -163,21 +174,39 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 	return c, nil
 }
 
+// Bounded returns the topology to run opt's rule and engine on: opt's, or a
+// torus if -topology was not given and the default unbounded plane cannot
+// run them (the dense engine runs every cell of a bounded board, and a B0
+// rule would fill the whole plane at once).
+func (c *Config) Bounded(opt life.Options) life.Topology {
+	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine == life.Dense || opt.Rule.Birth&1 != 0) {
+		return life.Torus
+	}
+	return opt.Topology
+}
+
+// Origin returns where the top-left cell of a w × h starting grid lies on
+// the unbounded plane: its middle cell at (0, 0).
+func Origin(w, h int) life.Point { return life.Point{X: -int64(w / 2), Y: -int64(h / 2)} }
+
 // usage writes lifeview -h.
 func usage(fs *flag.FlagSet) {
 	fmt.Fprint(fs.Output(), `lifeview: Conway's Game of Life in a window, with every cell a goroutine.
 
 Usage: lifeview [flags]
 
-Without flags: a Gosper glider gun on a torus, running. Press H in the
-window for the keys: Space plays and pauses, N goes forward one generation
-and B back one, + and - change the speed, S makes a new random soup (from
--seed, if given), the left button draws, the right erases, the wheel zooms,
-Esc quits.
+Without flags: a Gosper glider gun on the unbounded plane, running: its
+gliders fly off for ever (-topology torus gives a board whose edges wrap,
+where they come round and wreck the gun). Press H in the window for the
+keys: Space plays and pauses, N goes forward one generation and B back one,
++ and - change the speed, S makes a new random soup (from -seed, if given),
+the left button draws, the right erases, the wheel zooms, arrows pan, F fits
+the live cells to the window, Esc quits.
 
 With -gif or -png it opens no window: it runs -gens generations and writes an
 animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default
-4), and exits. It still needs a display, as lifeview does for all but -h and
+4), and exits; on the unbounded plane the pictures show the starting box
+(-size). It still needs a display, as lifeview does for all but -h and
 -list; life -gif and life -png need none.
 
 Flags:
@@ -185,7 +214,9 @@ Flags:
 	fs.PrintDefaults()
 	fmt.Fprint(fs.Output(), `
 Examples:
-  lifeview                                       a glider gun, running
+  lifeview                                       a glider gun on the unbounded plane, running
+  lifeview -topology torus -size 160x100         the gun on a torus, which its gliders wreck
+  lifeview -pattern acorn -speed 240             a methuselah that spreads over the plane
   lifeview -random 0.3 -size 400x300 -engine direct
   lifeview -pattern acorn -size 300x200 -zoom 3 -speed 60
   lifeview -pattern glider -size 32x32 -zoom 8 -gens 4 -screenshot out.png

@@ -12,6 +12,7 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/cmd/lifeview/internal/cli"
+	"colife/life"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -87,7 +88,38 @@ func TestParseHelp(t *testing.T) {
 		assert.Regexp(t, "\n  "+name+"[ \n]", out.String(), "-h documents %s", name)
 	}
 	min := cli.DefaultSize()
-	assert.Contains(t, out.String(), fmt.Sprintf("%d empty cells around it, and at least %dx%d)", cli.Margin, min.W, min.H), "-h gives the window's own default size")
+	assert.Contains(t, out.String(), fmt.Sprintf("%d empty cells around it, and at least %dx%d;", cli.Margin, min.W, min.H), "-h gives the window's own default size")
+	assert.Contains(t, out.String(), "Without flags: a Gosper glider gun on the unbounded plane")
+	assert.Contains(t, out.String(), "(default unbounded)\n", "-h gives the window's own default topology")
+}
+
+// TestTopology checks the window's default topology, the unbounded plane,
+// and the torus it falls back to for what the plane cannot run.
+func TestTopology(t *testing.T) {
+	b0, err := life.ParseRule("B03/S23")
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		args []string
+		opt  life.Options // the engine and rule to run
+		want life.Topology
+	}{
+		{nil, life.Options{Rule: life.Conway}, life.Unbounded},
+		{[]string{"-topology", "torus"}, life.Options{Rule: life.Conway}, life.Torus},
+		{[]string{"-topology", "plane"}, life.Options{Rule: life.Conway}, life.Plane},
+		{[]string{"-topology", "infinite"}, life.Options{Rule: life.Conway}, life.Unbounded},
+		{nil, life.Options{Rule: life.Conway, Engine: life.Dense}, life.Torus},
+		{nil, life.Options{Rule: b0}, life.Torus},
+		{[]string{"-topology", "unbounded"}, life.Options{Rule: b0}, life.Unbounded}, // asked for: the simulation refuses it
+	} {
+		t.Run(fmt.Sprintf("%v %v %v", tt.args, tt.opt.Engine, tt.opt.Rule), func(t *testing.T) {
+			c, err := cli.Parse(tt.args, nil)
+			require.NoError(t, err)
+			tt.opt.Topology = c.Topology
+			assert.Equal(t, tt.want, c.Bounded(tt.opt))
+		})
+	}
+	assert.Equal(t, life.Point{X: -80, Y: -50}, cli.Origin(160, 100), "(0, 0) in the middle of the box")
+	assert.Equal(t, life.Point{X: -1, Y: 0}, cli.Origin(3, 1))
 }
 
 func TestReport(t *testing.T) {
