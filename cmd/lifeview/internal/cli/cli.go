@@ -73,17 +73,7 @@ func newFlagSet(c *Config) *flag.FlagSet {
 		return err
 	})
 	c.Speed = defaultSpeed
-	fs.Func("speed", fmt.Sprintf("target speed in generations per second, `G` from %g to %d (default %d); + and - double and halve it", runner.MinSpeed, runner.MaxSpeed, defaultSpeed), func(s string) error {
-		g, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		switch {
-		case err != nil || math.IsNaN(g):
-			return errors.New("want a number of generations per second, such as 30")
-		case g < runner.MinSpeed || g > runner.MaxSpeed:
-			return fmt.Errorf("want from %g to %d generations per second", runner.MinSpeed, runner.MaxSpeed)
-		}
-		c.Speed = g
-		return nil
-	})
+	setup.RegisterSpeed(fs, &c.Speed, "")
 	fs.BoolVar(&c.HUD, "hud", true, "show the HUD (generation, population, speed, FPS, rule, goroutines); I toggles it")
 	fs.Func("screenshot", "run -gens generations, draw the last once, save what the window shows to `FILE.png` and exit (the window is the grid's size, on the unbounded plane the starting box's, at -zoom, if the screen has room)", func(s string) error {
 		if !strings.EqualFold(filepath.Ext(s), ".png") {
@@ -202,6 +192,12 @@ keys: Space plays and pauses, N goes forward one generation and B back one,
 + and - change the speed, S makes a new random soup (from -seed, if given),
 the left button draws, the right erases, the wheel zooms, arrows pan, F fits
 the live cells to the window, Esc quits.
+
+The window is a canvas to watch and draw on: without -size it leaves 16
+empty cells around a pattern and is at least 160x100. life prints a pattern
+tight instead (2 cells around it, no minimum, on a torus, and a random soup
+without -pattern), so the same -pattern gives another board there; give
+-size and -topology for the same one.
 
 With -gif or -png it opens no window: it runs -gens generations and writes an
 animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default

@@ -91,6 +91,7 @@ func TestParseHelp(t *testing.T) {
 	assert.Contains(t, out.String(), fmt.Sprintf("%d empty cells around it, and at least %dx%d;", cli.Margin, min.W, min.H), "-h gives the window's own default size")
 	assert.Contains(t, out.String(), "Without flags: a Gosper glider gun on the unbounded plane")
 	assert.Contains(t, out.String(), "(default unbounded)\n", "-h gives the window's own default topology")
+	assert.Contains(t, out.String(), "The window is a canvas to watch and draw on", "-h says why life gives another board for the same -pattern")
 }
 
 // TestTopology checks the window's default topology, the unbounded plane,
