@@ -201,10 +201,11 @@ population P", the grid as rows of * (alive) and - (empty), and a blank line;
 -print last prints only the last generation, and -print none (the default
 with -gif, -png or -out FILE) none. -watch animates in the terminal instead.
 
-The board is the pattern printed tight: 2 empty cells around it, no minimum
-size, and without -pattern a random soup. lifeview's window is a canvas to
-watch and draw on, so it leaves 16 cells around a pattern, is at least
-160x100, and starts from a glider gun: give -size for the same board in both.
+The board is the pattern printed tight: on a torus, 2 empty cells around it,
+no minimum size, and without -pattern a random soup. lifeview's window is a
+canvas to watch and draw on, so it leaves 16 cells around a pattern, is at
+least 160x100, lies on the unbounded plane and starts from a glider gun: give
+-size and -topology for the same board in both.
 
 Flags:
 `)
