@@ -114,5 +114,5 @@ func TestChoiceHelp(t *testing.T) {
 	assert.Contains(t, stdout, "none with -gif, -png or -out FILE")
 	assert.Contains(t, stdout, "-speed G")
 	assert.Contains(t, stdout, "in -watch, target speed in generations per second, G from 0.125 to 16384 (default 10)")
-	assert.Contains(t, stdout, "lifeview's window is a canvas", "why the two programs' boards differ")
+	assert.Contains(t, strings.Join(strings.Fields(stdout), " "), "lifeview's window is a canvas to watch and draw on", "why the two programs' boards differ")
 }
