@@ -108,11 +108,14 @@ func CheckBudget(budget uint64, costs ...Cost) error {
 		ErrBudget, bytesString(need), strings.Join(parts, ", "), bytesString(budget))
 }
 
-// bytesString returns b in GiB, or in MiB below one GiB.
+// bytesString returns b in GiB, in MiB below one GiB, or in KiB below one
+// MiB.
 func bytesString(b uint64) string {
-	const gib = 1 << 30
-	if b >= gib {
-		return fmt.Sprintf("%.1f GiB", float64(b)/gib)
+	switch {
+	case b >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
 	}
-	return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
+	return fmt.Sprintf("%.1f KiB", float64(b)/(1<<10))
 }
