@@ -99,10 +99,7 @@ func TestChoiceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			stdout, stderr, status := runLife(t, "", tt.args...)
-			assert.Equal(t, 2, status)
-			assert.Empty(t, stdout)
-			assert.Equal(t, tt.wantErr+"\n", stderr)
+			assertUsageError(t, tt.args, tt.wantErr)
 		})
 	}
 }
@@ -115,4 +112,36 @@ func TestChoiceHelp(t *testing.T) {
 	assert.Contains(t, stdout, "-speed G")
 	assert.Contains(t, stdout, "in -watch, target speed in generations per second, G from 0.125 to 16384 (default 10)")
 	assert.Contains(t, strings.Join(strings.Fields(stdout), " "), "lifeview's window is a canvas to watch and draw on", "why the two programs' boards differ")
+}
+
+func TestMemoryCountsWhatTheRunKeeps(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"the GIF's frames", []string{"-size", "100x100", "-engine", "direct", "-gens", "99", "-gif", filepath.Join(dir, "a.gif"), "-memory", "10M"},
+			"life: -size: over the memory budget: the run needs about 15.3 MiB (the start grid 9.8 KiB, the direct engine's two grids 19.5 KiB, the -gif frames 15.3 MiB), and the budget is 10.0 MiB; use a smaller grid, another engine or a larger -memory (run life -h for help)"},
+		{"the -columns block", []string{"-pattern", "glider", "-size", "1000x1000", "-engine", "direct", "-columns", "8", "-memory", "16M"},
+			"life: -size: over the memory budget: the run needs about 18.1 MiB (the start grid 976.6 KiB, the direct engine's two grids 1.9 MiB, the -columns block 15.3 MiB), and the budget is 16.0 MiB; use a smaller grid, another engine or a larger -memory (run life -h for help)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertUsageError(t, tt.args, tt.wantErr)
+		})
+	}
+	// Printed a row at a time, the same 1000x1000 grid one under another fits.
+	_, stderr, status := runLife(t, "", "-pattern", "glider", "-size", "1000x1000", "-engine", "direct", "-gens", "1", "-memory", "16M")
+	assert.Equal(t, 0, status, stderr)
+}
+
+// assertUsageError runs life with args and wants wantErr, one line on
+// standard error, exit status 2, and nothing on standard output.
+func assertUsageError(t *testing.T, args []string, wantErr string) {
+	t.Helper()
+	stdout, stderr, status := runLife(t, "", args...)
+	assert.Equal(t, 2, status)
+	assert.Empty(t, stdout)
+	assert.Equal(t, wantErr+"\n", stderr)
 }

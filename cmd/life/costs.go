@@ -1,9 +1,6 @@
 package main
 
-import (
-	"colife/life"
-	"colife/render/picture"
-)
+import "colife/life"
 
 // costs returns what a run of this command line on a w × h grid allocates
 // besides the simulation, for the memory check before the grid is made:
@@ -24,20 +21,9 @@ func (c *config) costs(w, h int) []life.Cost {
 		}
 		costs = append(costs, life.Cost{What: "the -size box", Bytes: boxes * cells})
 	}
-	if c.pictures.Enabled() && picture.CheckSize(w, h, c.pictures.Zoom) == nil {
-		z := uint64(c.pictures.Zoom)
-		pixels := cells * z * z
-		if c.pictures.PNG != "" {
-			costs = append(costs, life.Cost{What: "the -png picture", Bytes: pixels})
-		}
-		if c.pictures.GIF != "" {
-			// -until-stable's length is not known: as many frames as fit.
-			frames := uint64(picture.MaxAnimationBytes)/pixels + 1
-			if !c.untilStable {
-				frames = min(frames, uint64(c.lastGeneration()/c.every+1))
-			}
-			costs = append(costs, life.Cost{What: "the -gif frames", Bytes: frames * pixels})
-		}
+	frames := 0 // -until-stable's length is not known beforehand
+	if !c.untilStable {
+		frames = c.lastGeneration()/c.every + 1
 	}
-	return costs
+	return append(costs, c.pictures.Costs(w, h, frames)...)
 }

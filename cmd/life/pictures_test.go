@@ -167,10 +167,7 @@ func TestPicturesErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, status := runLife(t, "", tt.args...)
-			assert.Equal(t, 2, status)
-			assert.Empty(t, stdout)
-			assert.Equal(t, tt.wantErr+"\n", stderr)
+			assertUsageError(t, tt.args, tt.wantErr)
 		})
 	}
 	got, err := os.ReadFile(keep)

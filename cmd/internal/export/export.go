@@ -107,6 +107,32 @@ func setFile(dst *string, s, ext string) error {
 // Enabled reports whether c asks for any file.
 func (c *Config) Enabled() bool { return c.GIF != "" || c.PNG != "" }
 
+// Costs returns the memory the pictures c asks for take, for a w × h grid
+// and a GIF of frames generations (0: not known beforehand, so as many as
+// the GIF may hold), for setup.Config.Costs: one byte a pixel for the PNG
+// and for each frame of the GIF. A picture too large to make costs nothing
+// here: NewRecorder refuses it.
+func (c *Config) Costs(w, h, frames int) []life.Cost {
+	if !c.Enabled() || picture.CheckSize(w, h, c.Zoom) != nil {
+		return nil
+	}
+	z := uint64(c.Zoom)
+	pixels := uint64(w) * uint64(h) * z * z
+	var costs []life.Cost
+	if c.PNG != "" {
+		costs = append(costs, life.Cost{What: "the -png picture", Bytes: pixels})
+	}
+	if c.GIF != "" {
+		most := uint64(picture.MaxAnimationBytes)/pixels + 1
+		n := most
+		if frames > 0 {
+			n = min(most, uint64(frames))
+		}
+		costs = append(costs, life.Cost{What: "the -gif frames", Bytes: n * pixels})
+	}
+	return costs
+}
+
 // Recorder collects the generations of one run for the files a Config asks
 // for. It keeps every frame of the GIF in memory, at most
 // picture.MaxAnimationBytes, until Finish.

@@ -201,3 +201,24 @@ func TestRecorderOff(t *testing.T) {
 	assert.Zero(t, r.Frames())
 	require.NoError(t, r.Finish(g))
 }
+
+func TestCosts(t *testing.T) {
+	tests := []struct {
+		name   string
+		c      export.Config
+		frames int
+		want   []life.Cost
+	}{
+		{"nothing asked", export.Config{Zoom: 2}, 10, nil},
+		{"a PNG: a byte a pixel", export.Config{PNG: "a.png", Zoom: 2}, 10, []life.Cost{{What: "the -png picture", Bytes: 10 * 5 * 4}}},
+		{"a GIF: a byte a pixel a frame", export.Config{GIF: "a.gif", Zoom: 1}, 7, []life.Cost{{What: "the -gif frames", Bytes: 7 * 50}}},
+		{"a GIF of unknown length: as many as it may hold", export.Config{GIF: "a.gif", Zoom: 1}, 0, []life.Cost{{What: "the -gif frames", Bytes: (picture.MaxAnimationBytes/50 + 1) * 50}}},
+		{"both", export.Config{GIF: "a.gif", PNG: "a.png", Zoom: 1}, 2, []life.Cost{{What: "the -png picture", Bytes: 50}, {What: "the -gif frames", Bytes: 100}}},
+		{"a picture too large is NewRecorder's to refuse", export.Config{PNG: "a.png", Zoom: 1 << 20}, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.c.Costs(10, 5, tt.frames))
+		})
+	}
+}

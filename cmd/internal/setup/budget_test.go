@@ -25,7 +25,7 @@ func TestStartChecksTheBudget(t *testing.T) {
 	var fe *setup.FlagError
 	require.ErrorAs(t, err, &fe, "-size was given: a usage error")
 	assert.Equal(t, "size", fe.Flag)
-	assert.EqualError(t, err, "-size: over the memory budget: the run needs about 3.8 MiB (the start grid 1.0 MiB, the direct engine's two grids 1.9 MiB, the pictures 1.0 MiB), and the budget is 2.9 MiB; use a smaller grid, another engine or a larger -memory")
+	assert.EqualError(t, err, "-size: over the memory budget: the run needs about 3.8 MiB (the start grid 976.6 KiB, the direct engine's two grids 1.9 MiB, the pictures 976.6 KiB), and the budget is 2.9 MiB; use a smaller grid, another engine or a larger -memory")
 
 	c = setup.Config{Memory: 512 << 20}
 	assert.Equal(t, uint64(512<<20), c.Budget())
