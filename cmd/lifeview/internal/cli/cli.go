@@ -161,6 +161,7 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 			return nil, &UsageError{fmt.Errorf("-screenshot: %w", err)}
 		}
 	}
+	c.Costs = c.costs // the history or the pictures, in the memory check
 	return c, nil
 }
 
