@@ -12,8 +12,9 @@ import (
 )
 
 // writeOut writes the simulation's current grid, whole, to name (stdout for
-// "-") as a pattern whose box is the grid, so that it reads back in place. A
-// bounded grid is written straight from the board, a row at a time. When ctx
+// "-") as a pattern whose box is the grid (on an unbounded plane the live
+// cells' box, placed), so that it reads back in place. It is written straight
+// from the board, a row at a time, with no list of the live cells. When ctx
 // is done before the file is complete, the file is left as it was and the
 // error is ctx's.
 func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, sim *life.Simulation, stdout io.Writer) error {
@@ -22,11 +23,9 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 	var write func(io.Writer) error
 	switch u := sim.Universe(); {
 	case u != nil && format == formatCells:
-		p := pattern.FromUniverse(u, title, rule, sim.Generation())
-		write = func(w io.Writer) error { return pattern.WriteCells(w, p) }
+		write = func(w io.Writer) error { return pattern.WriteUniverseCells(w, u, title, rule, sim.Generation()) }
 	case u != nil:
-		p := pattern.FromUniverse(u, title, rule, sim.Generation())
-		write = func(w io.Writer) error { return pattern.WriteRLE(w, p) }
+		write = func(w io.Writer) error { return pattern.WriteUniverseRLE(w, u, title, rule, sim.Generation()) }
 	case format == formatCells:
 		write = func(w io.Writer) error { return pattern.WriteGridCells(w, sim.Grid(), title, rule) }
 	default:

@@ -104,6 +104,14 @@ func WriteGridCells(w io.Writer, g *life.Grid, name string, rule life.Rule) erro
 	return writeCells(w, p, rule.String(), gridRuns(g))
 }
 
+// WriteUniverseCells writes the live cells of u as WriteCells writes
+// FromUniverse(u, name, rule, gen), straight from u: it holds no list of the
+// live cells, only a row of text at a time.
+func WriteUniverseCells(w io.Writer, u *life.Universe, name string, rule life.Rule, gen int) error {
+	p := universeHeader(u, name, rule, gen)
+	return writeCells(w, p, p.Rule, universeRuns(u, p))
+}
+
 // writeCells writes p's comment lines, with rule, and every row of its box
 // with the runs' cells alive.
 func writeCells(w io.Writer, p *Pattern, rule string, runs runs) error {

@@ -59,3 +59,40 @@ func TestWriteGridFails(t *testing.T) {
 	assert.EqualError(t, pattern.WriteGridRLE(&failAfter{5000}, g, "soup", life.Conway), "disk full")
 	assert.EqualError(t, pattern.WriteGridCells(&failAfter{5000}, g, "soup", life.Conway), "disk full")
 }
+
+// TestWriteUniverseMatchesFromUniverse writes random universes two ways,
+// straight from the tiles and through FromUniverse's list of cells.
+func TestWriteUniverseMatchesFromUniverse(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, tc := range []struct {
+		w, h    int
+		at      life.Point
+		density float64
+	}{
+		{1, 1, life.Point{}, 1},
+		{3, 3, life.Point{X: -70, Y: 5}, 0.5},
+		{130, 70, life.Point{X: -64, Y: -65}, 0.3},
+		{200, 3, life.Point{X: 1 << 40, Y: -(1 << 40)}, 0.9},
+		{5, 5, life.Point{}, 0}, // empty
+	} {
+		t.Run(fmt.Sprintf("%dx%d at %s, %g", tc.w, tc.h, tc.at, tc.density), func(t *testing.T) {
+			g, err := life.NewGrid(tc.w, tc.h)
+			require.NoError(t, err)
+			if tc.density > 0 {
+				g.Randomize(r, tc.density)
+			}
+			u := life.NewUniverse()
+			u.Paste(g, tc.at)
+			p := pattern.FromUniverse(u, "soup", life.Conway, 7)
+			var want, got bytes.Buffer
+			require.NoError(t, pattern.WriteRLE(&want, p))
+			require.NoError(t, pattern.WriteUniverseRLE(&got, u, "soup", life.Conway, 7))
+			assert.Equal(t, want.String(), got.String(), "RLE")
+			want.Reset()
+			got.Reset()
+			require.NoError(t, pattern.WriteCells(&want, p))
+			require.NoError(t, pattern.WriteUniverseCells(&got, u, "soup", life.Conway, 7))
+			assert.Equal(t, want.String(), got.String(), "plaintext")
+		})
+	}
+}

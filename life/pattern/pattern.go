@@ -168,14 +168,51 @@ func FromGrid(g *life.Grid, name string, rule life.Rule) *Pattern {
 // generation; an empty universe gives an empty 0 × 0 pattern. It shares
 // nothing with u.
 func FromUniverse(u *life.Universe, name string, rule life.Rule, gen int) *Pattern {
-	b := u.Bounds()
-	p := &Pattern{Name: name, Rule: rule.String(), Width: int(b.Dx()), Height: int(b.Dy()), Generation: gen}
-	if b.Empty() {
+	p := universeHeader(u, name, rule, gen)
+	if p.Position == nil {
 		return p
 	}
-	p.Position = &b.Min
-	u.Live(b, func(x, y int64) { p.Cells = append(p.Cells, Cell{int(x - b.Min.X), int(y - b.Min.Y)}) })
+	b := *p.Position
+	u.Live(u.Bounds(), func(x, y int64) { p.Cells = append(p.Cells, Cell{int(x - b.X), int(y - b.Y)}) })
 	return p
+}
+
+// universeHeader returns FromUniverse's pattern without its cells.
+func universeHeader(u *life.Universe, name string, rule life.Rule, gen int) *Pattern {
+	b := u.Bounds()
+	p := &Pattern{Name: name, Rule: rule.String(), Width: int(b.Dx()), Height: int(b.Dy()), Generation: gen}
+	if !b.Empty() {
+		p.Position = &b.Min
+	}
+	return p
+}
+
+// universeRuns returns the runs of u's live cells in their bounding box,
+// which p's Position gives.
+func universeRuns(u *life.Universe, p *Pattern) runs {
+	return func(visit func(x, y, n int) error) error {
+		if p.Position == nil {
+			return nil
+		}
+		at := *p.Position
+		var err error
+		x0, y0, n := 0, 0, 0 // the run being gathered
+		u.Live(u.Bounds(), func(x, y int64) {
+			cx, cy := int(x-at.X), int(y-at.Y)
+			if n > 0 && cy == y0 && cx == x0+n {
+				n++
+				return
+			}
+			if n > 0 && err == nil {
+				err = visit(x0, y0, n)
+			}
+			x0, y0, n = cx, cy, 1
+		})
+		if n > 0 && err == nil {
+			err = visit(x0, y0, n)
+		}
+		return err
+	}
 }
 
 // runs calls visit for each run of live cells of a box, row by row from the

@@ -380,6 +380,14 @@ func WriteGridRLE(w io.Writer, g *life.Grid, name string, rule life.Rule) error 
 	return writeRLE(w, p, rule.String(), gridRuns(g))
 }
 
+// WriteUniverseRLE writes the live cells of u as WriteRLE writes
+// FromUniverse(u, name, rule, gen), straight from u: it holds no list of the
+// live cells.
+func WriteUniverseRLE(w io.Writer, u *life.Universe, name string, rule life.Rule, gen int) error {
+	p := universeHeader(u, name, rule, gen)
+	return writeRLE(w, p, p.Rule, universeRuns(u, p))
+}
+
 // writeRLE writes p's header lines, with rule, and the body of the runs.
 func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
 	bw := bufio.NewWriter(w)
