@@ -40,10 +40,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cfg.LimitMemory()
 	cfg.Costs = cfg.costs
-	// However the run ends, a signal makes it "interrupted": not "context
-	// canceled" from an early stage, nor success for a late one.
+	// However the run ends before its last step, a signal makes it
+	// "interrupted": not "context canceled" from an early stage, nor success
+	// for a late one. A signal after the last step (-out renamed in place,
+	// say) changes nothing.
+	done := false
 	defer func() {
-		if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err()) || errors.Is(err, life.ErrClosed)) {
+		if !done && ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err()) || errors.Is(err, life.ErrClosed)) {
 			err = errInterrupted
 		}
 	}()
@@ -110,5 +113,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil && cfg.out != "" {
 		err = writeOut(ctx, cfg.out, cfg.outFormat(), start, sim, stdout)
 	}
+	done = err == nil
 	return err
 }
