@@ -94,6 +94,7 @@ func TestChoiceErrors(t *testing.T) {
 		{[]string{"-print", "all", "-until-stable"}, `life: -print chooses generations to print; -until-stable prints one line instead (run life -h for help)`},
 		{[]string{"-print", "all", "-out", "-"}, `life: -print chooses generations to print; -out - prints the last grid's RLE instead (run life -h for help)`},
 		{[]string{"-print", "none", "-columns", "3"}, `life: -columns prints generations side by side; -print none prints none (run life -h for help)`},
+		{[]string{"-speed", "30"}, `life: -speed is for -watch; print mode runs as fast as it can (run life -h for help)`},
 		{[]string{"-speed", "0"}, `life: invalid value "0" for flag -speed: want from 0.125 to 16384 generations per second (run life -h for help)`},
 		{[]string{"-speed", "quick"}, `life: invalid value "quick" for flag -speed: want a number of generations per second, such as 30 (run life -h for help)`},
 	}

@@ -157,7 +157,8 @@ func nonNegative(s string) (int, error) {
 // and returns flag.ErrHelp; any other mistake is a *usageError.
 func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	c := &config{}
-	if err := setup.Parse(newFlagSet(c), args, stdout, usage); err != nil {
+	fs := newFlagSet(c)
+	if err := setup.Parse(fs, args, stdout, usage); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
@@ -174,6 +175,11 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	}
 	if c.watch && c.columns > 0 {
 		return nil, &usageError{errors.New("-columns is for print mode, not -watch")}
+	}
+	speedSet := false
+	fs.Visit(func(f *flag.Flag) { speedSet = speedSet || f.Name == "speed" })
+	if speedSet && !c.watch {
+		return nil, &usageError{errors.New("-speed is for -watch; print mode runs as fast as it can")}
 	}
 	if c.printSet && c.watch {
 		return nil, &usageError{errors.New("-print is for print mode, not -watch")}
