@@ -10,9 +10,12 @@
 //
 //   - Goroutine: every cell is a long-lived goroutine that sends its Query
 //     and Transition messages over channels to a generation driver.
-//   - Direct: the same program in line, its queries answered by reading the
-//     grid a row at a time (the sum of the column sums around a cell); the
-//     fast path.
+//   - Direct: what the same program computes, 64 cells at a time: the board
+//     packed into machine words, a cell's live neighbours counted by bitwise
+//     adders, the rule a boolean function of the count's bits; on a torus or
+//     plane the rows shared out among GOMAXPROCS goroutines, on an unbounded
+//     plane the live 64x64 tiles; the fast path. The tests check it against
+//     the cell program, cell for cell.
 //
 // # The protocol
 //

@@ -13,9 +13,11 @@ const (
 	// Query and Transition messages over channels to a generation driver. It
 	// is the zero value and the point of the project.
 	Goroutine Engine = iota
-	// Direct runs the same program in line, with no goroutines: each cell's
-	// queries are answered where they point, a row at a time, and its rule
-	// is a table lookup. It is the fast path.
+	// Direct computes what the same program computes, on a board packed 64
+	// cells to a machine word: a generation is bitwise adders over whole
+	// words, on a torus or plane the rows shared out among GOMAXPROCS
+	// goroutines, on an unbounded plane the live 64x64 tiles. It is the fast
+	// path.
 	Direct
 	// Dense runs every cell of a bounded grid as its own goroutine, every
 	// generation, whether or not it can change: the book's form, literally.

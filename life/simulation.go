@@ -46,7 +46,8 @@ type Simulation struct {
 	uni        *Universe // an unbounded board
 	generation int
 
-	direct *direct     // Direct on a bounded board
+	bits   *bitBoard // Direct on a bounded board; while stale, cur is behind it
+	stale  bool
 	tiled  *tiled      // Direct on an unbounded one
 	dense  *goroutines // Dense
 	active *active     // Goroutine
@@ -92,8 +93,7 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
 	switch opt.Engine {
 	case Direct:
-		s.next, _ = NewGrid(g.w, g.h)
-		s.direct = newDirect(g.w, opt.Rule, opt.Topology)
+		s.bits = newBitBoard(s.cur, opt.Rule, opt.Topology, bitsProcs(g.w, g.h))
 	case Dense:
 		s.next, _ = NewGrid(g.w, g.h)
 		s.dense = newGoroutines(g.w, g.h, opt.Rule, opt.Topology)
@@ -179,9 +179,11 @@ func (s *Simulation) step(ctx context.Context) error {
 			return err
 		}
 		s.uni = s.tiled.step(s.uni)
-	case s.direct != nil:
-		s.direct.step(s.cur, s.next)
-		s.cur, s.next = s.next, s.cur
+	case s.bits != nil:
+		if !s.bits.step() {
+			return ErrClosed
+		}
+		s.stale = true
 	default:
 		if !s.dense.step(s.cur, s.next, ctx.Done()) {
 			return s.abandoned(ctx)
@@ -244,7 +246,7 @@ func (s *Simulation) Origin() Point {
 // bounding box of an unbounded board is too large for a Grid.
 func (s *Simulation) Box() (*Grid, Point, error) {
 	if s.uni == nil {
-		return s.cur, Point{}, nil
+		return s.board(), Point{}, nil
 	}
 	if !s.boxOK {
 		b := s.uni.Bounds()
@@ -269,6 +271,17 @@ func (s *Simulation) Box() (*Grid, Point, error) {
 	return s.box, s.boxAt, nil
 }
 
+// board returns the current generation of a bounded board. The direct
+// engine keeps its own form of the board and writes it into cur only here,
+// once per generation read.
+func (s *Simulation) board() *Grid {
+	if s.stale {
+		s.bits.store(s.cur)
+		s.stale = false
+	}
+	return s.cur
+}
+
 // Universe returns the current generation of an unbounded board, or nil on a
 // bounded one. It belongs to the simulation, as Grid's result does.
 func (s *Simulation) Universe() *Universe { return s.uni }
@@ -288,7 +301,7 @@ func (s *Simulation) Population() int {
 	if s.uni != nil {
 		return s.uni.Population()
 	}
-	return s.cur.Population()
+	return s.board().Population()
 }
 
 // Window fills dst with the cells of the rectangle of dst's size whose
@@ -298,6 +311,7 @@ func (s *Simulation) Window(dst *Grid, p Point) {
 		s.uni.Copy(dst, p)
 		return
 	}
+	cur := s.board()
 	dst.Clear()
 	for y := range dst.h {
 		sy := p.Y + int64(y)
@@ -306,7 +320,7 @@ func (s *Simulation) Window(dst *Grid, p Point) {
 		}
 		for x := range dst.w {
 			if sx := p.X + int64(x); sx >= 0 && sx < int64(s.cur.w) {
-				dst.Cells[y*dst.w+x] = s.cur.Cells[int(sy)*s.cur.w+int(sx)]
+				dst.Cells[y*dst.w+x] = cur.Cells[int(sy)*cur.w+int(sx)]
 			}
 		}
 	}
@@ -322,7 +336,12 @@ func (s *Simulation) Set(x, y int, st State) {
 		if !s.cur.Contains(x, y) {
 			return
 		}
-		s.cur.Set(x, y, st)
+		if s.bits != nil {
+			s.bits.set(x, y, st)
+		}
+		if !s.stale {
+			s.cur.Set(x, y, st)
+		}
 	}
 	if s.active != nil {
 		s.active.touch(x, y)
@@ -345,6 +364,10 @@ func (s *Simulation) Reset(g *Grid, generation int) error {
 	}
 	if err := s.cur.CopyFrom(g); err != nil {
 		return err
+	}
+	if s.bits != nil {
+		s.bits.load(s.cur)
+		s.stale = false
 	}
 	s.generation = generation
 	return nil
@@ -378,7 +401,8 @@ func (s *Simulation) Options() Options { return s.opt }
 // Goroutines returns how many goroutines the engine runs: for the dense
 // engine one per cell and one per driver; for the goroutine engine one per
 // cell it ran in the last generation or keeps in reserve, and one per
-// driver; none for the direct engine or once the simulation is closed.
+// driver; for the direct engine on a bounded board one per core it shares
+// the rows with, the caller's excepted; none once the simulation is closed.
 func (s *Simulation) Goroutines() int {
 	if s.isClosed() {
 		return 0
@@ -388,6 +412,8 @@ func (s *Simulation) Goroutines() int {
 		return len(s.cur.Cells) + len(s.dense.drivers)
 	case s.active != nil:
 		return s.active.goroutines()
+	case s.bits != nil:
+		return s.bits.workers()
 	}
 	return 0
 }
@@ -435,5 +461,7 @@ func (s *Simulation) shutdown() {
 		s.dense.stop()
 	case s.active != nil:
 		s.active.stop()
+	case s.bits != nil:
+		s.bits.close()
 	}
 }

@@ -1,0 +1,312 @@
+package life
+
+import (
+	"runtime"
+	"sync/atomic"
+)
+
+// bitBoard is the direct engine on a torus or a plane: the cell program run in
+// line on a bit-packed board, 64 cells to a machine word, one generation
+// computed a word at a time with bitwise adders.
+//
+// Each row is stride words: a west ghost, the row's cells (bit k of word j
+// is the cell at x = 64(j-1)+k) and an east ghost. The bits past the last
+// cell are dead, except on a torus whose width is not a multiple of 64, where
+// the one just past it is a copy of cell 0, the east neighbour of cell w-1.
+// On a torus the west ghost's top bit is a copy of cell w-1 and the east
+// ghost's bit 0 a copy of cell 0; on a plane both ghosts are dead, as are the
+// rows beyond the edge. So every word's neighbours, wrapped as modulo
+// arithmetic wraps them (on a torus 1 or 2 cells wide a cell is its own
+// neighbour, or one cell counts twice), or dead, are the bits beside it: the
+// step has no special case at any edge.
+//
+// The rows are cut into bands, 8 for each goroutine of a crew (see crew):
+// the caller's and, when the board is big enough to pay for it, one worker
+// per further GOMAXPROCS. In each generation every member takes bands until
+// none is left, so that one held up by another process still finishes with
+// the others.
+type bitBoard struct {
+	w, h      int
+	topology  Topology
+	words     int    // words of cells in a row: w/64 rounded up
+	stride    int    // words stored per row: words + 2 ghosts
+	top       uint   // the bit of the last cell in the last word: (w-1)%64
+	cut       uint64 // the bits of cells in the last word
+	cur, next []uint64
+	dead      []uint64 // a row of dead cells, beyond the edge of a plane
+	life      bool     // the rule is B3/S23, which has a shorter formula
+	rule      ruleBits
+
+	bands int          // bands a generation is cut into
+	taken atomic.Int64 // bands of this generation taken so far
+	crew  *crew
+}
+
+// bandsEach is how many bands each goroutine of the crew has to take, on
+// average, in a generation.
+const bandsEach = 8
+
+// newBitBoard returns the engine for g under rule and t (Torus or Plane), loaded
+// with g's cells, its generations computed by procs goroutines (see
+// bitsProcs): the caller's and procs-1 workers.
+func newBitBoard(g *Grid, rule Rule, t Topology, procs int) *bitBoard {
+	words := (g.w + 63) / 64
+	e := &bitBoard{
+		w: g.w, h: g.h, topology: t,
+		words: words, stride: words + 2,
+		top:  uint(g.w-1) % 64,
+		life: rule == Conway,
+		rule: newRuleBits(rule),
+	}
+	e.cut = ^uint64(0) >> (63 - e.top)
+	e.cur = make([]uint64, e.stride*g.h)
+	e.next = make([]uint64, e.stride*g.h)
+	e.dead = make([]uint64, e.stride)
+	e.load(g)
+	e.bands = 1
+	if procs > 1 {
+		e.bands = min(g.h, bandsEach*procs)
+	}
+	e.crew = newCrew(procs-1, e.take)
+	return e
+}
+
+// minProcWords is the fewest words of a board each goroutine is given:
+// below it, waking another costs more than its share of a generation.
+const minProcWords = 2048
+
+// bitsProcs returns how many goroutines step a w × h board: one per core Go
+// runs goroutines on (GOMAXPROCS), fewer for a small board.
+func bitsProcs(w, h int) int {
+	words := (w + 63) / 64 * h
+	return max(1, min(runtime.GOMAXPROCS(0), words/minProcWords))
+}
+
+// step computes the next generation. It returns false, the board unchanged,
+// if the engine was closed.
+func (e *bitBoard) step() bool {
+	e.taken.Store(0)
+	if !e.crew.run() {
+		return false
+	}
+	e.cur, e.next = e.next, e.cur
+	return true
+}
+
+// take steps bands of the next generation until none is left.
+func (e *bitBoard) take() {
+	for {
+		i := int(e.taken.Add(1) - 1)
+		if i >= e.bands {
+			return
+		}
+		e.stepRows(i*e.h/e.bands, (i+1)*e.h/e.bands)
+	}
+}
+
+// close ends the crew's workers and returns when they have ended. It may be
+// called more than once, and while step runs: it then waits for that
+// generation.
+func (e *bitBoard) close() { e.crew.close() }
+
+// workers returns how many goroutines the engine runs.
+func (e *bitBoard) workers() int { return len(e.crew.workers) }
+
+// row returns row y of words, wrapped on a torus, or a dead row beyond the
+// edge of a plane.
+func (e *bitBoard) row(words []uint64, y int) []uint64 {
+	y, ok := e.topology.wrap(y, e.h)
+	if !ok {
+		return e.dead
+	}
+	return words[y*e.stride : (y+1)*e.stride]
+}
+
+// stepRows writes rows [y0, y1) of the next generation.
+func (e *bitBoard) stepRows(y0, y1 int) {
+	for y := y0; y < y1; y++ {
+		out := e.next[y*e.stride : (y+1)*e.stride]
+		e.stepRow(out, e.row(e.cur, y-1), e.row(e.cur, y), e.row(e.cur, y+1))
+		e.seal(out)
+	}
+}
+
+// stepRow writes into out the next generation of the row mid, whose rows
+// above and below are a and b; all four are stride words long. Word by word
+// it adds up the three rows' cells column by column (a column's sum is 0 to
+// 3, two bit planes), then for each cell the sums of the columns either side
+// of it and the sum of a and b in its own: its live neighbours, 0 to 8, in
+// four bit planes n0..n3, which the rule turns into the next state.
+func (e *bitBoard) stepRow(out, a, mid, b []uint64) {
+	a, b, out = a[:len(mid)], b[:len(mid)], out[:len(mid)]
+	life, rule := e.life, &e.rule
+	// The column sums of the word before (p), this word (q), and the sum of
+	// a and b in this word (x, y: x is the low bit, y the high one).
+	p0, p1 := columns(a[0]^b[0], a[0]&b[0], mid[0])
+	x, y, c := a[1]^b[1], a[1]&b[1], mid[1]
+	q0, q1 := columns(x, y, c)
+	for i := 1; i < len(mid)-1; i++ {
+		xn, yn, cn := a[i+1]^b[i+1], a[i+1]&b[i+1], mid[i+1]
+		r0, r1 := columns(xn, yn, cn)
+		n0, n1, f0, f1 := add(q0<<1|p0>>63, q1<<1|p1>>63, x, y, q0>>1|r0<<63, q1>>1|r1<<63)
+		if life {
+			// Born with 3, survives with 2 or 3: (n|c) == 3.
+			out[i] = (n0 | c) & n1 &^ (f0 | f1)
+		} else {
+			out[i] = rule.next(c, n0, n1, f0^f1, f0&f1)
+		}
+		p0, p1, q0, q1 = q0, q1, r0, r1
+		x, y, c = xn, yn, cn
+	}
+}
+
+// columns adds a cell c to the sum of the two above and below it, given as a
+// low bit x and a high bit y (x = a^b, y = a&b), bit-parallel: the sum, 0 to 3,
+// as its low and high bits.
+func columns(x, y, c uint64) (lo, hi uint64) {
+	return x ^ c, y | x&c
+}
+
+// add adds three numbers bit-parallel: the column sums west (w1w0) and east
+// (e1e0) of a cell, 0 to 3, and the sum of the cells above and below it
+// (m1m0), 0 to 2. It returns the low bits of the total, 0 to 8, and two bits
+// of weight 4 whose sum (f0^f1, f0&f1) is the rest: n2 and n3.
+func add(w0, w1, m0, m1, e0, e1 uint64) (n0, n1, f0, f1 uint64) {
+	t := w0 ^ m0
+	n0 = t ^ e0
+	c1 := w0&m0 | t&e0 // weight 2
+	u := w1 ^ m1
+	v := u ^ e1
+	f0 = w1&m1 | u&e1 // weight 4
+	n1 = v ^ c1
+	f1 = v & c1 // weight 4
+	return n0, n1, f0, f1
+}
+
+// seal keeps the invariants of a row's ghosts and spare bits (see bitBoard) after
+// its cells were written.
+func (e *bitBoard) seal(row []uint64) {
+	last := e.words
+	row[last] &= e.cut
+	if e.topology != Torus {
+		return
+	}
+	first := row[1] & 1
+	if e.top < 63 {
+		row[last] |= first << (e.top + 1)
+	}
+	row[0] = row[last] >> e.top << 63
+	row[last+1] = first
+}
+
+// load replaces the board with g's cells.
+func (e *bitBoard) load(g *Grid) {
+	for y := range e.h {
+		cells := g.Cells[y*e.w : (y+1)*e.w]
+		row := e.cur[y*e.stride : (y+1)*e.stride]
+		clear(row)
+		x := 0
+		for ; x+8 <= len(cells); x += 8 {
+			// The low bit of each of 8 bytes, gathered into one byte: the
+			// multiplication moves byte i's bit to bit 56+i, and no two
+			// of its partial products meet.
+			v := eightCells(cells[x:x+8]) & 0x0101010101010101
+			row[1+x/64] |= (v * 0x0102040810204080 >> 56) << (x % 64)
+		}
+		for ; x < len(cells); x++ {
+			row[1+x/64] |= uint64(cells[x]&1) << (x % 64)
+		}
+		e.seal(row)
+	}
+}
+
+// store writes the board's cells into g, which has its size.
+func (e *bitBoard) store(g *Grid) {
+	for y := range e.h {
+		cells := g.Cells[y*e.w : (y+1)*e.w]
+		row := e.cur[y*e.stride : (y+1)*e.stride]
+		x := 0
+		for ; x+8 <= len(cells); x += 8 {
+			b := row[1+x/64] >> (x % 64)
+			// Bits 0..6 of b spread to bytes 0..6: bit i moves to bit 8i.
+			// Bit 7 is left out of the multiplication, where its partial
+			// product would meet bit 0's and carry into byte 1.
+			v := (b&0x7f)*0x0002040810204081&0x0101010101010101 | (b>>7&1)<<56
+			putEightCells(cells[x:x+8], v)
+		}
+		for ; x < len(cells); x++ {
+			cells[x] = State(row[1+x/64] >> (x % 64) & 1)
+		}
+	}
+}
+
+// eightCells returns 8 cells as the bytes of a word, cell i in byte i.
+func eightCells(c []State) uint64 {
+	c = c[:8]
+	return uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16 | uint64(c[3])<<24 |
+		uint64(c[4])<<32 | uint64(c[5])<<40 | uint64(c[6])<<48 | uint64(c[7])<<56
+}
+
+// putEightCells writes the bytes of v into 8 cells, byte i into cell i.
+func putEightCells(c []State, v uint64) {
+	c = c[:8]
+	c[0], c[1], c[2], c[3] = State(v), State(v>>8), State(v>>16), State(v>>24)
+	c[4], c[5], c[6], c[7] = State(v>>32), State(v>>40), State(v>>48), State(v>>56)
+}
+
+// set sets the cell at (x, y), which lies on the board.
+func (e *bitBoard) set(x, y int, s State) {
+	row := e.cur[y*e.stride : (y+1)*e.stride]
+	bit := uint64(1) << (x % 64)
+	if s == Empty {
+		row[1+x/64] &^= bit
+	} else {
+		row[1+x/64] |= bit
+	}
+	e.seal(row)
+}
+
+// ruleBits is a rule as a boolean function of a cell's state c and the bits
+// n3..n0 of its number of live neighbours, computed 64 cells at a time: a
+// tree of selections on n1, n2, c and n3 over leaves that are functions of
+// n0 alone.
+type ruleBits struct {
+	// leaf i, i = c<<2 | j, is the next state for counts 2j and 2j+1:
+	// base[i] ^ flip[i]&n0, each mask all ones or all zeros.
+	base, flip [8]uint64
+	// eight is the next state with 8 neighbours: eight ^ eightFlip&c.
+	eight, eightFlip uint64
+}
+
+func newRuleBits(r Rule) ruleBits {
+	var rb ruleBits
+	mask := func(s State) uint64 { return -uint64(s) }
+	for s := Empty; s <= Alive; s++ {
+		for j := range 4 {
+			lo, hi := mask(r.Next(s, 2*j)), mask(r.Next(s, 2*j+1))
+			rb.base[int(s)<<2|j], rb.flip[int(s)<<2|j] = lo, lo^hi
+		}
+	}
+	rb.eight = mask(r.Next(Empty, 8))
+	rb.eightFlip = rb.eight ^ mask(r.Next(Alive, 8))
+	return rb
+}
+
+// next returns the next states of 64 cells whose states are c and whose
+// neighbour counts have the bits n0..n3. It is too big for the compiler to
+// inline: in stepRow's loop it costs a call, and the loop's state kept in
+// memory around it, 8% of B3/S23's speed had it shared that loop.
+func (rb *ruleBits) next(c, n0, n1, n2, n3 uint64) uint64 {
+	return choose(n3, choose(c, rb.half(0, n0, n1, n2), rb.half(4, n0, n1, n2)), rb.eight^rb.eightFlip&c)
+}
+
+// half is the next state, for counts 0 to 7, of a dead cell (leaves 0 to 3)
+// or of a live one (leaves 4 to 7).
+func (rb *ruleBits) half(i int, n0, n1, n2 uint64) uint64 {
+	l := rb.base[i&4:][:4]
+	f := rb.flip[i&4:][:4]
+	return choose(n2, choose(n1, l[0]^f[0]&n0, l[1]^f[1]&n0), choose(n1, l[2]^f[2]&n0, l[3]^f[3]&n0))
+}
+
+// choose returns, bit by bit, b where s is set and a where it is not.
+func choose(s, a, b uint64) uint64 { return a ^ (a^b)&s }
