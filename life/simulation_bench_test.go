@@ -31,24 +31,30 @@ func BenchmarkEngine(b *testing.B) {
 		for _, n := range c.sizes {
 			for _, procs := range []int{1, 2} {
 				name := fmt.Sprintf("engine=%s/size=%dx%d/procs=%d", c.engine, n, n, procs)
-				b.Run(name, func(b *testing.B) { benchEngine(b, c.engine, n, n, procs) })
+				b.Run(name, func(b *testing.B) { benchEngine(b, c.engine, life.Conway, soup(b, n, n, 0.3), procs) })
 			}
 		}
 	}
 }
 
-func benchEngine(b *testing.B, engine life.Engine, w, h, procs int) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+// soup returns a w × h grid whose cells are alive with probability density,
+// the same one every time.
+func soup(b *testing.B, w, h int, density float64) *life.Grid {
 	g, err := life.NewGrid(w, h)
 	if err != nil {
 		b.Fatal(err)
 	}
-	g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
+	g.Randomize(rand.New(rand.NewPCG(1, 2)), density)
+	return g
+}
 
+func benchEngine(b *testing.B, engine life.Engine, rule life.Rule, g *life.Grid, procs int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	w, h := g.Width(), g.Height()
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: engine})
+	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Engine: engine})
 	if err != nil {
 		b.Fatal(err)
 	}
