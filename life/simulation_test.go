@@ -515,3 +515,50 @@ func TestCancelWhileStarting(t *testing.T) {
 	}
 	require.NoError(t, goleak.Find(ignore))
 }
+
+// TestEditsBetweenReads edits, resets and runs a simulation without reading
+// every generation, which the direct engine does not write into its grid
+// until it is read: both engines must still agree.
+func TestEditsBetweenReads(t *testing.T) {
+	g, err := life.NewGrid(70, 9)
+	require.NoError(t, err)
+	g.Randomize(rand.New(rand.NewPCG(9, 10)), 0.35)
+	start := g.Clone()
+	var got []string
+	for _, e := range engines {
+		s := newSim(t, g, life.Options{Rule: life.Conway, Engine: e})
+		ctx := context.Background()
+		require.NoError(t, s.Run(ctx, 5))
+		s.Set(0, 0, life.Alive)
+		s.Set(69, 8, life.Alive)
+		s.Set(69, 4, life.Empty)
+		s.Set(70, 0, life.Alive) // outside: nothing
+		require.NoError(t, s.Run(ctx, 3))
+		grid := s.Grid().String()
+		s.Set(1, 1, life.Alive)
+		require.NoError(t, s.Step())
+		require.NoError(t, s.Run(ctx, 2))
+		require.NoError(t, s.Reset(start, 0))
+		s.Set(64, 5, life.Alive)
+		require.NoError(t, s.Run(ctx, 4))
+		got = append(got, grid+s.Grid().String())
+	}
+	assert.Equal(t, got[0], got[1])
+}
+
+// TestDirectEngineGoroutines: a big board is stepped by one goroutine per
+// GOMAXPROCS, the caller's and workers that end on Close.
+func TestDirectEngineGoroutines(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	ignore := goleak.IgnoreCurrent()
+	g, err := life.NewGrid(512, 512)
+	require.NoError(t, err)
+	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Direct})
+	require.NoError(t, err)
+	assert.Equal(t, 1, s.Goroutines())
+	require.NoError(t, s.Step())
+	require.NoError(t, s.Close())
+	assert.Zero(t, s.Goroutines())
+	require.NoError(t, goleak.Find(ignore))
+	assert.ErrorIs(t, s.Step(), life.ErrClosed)
+}
