@@ -35,15 +35,21 @@ vet:
 
 ## bench: the engine benchmarks as one table, each case in a process of its
 ## own, so that no case inherits another's goroutines, stacks or garbage
-## (BENCH_CASES picks cases of BenchmarkEngine and BenchmarkFloor, BENCHTIME
-## the generations). The floor rows are the goroutine engine's protocol with
-## the Game of Life taken out: what channels and the scheduler cost here.
+## (.ci/bench.sh: BENCH_CASES picks cases of BenchmarkEngine and
+## BenchmarkFloor, BENCHTIME the generations; DIRECT_CASES those of
+## BenchmarkDirect and BenchmarkCLI, a 0.5 soup for DIRECT_GENS generations;
+## bgolly's QuickLife, when installed, runs the same soups of BGOLLY_SIZES).
+## The floor rows are the goroutine engine's protocol with the Game of Life
+## taken out: what channels and the scheduler cost here.
 SIZES_G     := 64x64 256x256 1024x1024
 BENCH_CASES ?= $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=dense/size=$(s)/procs=$(p))) \
                $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=goroutine/size=$(s)/procs=$(p))) \
-               $(foreach s,$(SIZES_G),$(foreach p,1 2,Floor/size=$(s)/procs=$(p))) \
-               $(foreach s,$(SIZES_G) 4096x4096,$(foreach p,1 2,Engine/engine=direct/size=$(s)/procs=$(p)))
+               $(foreach s,$(SIZES_G),$(foreach p,1 2,Floor/size=$(s)/procs=$(p)))
 BENCHTIME   ?= 10x
+DIRECT_CASES ?= $(foreach s,256x256 1024x1024 4096x4096,$(foreach p,1 2,Direct/rule=life/size=$(s)/procs=$(p))) \
+                $(foreach p,1 2,Direct/rule=highlife/size=4096x4096/procs=$(p)) CLI
+DIRECT_GENS  ?= 1000
+BGOLLY_SIZES ?= 1024x1024 4096x4096
 # The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah), each
 # op a whole run or one generation of a big soup: ACTIVITY_TIME runs each.
 ACTIVITY_CASES ?= $(foreach p,1 2,Gun/size=1024x1024/procs=$(p)) \
@@ -52,20 +58,9 @@ ACTIVITY_CASES ?= $(foreach p,1 2,Gun/size=1024x1024/procs=$(p)) \
 ACTIVITY_TIME  ?= 3x
 BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:
+	@GO="$(GO)" BENCH_CASES="$(BENCH_CASES)" BENCHTIME="$(BENCHTIME)" DIRECT_CASES="$(DIRECT_CASES)" \
+		DIRECT_GENS="$(DIRECT_GENS)" BGOLLY_SIZES="$(BGOLLY_SIZES)" ./.ci/bench.sh
 	@$(GO) test -c -o $(BENCHBIN) ./life/
-	@for c in $(BENCH_CASES); do \
-		$(BENCHBIN) -test.run '^$$' -test.bench "^Benchmark$$c$$" -test.benchmem -test.benchtime $(BENCHTIME) | grep '^Benchmark' || exit 1; \
-	done | tee /dev/stderr | awk '\
-	/^Benchmark(Engine|Floor)\// { \
-		n = split($$1, part, "/"); delete m; \
-		for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; \
-		if (part[1] == "BenchmarkFloor") { part[4] = part[3]; part[3] = part[2]; part[2] = "floor"; delete m["B/cell"]; delete m["allocs/op"] } \
-		sub(/^engine=/, "", part[2]); sub(/^size=/, "", part[3]); sub(/^procs=/, "", part[4]); sub(/-[0-9]+$$/, "", part[4]); \
-		rows[++r] = sprintf("%-10s %-10s %10s %16.0f %12s %10s %16s", part[2], part[3], part[4], m["cells/s"], \
-			("ns/msg" in m) ? sprintf("%.1f", m["ns/msg"]) : "-", ("B/cell" in m) ? sprintf("%.0f", m["B/cell"]) : "-", \
-			("allocs/op" in m) ? m["allocs/op"] : "-") } \
-	END { printf "\n%-10s %-10s %10s %16s %12s %10s %16s\n", "engine", "size", "GOMAXPROCS", "cell-updates/s", "ns/message", "B/cell", "allocs/gen"; \
-		for (i = 1; i <= r; i++) print rows[i] }' 2>/dev/null
 	@echo
 	@echo "activity: the goroutine engine runs the active cells only (dense: every cell)"
 	@for c in $(ACTIVITY_CASES); do \

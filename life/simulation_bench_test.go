@@ -64,6 +64,7 @@ func benchEngine(b *testing.B, engine life.Engine, rule life.Rule, g *life.Grid,
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(g) // or the collector frees it, and held leaves out the simulation's copy
 	held := int64(after.HeapInuse+after.StackInuse) - int64(before.HeapInuse+before.StackInuse)
 
 	b.ReportAllocs()
