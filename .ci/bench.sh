@@ -67,7 +67,7 @@ function row(engine, size, procs, cps, msg, bcell, allocs) {
 /^BenchmarkEngine\// {
 	split($1, part, "/"); metrics()
 	sub(/^engine=/, "", part[2]); sub(/^size=/, "", part[3]); sub(/^procs=/, "", part[4]); sub(/-[0-9]+$/, "", part[4])
-	row(part[2], part[3], part[4], m["cells/s"], sprintf("%.1f", m["ns/msg"]), sprintf("%.0f", m["B/cell"]), m["allocs/op"])
+	row(part[2], part[3], part[4], m["cells/s"], ("ns/msg" in m) ? sprintf("%.1f", m["ns/msg"]) : "-", sprintf("%.0f", m["B/cell"]), m["allocs/op"])
 }
 /^BenchmarkFloor\// {
 	split($1, part, "/"); metrics()
