@@ -332,6 +332,9 @@ func (s *Simulation) Set(x, y int, st State) {
 	if s.uni != nil {
 		s.uni.Set(int64(x), int64(y), st)
 		s.boxOK = false
+		if s.tiled != nil {
+			s.tiled.edited()
+		}
 	} else {
 		if !s.cur.Contains(x, y) {
 			return
@@ -383,6 +386,9 @@ func (s *Simulation) ResetUniverse(u *Universe, generation int) error {
 		for _, v := range []*Universe{s.uni, u} {
 			v.Live(v.Bounds(), func(x, y int64) { s.active.touch(int(x), int(y)) })
 		}
+	}
+	if s.tiled != nil {
+		s.tiled.edited()
 	}
 	s.uni.Clear()
 	for k, t := range u.tiles {

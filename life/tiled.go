@@ -5,17 +5,23 @@ package life
 // of every cell of a row are eight shifted words, added bit by bit into a
 // four-bit count, and the rule is a boolean function of the count's bits and
 // the cell's state. Only the tiles that hold a live cell, and their
-// neighbours that a live cell touches, are stepped: the plane has no edge,
-// and its cost follows the life on it. It refuses rules with B0 (NewSimulation
-// does), under which the empty plane itself would come alive.
+// neighbours that a live cell touches, are looked at: the plane has no edge,
+// and its cost follows the life on it. Of those, a tile none of whose 3 × 3
+// tiles changed in the last generation cannot change (its cells'
+// neighbourhoods are what they were), and is copied, not stepped: a settled
+// field of still lifes costs a copy a tile. It refuses rules with B0
+// (NewSimulation does), under which the empty plane itself would come alive.
 type tiled struct {
 	birth, survive []uint // the neighbour counts of the rule's B and S
 	next           *Universe
 	todo           map[tileKey]struct{}
+	changed, was   map[tileKey]struct{} // the tiles the last generation changed; scratch
+	all            bool                 // count every tile as changed: the first generation, or after an edit
+	stepped        int                  // tiles stepped in the last generation, not copied
 }
 
 func newTiled(rule Rule) *tiled {
-	t := &tiled{next: NewUniverse(), todo: make(map[tileKey]struct{})}
+	t := &tiled{next: NewUniverse(), todo: make(map[tileKey]struct{}), changed: make(map[tileKey]struct{}), was: make(map[tileKey]struct{}), all: true}
 	for n := range uint(9) {
 		if rule.Birth>>n&1 == 1 {
 			t.birth = append(t.birth, n)
@@ -55,15 +61,48 @@ func (t *tiled) step(u *Universe) *Universe {
 	}
 	next := t.next
 	next.Clear()
+	t.was, t.changed = t.changed, t.was
+	clear(t.changed)
+	t.stepped = 0
 	var out tile
 	for k := range t.todo {
-		if t.stepTile(u, k, &out) {
+		cur := u.tiles[k]
+		if !t.all && !t.near(k) {
+			if cur != nil && !cur.empty() {
+				*next.newTile(k) = *cur
+			}
+			continue
+		}
+		t.stepped++
+		alive := t.stepTile(u, k, &out)
+		if alive {
 			*next.newTile(k) = out
 		}
+		if cur == nil && alive || cur != nil && cur.rows != out.rows {
+			t.changed[k] = struct{}{}
+		}
 	}
+	t.all = false
 	t.next = u
 	return next
 }
+
+// near reports whether the tile at k or one of its eight neighbours changed
+// in the last generation.
+func (t *tiled) near(k tileKey) bool {
+	for dy := int64(-1); dy <= 1; dy++ {
+		for dx := int64(-1); dx <= 1; dx++ {
+			if _, ok := t.was[tileKey{k.X + dx, k.Y + dy}]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// edited says that the board was changed between generations, other than
+// by step: every tile is stepped in the next generation.
+func (t *tiled) edited() { t.all = true }
 
 // stepTile writes into out the next generation of the tile at k of u,
 // reporting whether any of its cells is alive.
