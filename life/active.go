@@ -1,8 +1,10 @@
 package life
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -77,12 +79,9 @@ const (
 
 // slot is one cell goroutine of a driver, and the cell it runs.
 type slot struct {
-	reply chan State // only the driver sends and closes; buffered 1
-	x, y  int        // the cell: written by the driver before it starts or moves the goroutine
-	ahead bool       // has sent its Transition this generation: its next Query is held
-	bound bool       // runs a cell that is active (else idle)
-	gone  bool       // retired: its goroutine has been told to end
-	keep  uint32     // the last generation that listed its cell
+	x, y  int  // the cell: written by the driver before it starts or moves the goroutine
+	bound bool // runs a cell that is active (else idle)
+	gone  bool // retired: its goroutine has been told to end
 }
 
 // slots holds a driver's slots in chunks that never move, so that a cell
@@ -116,9 +115,19 @@ type activeDriver struct {
 	cells sync.WaitGroup
 
 	slots slots
-	bound []int32 // slots bound to an active cell
-	idle  []int32 // slots whose goroutine waits, bound to no cell
-	free  []int32 // slots whose goroutine has retired
+	// replies[id] is slot id's reply channel, which only the driver sends
+	// on and closes (buffered 1); ahead[id] says that its goroutine has
+	// sent its Transition this generation, so its next Query is held. They
+	// lie apart from the slots so that answering a batch reads flat arrays.
+	replies []chan State
+	ahead   []bool
+	pairs   []listed // scratch for order
+	keep    []uint32 // keep[id] is the last generation that listed slot id's cell
+	grid    *Grid    // the engine's, for a bounded board
+	top     Topology // the engine's
+	bound   []int32  // slots bound to an active cell
+	idle    []int32  // slots whose goroutine waits, bound to no cell
+	free    []int32  // slots whose goroutine has retired
 
 	list, next []Point         // this generation's active cells of the shard, and the next one's
 	ids        []int32         // the slot running each cell of list, or -1
@@ -175,9 +184,9 @@ func (c *activePort) transition(t Transition) {
 // runCell is the life of the goroutine of slot id: the cell program, step
 // after step, for the cell its slot names, until it is retired or the
 // driver closes its reply.
-func (d *activeDriver) runCell(id int32, s *slot) {
+func (d *activeDriver) runCell(id int32, s *slot, reply <-chan State) {
 	defer d.cells.Done()
-	c := activePort{id: id, d: d, reply: s.reply}
+	c := activePort{id: id, d: d, reply: reply}
 	for {
 		stepCell(&c, s.x, s.y, d.e.rule)
 		if c.dead {
@@ -205,7 +214,7 @@ func newActive(g *Grid, u *Universe, rule Rule, t Topology, budget uint64) *acti
 		}
 	}
 	for range shards {
-		d := &activeDriver{e: e, inbox: make(chan amsg, 2*window), batch: make([]amsg, 2*window), wake: make(chan struct{}, 1), index: index}
+		d := &activeDriver{e: e, grid: g, top: t, inbox: make(chan amsg, 2*window), batch: make([]amsg, 2*window), wake: make(chan struct{}, 1), index: index}
 		if g == nil {
 			d.where = make(map[Point]int32)
 		}
@@ -283,8 +292,8 @@ func (e *active) run(d *activeDriver, start <-chan struct{}) {
 	defer e.wg.Done()
 	defer func() {
 		for id := range d.slots.n {
-			if s := d.slots.at(id); !s.gone {
-				close(s.reply)
+			if !d.slots.at(id).gone {
+				close(d.replies[id])
 			}
 		}
 		d.cells.Wait()
@@ -382,8 +391,11 @@ func (e *active) goroutines() int { return e.running + len(e.drivers) }
 // state returns the current state of the cell at (x, y), as the topology
 // says beyond a bounded board's edge.
 func (d *activeDriver) state(x, y int) State {
-	if g := d.e.grid; g != nil {
-		return d.e.topology.Query(g, Query{x, y})
+	if g := d.grid; g != nil {
+		if uint(x) < uint(g.w) && uint(y) < uint(g.h) {
+			return g.Cells[y*g.w+x]
+		}
+		return d.top.Query(g, Query{x, y})
 	}
 	k, c, r := keyOf(int64(x), int64(y))
 	if !d.last.ok || d.last.k != k {
@@ -430,19 +442,20 @@ func (d *activeDriver) prepare() {
 	for _, p := range d.list {
 		s := d.slotOf(p)
 		if s >= 0 {
-			d.slots.at(s).keep = d.gen
+			d.keep[s] = d.gen
 		} else {
 			fresh++
 		}
 		d.ids = append(d.ids, s)
 	}
+	d.order()
 	kept := d.bound[:0]
 	for _, id := range d.bound {
-		s := d.slots.at(id)
-		if s.keep == d.gen {
+		if d.keep[id] == d.gen {
 			kept = append(kept, id)
 			continue
 		}
+		s := d.slots.at(id)
 		s.bound = false
 		d.setSlot(Point{int64(s.x), int64(s.y)}, -1)
 		d.idle = append(d.idle, id)
@@ -454,29 +467,51 @@ func (d *activeDriver) prepare() {
 		d.idle = d.idle[:len(d.idle)-1]
 		s := d.slots.at(id)
 		s.gone = true
-		s.reply <- retire
+		d.replies[id] <- retire
 		d.free = append(d.free, id)
 	}
+}
+
+// order sorts the list by the slot of each cell, the cells without one
+// last. Slots were started in order, so their goroutines' stacks lie in
+// that order in memory: visiting them in order keeps the processor's page
+// tables and caches warm, where the order of the list drifts away from it as
+// idle goroutines are handed new cells.
+func (d *activeDriver) order() {
+	d.pairs = d.pairs[:0]
+	for i, p := range d.list {
+		d.pairs = append(d.pairs, listed{uint32(d.ids[i]), p}) // -1: last
+	}
+	slices.SortFunc(d.pairs, func(a, b listed) int { return cmp.Compare(a.id, b.id) })
+	for i, e := range d.pairs {
+		d.ids[i], d.list[i] = int32(e.id), e.p
+	}
+}
+
+// listed is a cell of the list and its slot, for order.
+type listed struct {
+	id uint32
+	p  Point
 }
 
 // begin starts the step of the i-th cell of the list, which the caller has
 // counted as owed: its slot's goroutine is answered the Query it holds, or
 // an idle one is moved to it, or a new one is started for it.
 func (d *activeDriver) begin(i int) {
+	p := d.list[i]
 	if id := d.ids[i]; id >= 0 {
-		s := d.slots.at(id)
-		s.reply <- d.state(s.x, s.y)
+		d.replies[id] <- d.state(int(p.X), int(p.Y))
 		return
 	}
-	p := d.list[i]
 	x, y := int(p.X), int(p.Y)
 	if n := len(d.idle); n > 0 {
 		id := d.idle[n-1]
 		d.idle = d.idle[:n-1]
 		s := d.slots.at(id)
-		s.x, s.y, s.bound, s.keep = x, y, true, d.gen
+		s.x, s.y, s.bound = x, y, true
+		d.keep[id] = d.gen
 		d.bind(p, id)
-		s.reply <- moved
+		d.replies[id] <- moved
 		return
 	}
 	var id int32
@@ -485,12 +520,18 @@ func (d *activeDriver) begin(i int) {
 		d.free = d.free[:n-1]
 	} else {
 		id = d.slots.add()
+		d.replies = append(d.replies, nil)
+		d.ahead = append(d.ahead, false)
+		d.keep = append(d.keep, 0)
 	}
 	s := d.slots.at(id)
-	*s = slot{reply: make(chan State, 1), x: x, y: y, bound: true, keep: d.gen}
+	*s = slot{x: x, y: y, bound: true}
+	d.keep[id] = d.gen
+	reply := make(chan State, 1)
+	d.replies[id], d.ahead[id] = reply, false
 	d.bind(p, id)
 	d.cells.Add(1)
-	go d.runCell(id, s)
+	go d.runCell(id, s, reply)
 }
 
 func (d *activeDriver) bind(p Point, id int32) {
@@ -521,13 +562,12 @@ func (d *activeDriver) live() bool {
 		replies, transitions := 0, 0
 		for i := range batch {
 			m := <-d.inbox
-			s := d.slots.at(m.from)
 			switch {
 			case m.kind == kindTransition:
-				s.ahead = true
+				d.ahead[m.from] = true
 				transitions++
-			case s.ahead:
-				s.ahead = false
+			case d.ahead[m.from]:
+				d.ahead[m.from] = false
 				m.kind = kindHeld
 			default:
 				replies++
@@ -539,7 +579,7 @@ func (d *activeDriver) live() bool {
 		for _, m := range batch {
 			switch m.kind {
 			case kindQuery:
-				d.slots.at(m.from).reply <- d.state(m.x, m.y)
+				d.replies[m.from] <- d.state(m.x, m.y)
 			case kindTransition:
 				if m.state != d.state(m.x, m.y) {
 					d.changes = append(d.changes, change{Point{int64(m.x), int64(m.y)}, m.state})
