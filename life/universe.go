@@ -122,8 +122,12 @@ func (u *Universe) Population() int {
 	return n
 }
 
-// Tiles returns how many tiles the universe keeps: its memory is about 600
-// bytes a tile.
+// TileBytes is about what a Universe holds for each of its tiles: the 512
+// bytes of cells and the map's entry.
+const TileBytes = 600
+
+// Tiles returns how many tiles the universe keeps: its memory is about
+// TileBytes a tile.
 func (u *Universe) Tiles() int { return len(u.tiles) }
 
 // Bounds returns the bounding box of the live cells, or the zero Rect if none

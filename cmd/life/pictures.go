@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
+
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/render/picture"
 )
 
 // pictures is the output of -gif and -png: every every-th generation is a
@@ -14,9 +17,19 @@ type pictures struct {
 	rec   *export.Recorder
 	every int
 	sim   *life.Simulation // for the last generation; set by printMode
-	box   life.Rect        // on an unbounded plane, the box the GIF shows
+	box   life.Rect        // on an unbounded plane with -size, the box the pictures show
 	buf   *life.Grid       // its cells
-	fixed bool             // -size gave the box: the PNG shows it too
+	fixed bool             // -size gave the box
+
+	// On an unbounded plane without -size the GIF shows the box that holds
+	// every frame's live cells, known only at the end: the frames are kept
+	// as snapshots of the plane until then, at most picture.MaxAnimationBytes
+	// of tiles.
+	gif    export.Config
+	shots  []*life.Universe
+	union  life.Rect
+	kept   int // the snapshots' bytes, roughly
+	frames int // the frames expected, or 0 if not known
 }
 
 // newPictures checks -gif and -png against the first generation g, or
@@ -34,10 +47,13 @@ func newPictures(cfg *config, start *setup.Start) (*pictures, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pictures{rec: rec, every: cfg.every}
+	p := &pictures{rec: rec, every: cfg.every, frames: frames}
 	if start.Options.Topology == life.Unbounded {
-		// The GIF's frames are all of one size: the start's box.
 		p.box, p.buf, p.fixed = start.Box(), g.Clone(), cfg.Size != (setup.Size{})
+		if !p.fixed && cfg.pictures.GIF != "" {
+			p.gif = cfg.pictures
+			p.gif.PNG = ""
+		}
 	}
 	return p, nil
 }
@@ -46,17 +62,57 @@ func (p *pictures) generation(n int, f *frame) error {
 	if n%p.every != 0 {
 		return nil
 	}
-	if p.buf != nil {
+	switch {
+	case p.gif.GIF != "":
+		u := f.sim.Universe().Clone()
+		p.kept += u.Tiles() * life.TileBytes
+		if p.kept > picture.MaxAnimationBytes {
+			return fmt.Errorf("-gif %s: the snapshots of the plane for its frames pass %d MiB at generation %d; use -size for a fixed box, or fewer generations", p.gif.GIF, picture.MaxAnimationBytes>>20, n)
+		}
+		p.shots = append(p.shots, u)
+		p.union = p.union.Union(u.Bounds())
+		return nil
+	case p.buf != nil:
 		f.sim.Window(p.buf, p.box.Min)
 		return p.rec.Generation(p.buf)
 	}
 	return p.rec.Generation(f.sim.Grid())
 }
 
-// finish writes the files: the PNG of the last generation shows the board,
-// or on an unbounded plane the live cells' bounding box (the box -size gave,
-// if given).
+// writeGIF writes the GIF of the snapshots kept, in the box of them all.
+func (p *pictures) writeGIF() error {
+	box := p.union
+	if box.Empty() {
+		box = life.RectOf(p.box.Min, 1, 1)
+	}
+	rec, err := p.gif.NewRecorder(int(box.Dx()), int(box.Dy()), len(p.shots))
+	if err != nil {
+		return fmt.Errorf("-gif %s: the box of every frame's live cells, %s: %w", p.gif.GIF, box, err)
+	}
+	g, err := life.NewGrid(int(box.Dx()), int(box.Dy()))
+	if err != nil {
+		return fmt.Errorf("-gif %s: %w", p.gif.GIF, err)
+	}
+	for i, u := range p.shots {
+		u.Copy(g, box.Min)
+		p.shots[i] = nil
+		if err := rec.Generation(g); err != nil {
+			return err
+		}
+	}
+	return rec.Finish(g)
+}
+
+// finish writes the files: the GIF, and the PNG of the last generation. They
+// show the board or, on an unbounded plane, the box -size gave, else the
+// live cells' bounding box: of all the frames for the GIF, of the last
+// generation for the PNG.
 func (p *pictures) finish() error {
+	if p.gif.GIF != "" {
+		if err := p.writeGIF(); err != nil {
+			return err
+		}
+	}
 	if p.buf != nil && p.fixed {
 		p.sim.Window(p.buf, p.box.Min)
 		return p.rec.Finish(p.buf)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"image/gif"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,4 +54,20 @@ func TestUnboundedRefusals(t *testing.T) {
 	_, errOut, status = runLife(t, "", "-memory", "lots")
 	assert.Equal(t, 2, status)
 	assert.Contains(t, errOut, `invalid value "lots" for flag -memory: memory "lots": want a size such as 4G, 512M or 1.5GiB`)
+}
+
+// TestUnboundedGIF: without -size the GIF of the unbounded plane shows the
+// box that holds every frame's live cells, a glider's path here.
+func TestUnboundedGIF(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "glider.gif")
+	_, _, status := runLife(t, "", "-pattern", "glider", "-topology", "unbounded", "-gens", "8", "-gif", file, "-zoom", "1")
+	require.Zero(t, status)
+	f, err := os.Open(file)
+	require.NoError(t, err)
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	require.NoError(t, err)
+	assert.Len(t, g.Image, 9)
+	assert.Equal(t, 5, g.Config.Width, "3 cells wide, and 2 more as it moves")
+	assert.Equal(t, 5, g.Config.Height)
 }

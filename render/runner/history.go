@@ -170,11 +170,6 @@ func (h *history) record(gen int, g *life.Grid) bool {
 	return true
 }
 
-// TileBytes is about what a Universe holds for each tile of 64 × 64 cells
-// with a live cell: what an unbounded plane's history counts against
-// DefaultHistoryBytes.
-const TileBytes = 600
-
 // planeHistory is the history of an unbounded plane: snapshots of the last
 // generations run (Universe.Clone, which keeps only the tiles with live
 // cells), generations lo to hi() with no gap, at most max of them and, but
@@ -183,7 +178,7 @@ type planeHistory struct {
 	max, maxBytes int
 	kept          []*life.Universe // generation lo first
 	lo            int
-	bytes         int // the tiles of kept, at TileBytes each
+	bytes         int // the tiles of kept, at life.TileBytes each
 }
 
 // newPlaneHistory returns the history of an unbounded plane that keeps n
@@ -224,9 +219,9 @@ func (h *planeHistory) record(gen int, u *life.Universe) bool {
 	}
 	snap := u.Clone()
 	h.kept = append(h.kept, snap)
-	h.bytes += snap.Tiles() * TileBytes
+	h.bytes += snap.Tiles() * life.TileBytes
 	for len(h.kept) > 1 && (len(h.kept) > h.max || h.bytes > h.maxBytes) {
-		h.bytes -= h.kept[0].Tiles() * TileBytes
+		h.bytes -= h.kept[0].Tiles() * life.TileBytes
 		h.kept[0] = nil
 		h.kept = h.kept[1:]
 		h.lo++
@@ -237,7 +232,7 @@ func (h *planeHistory) record(gen int, u *life.Universe) bool {
 // cut drops the snapshots from the i-th kept on.
 func (h *planeHistory) cut(i int) {
 	for j := i; j < len(h.kept); j++ {
-		h.bytes -= h.kept[j].Tiles() * TileBytes
+		h.bytes -= h.kept[j].Tiles() * life.TileBytes
 		h.kept[j] = nil
 	}
 	h.kept = h.kept[:i]

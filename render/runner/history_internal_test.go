@@ -103,10 +103,10 @@ func TestPlaneHistory(t *testing.T) {
 	assert.Equal(t, []string{"2:3", "3:1"}, kept(h), "what followed it is dropped")
 	assert.True(t, h.record(9, plane(2)))
 	assert.Equal(t, []string{"9:2"}, kept(h), "a gap starts afresh")
-	assert.Equal(t, 2*TileBytes, h.bytes)
+	assert.Equal(t, 2*life.TileBytes, h.bytes)
 
 	// A byte limit: the oldest go first, but the newest always stays.
-	h = &planeHistory{max: 100, maxBytes: 5 * TileBytes}
+	h = &planeHistory{max: 100, maxBytes: 5 * life.TileBytes}
 	for gen, n := range []int{2, 2, 2, 4, 9} {
 		h.record(gen, plane(n))
 		switch gen {
@@ -117,5 +117,5 @@ func TestPlaneHistory(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"4:9"}, kept(h), "alone over the limit")
-	assert.Equal(t, 9*TileBytes, h.bytes)
+	assert.Equal(t, 9*life.TileBytes, h.bytes)
 }

@@ -95,7 +95,7 @@ func newFlagSet(c *Config) *flag.FlagSet {
 	})
 	fs.BoolVar(&c.List, "list", false, "list the built-in patterns and exit")
 	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s); on the unbounded plane, about %d bytes for each 64x64 tile with a live cell, at most %s in all",
-		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), DefaultSize(), mib(runner.DefaultHistoryBytes), runner.TileBytes, mib(runner.DefaultHistoryBytes)), func(s string) error {
+		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), DefaultSize(), mib(runner.DefaultHistoryBytes), life.TileBytes, mib(runner.DefaultHistoryBytes)), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > maxHistory {
 			return fmt.Errorf("want a whole number of generations from 1 to %d", maxHistory)
