@@ -6,6 +6,8 @@
 package control
 
 import (
+	"slices"
+
 	"colife/life"
 	"colife/render/runner"
 	"colife/render/view"
@@ -39,7 +41,6 @@ type Controller struct {
 	Box life.Rect
 
 	sink        Sink
-	keys        [NumKeys]bool    // held at the last update
 	buttons     [numButtons]bool // held at the last update
 	stroke      bool             // drawing or erasing cells of strokeState: last is the cell reached
 	strokeState life.State
@@ -61,13 +62,13 @@ type binding struct {
 	do   func(c *Controller)
 }
 
-// bindings are the keys that act once when they go down.
+// bindings are the keys that act once on each press.
 var bindings = []binding{
 	{[]Key{KeySpace, KeyEnter}, func(c *Controller) { c.sink.Do(runner.TogglePlay{}) }},
 	{[]Key{KeyN}, func(c *Controller) { c.sink.Do(runner.Forward{}) }},
 	{[]Key{KeyB}, func(c *Controller) { c.sink.Do(runner.Back{}) }},
-	{[]Key{KeyEqual, KeyKPAdd}, func(c *Controller) { c.sink.Do(runner.Faster{}) }},
-	{[]Key{KeyMinus, KeyKPSubtract}, func(c *Controller) { c.sink.Do(runner.Slower{}) }},
+	{[]Key{KeyEqual}, func(c *Controller) { c.sink.Do(runner.Faster{}) }},
+	{[]Key{KeyMinus}, func(c *Controller) { c.sink.Do(runner.Slower{}) }},
 	{[]Key{KeyR}, func(c *Controller) { c.sink.Do(runner.Reset{}) }},
 	{[]Key{KeyC}, func(c *Controller) { c.sink.Do(runner.Clear{}) }},
 	{[]Key{KeyS}, func(c *Controller) { c.sink.Do(runner.Soup{}) }},
@@ -105,47 +106,37 @@ F              fit the grid (unbounded: the live cells) to the window
 P              save a PNG screenshot
 I              HUD on / off
 H, ?           help on / off
-Esc, Q         quit (Esc: close help)`
+Esc, Q         quit (Esc: close help)
+held keys      repeat as the keyboard does; arrows pan while held`
 
-// Update reads in once: keys that went down act, held arrows pan, the wheel
-// zooms at the cursor, a middle drag pans, a left drag draws live cells along
-// the cursor's path and a right drag erases them, and Ctrl with a left click
-// toggles one cell.
+// Update reads in once: each key pressed since the last update acts, in
+// order, held arrows pan, the wheel zooms at the cursor, a middle drag pans, a
+// left drag draws live cells along the cursor's path and a right drag erases
+// them, and Ctrl with a left click toggles one cell.
 func (c *Controller) Update(in Input) {
-	var keys [NumKeys]bool
-	for k := range keys {
-		keys[k] = in.Key(Key(k))
-	}
-	down := func(k Key) bool { return keys[k] && !c.keys[k] }
-	for _, b := range bindings {
-		for _, k := range b.keys {
-			if down(k) {
-				b.do(c)
-				break
-			}
-		}
+	for _, k := range in.Presses() {
+		c.press(k)
 	}
 	step := float64(PanStep)
-	if keys[KeyShift] {
+	if in.Key(KeyShift) {
 		step *= 4
 	}
 	var dx, dy float64
-	if keys[KeyLeft] {
+	if in.Key(KeyLeft) {
 		dx += step
 	}
-	if keys[KeyRight] {
+	if in.Key(KeyRight) {
 		dx -= step
 	}
-	if keys[KeyUp] {
+	if in.Key(KeyUp) {
 		dy += step
 	}
-	if keys[KeyDown] {
+	if in.Key(KeyDown) {
 		dy -= step
 	}
 	if dx != 0 || dy != 0 {
 		c.View.Pan(dx, dy)
 	}
-	c.keys = keys
 
 	x, y := in.Cursor()
 	_, wy := in.Wheel()
@@ -166,7 +157,7 @@ func (c *Controller) Update(in Input) {
 		c.panX, c.panY = x, y
 	}
 	switch left := buttons[Left]; {
-	case left && !c.buttons[Left] && keys[KeyControl]:
+	case left && !c.buttons[Left] && in.Key(KeyControl):
 		if cx, cy, ok := c.View.CellAt(x, y); ok {
 			c.sink.Do(runner.Toggle{X: cx, Y: cy})
 		}
@@ -180,6 +171,16 @@ func (c *Controller) Update(in Input) {
 		c.stroke, c.toggling = false, false
 	}
 	c.buttons = buttons
+}
+
+// press does what key k is bound to, if anything.
+func (c *Controller) press(k Key) {
+	for _, b := range bindings {
+		if slices.Contains(b.keys, k) {
+			b.do(c)
+			return
+		}
+	}
 }
 
 // fit fits the grid to the window, or on an unbounded plane the live cells'

@@ -23,6 +23,7 @@ type input struct {
 	x, y    int
 	buttons map[control.Button]bool
 	keys    map[control.Key]bool
+	presses []control.Key
 	wheel   float64
 }
 
@@ -30,12 +31,19 @@ func (in *input) Cursor() (int, int)           { return in.x, in.y }
 func (in *input) Button(b control.Button) bool { return in.buttons[b] }
 func (in *input) Key(k control.Key) bool       { return in.keys[k] }
 func (in *input) Wheel() (float64, float64)    { w := in.wheel; in.wheel = 0; return 0, w }
+func (in *input) Presses() []control.Key       { p := in.presses; in.presses = nil; return p }
 func newInput() *input {
 	return &input{buttons: map[control.Button]bool{}, keys: map[control.Key]bool{}}
 }
 func (in *input) move(x, y int) *input           { in.x, in.y = x, y; return in }
 func (in *input) hold(b control.Button, on bool) { in.buttons[b] = on }
-func (in *input) press(k control.Key, on bool)   { in.keys[k] = on }
+
+// holdKey holds key k down, or lets it go.
+func (in *input) holdKey(k control.Key, on bool) { in.keys[k] = on }
+
+// press presses keys, in order, before the next update: the keys typed,
+// including the keyboard's repeats of a held key.
+func (in *input) press(keys ...control.Key) { in.presses = append(in.presses, keys...) }
 
 // sink records the commands.
 type sink struct{ cmds []runner.Command }
@@ -79,38 +87,81 @@ func TestKeys(t *testing.T) {
 		{[]control.Key{control.KeyN}, []runner.Command{runner.Forward{}}},
 		{[]control.Key{control.KeyB}, []runner.Command{runner.Back{}}},
 		{[]control.Key{control.KeyEqual}, []runner.Command{runner.Faster{}}},
-		{[]control.Key{control.KeyShift, control.KeyEqual}, []runner.Command{runner.Faster{}}},
-		{[]control.Key{control.KeyKPAdd}, []runner.Command{runner.Faster{}}},
 		{[]control.Key{control.KeyMinus}, []runner.Command{runner.Slower{}}},
-		{[]control.Key{control.KeyKPSubtract}, []runner.Command{runner.Slower{}}},
 		{[]control.Key{control.KeyR}, []runner.Command{runner.Reset{}}},
 		{[]control.Key{control.KeyC}, []runner.Command{runner.Clear{}}},
 		{[]control.Key{control.KeyS}, []runner.Command{runner.Soup{}}},
-		{[]control.Key{control.KeyN, control.KeySpace}, []runner.Command{runner.TogglePlay{}, runner.Forward{}}},
+		{[]control.Key{control.KeyN, control.KeySpace}, []runner.Command{runner.Forward{}, runner.TogglePlay{}}},
 		{[]control.Key{control.KeyH}, nil},
+		{[]control.Key{control.KeyLeft}, nil}, // an arrow pans while held, it is not a command
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.keys), func(t *testing.T) {
 			var s sink
 			c := control.New(view.New(16, 16, 128, 128, 0), &s, true)
 			in := newInput()
-			for _, k := range tt.keys {
-				in.press(k, true)
-			}
+			in.press(tt.keys...)
 			c.Update(in)
-			c.Update(in) // held: no repeat
+			c.Update(in) // no new press: nothing more
 			assert.Equal(t, tt.want, s.cmds)
-			for _, k := range tt.keys {
-				in.press(k, false)
-			}
-			c.Update(in)
-			for _, k := range tt.keys {
-				in.press(k, true)
-			}
+			in.press(tt.keys...)
 			c.Update(in) // pressed again: again
 			assert.Equal(t, append(tt.want, tt.want...), s.cmds)
 		})
 	}
+}
+
+// TestPressesFasterThanUpdates presses keys more often than the controller
+// updates, as a quick typist does when the frame rate drops: every press
+// acts, in the order pressed, though no update ever saw a key held down.
+func TestPressesFasterThanUpdates(t *testing.T) {
+	var s sink
+	c := control.New(view.New(16, 16, 128, 128, 4), &s, true)
+	in := newInput()
+	in.press(control.KeyEqual, control.KeyEqual, control.KeyEqual)
+	c.Update(in)
+	assert.Equal(t, []runner.Command{runner.Faster{}, runner.Faster{}, runner.Faster{}}, s.cmds, "three + in one update: speed x8")
+	s.cmds = nil
+	in.press(control.KeyMinus, control.KeyN, control.KeyMinus, control.KeyN, control.KeyB)
+	c.Update(in)
+	assert.Equal(t, []runner.Command{runner.Slower{}, runner.Forward{}, runner.Slower{}, runner.Forward{}, runner.Back{}}, s.cmds)
+	in.press(control.KeyI, control.KeyI, control.KeyI, control.KeyRightBracket, control.KeyRightBracket)
+	c.Update(in)
+	assert.False(t, c.HUD, "I three times: off, on, off")
+	assert.Equal(t, 8.0, c.View.Zoom, "] twice: two rungs in, 4 -> 6 -> 8")
+}
+
+// TestHeldKeysRepeat holds keys down across many updates. A command key acts
+// on each of its presses: the first, then the keyboard's repeats after its
+// delay (updates with no press in between do nothing); an arrow pans at every
+// update while it is held, from the first.
+func TestHeldKeysRepeat(t *testing.T) {
+	var s sink
+	c := control.New(view.New(100, 100, 400, 300, 4), &s, false)
+	in := newInput()
+	held := func(k control.Key, presses ...bool) {
+		in.holdKey(k, true)
+		for _, p := range presses {
+			if p {
+				in.press(k)
+			}
+			c.Update(in)
+		}
+		in.holdKey(k, false)
+		c.Update(in)
+	}
+	// the press, the repeat delay, then a repeat at each update
+	held(control.KeyN, true, false, false, true, true)
+	assert.Equal(t, []runner.Command{runner.Forward{}, runner.Forward{}, runner.Forward{}}, s.cmds, "N held: the press and each repeat step once")
+	s.cmds = nil
+	held(control.KeyEqual, true, false, true, true)
+	assert.Equal(t, []runner.Command{runner.Faster{}, runner.Faster{}, runner.Faster{}}, s.cmds, "+ held: x2 at the press and each repeat")
+
+	x0 := c.View.OffX
+	held(control.KeyLeft, false, false, false, false, false, false)
+	assert.Equal(t, x0+6*control.PanStep, c.View.OffX, "left held for six updates pans six steps, then stops")
+	c.Update(in)
+	assert.Equal(t, x0+6*control.PanStep, c.View.OffX, "let go: no more")
 }
 
 func TestWindowKeys(t *testing.T) {
@@ -118,9 +169,7 @@ func TestWindowKeys(t *testing.T) {
 	c := control.New(view.New(16, 16, 128, 128, 4), &s, true)
 	in := newInput()
 	tap := func(k control.Key) {
-		in.press(k, true)
-		c.Update(in)
-		in.press(k, false)
+		in.press(k)
 		c.Update(in)
 	}
 	tap(control.KeyI)
@@ -280,7 +329,7 @@ func TestCtrlClickToggles(t *testing.T) {
 	var s sink
 	c := control.New(view.New(4, 2, 32, 16, 8), &s, false)
 	in := newInput().move(12, 4) // cell (1, 0)
-	in.press(control.KeyControl, true)
+	in.holdKey(control.KeyControl, true)
 	in.hold(control.Left, true)
 	c.Update(in)
 	in.move(28, 12) // dragging does not draw
@@ -322,13 +371,13 @@ func TestArrowsPan(t *testing.T) {
 	c := control.New(view.New(100, 100, 400, 300, 4), &s, false)
 	x0, y0 := c.View.OffX, c.View.OffY
 	in := newInput()
-	in.press(control.KeyLeft, true)
+	in.holdKey(control.KeyLeft, true)
 	c.Update(in)
 	c.Update(in) // held: pans again
 	assert.Equal(t, x0+2*control.PanStep, c.View.OffX)
-	in.press(control.KeyLeft, false)
-	in.press(control.KeyDown, true)
-	in.press(control.KeyShift, true)
+	in.holdKey(control.KeyLeft, false)
+	in.holdKey(control.KeyDown, true)
+	in.holdKey(control.KeyShift, true)
 	c.Update(in)
 	assert.Equal(t, y0-4*control.PanStep, c.View.OffY)
 	assert.Empty(t, s.cmds)
@@ -369,9 +418,7 @@ func TestNGoesForwardThroughTheHistory(t *testing.T) {
 	c := control.New(view.New(8, 6, 64, 48, 0), r, true)
 	in := newInput()
 	tap := func(k control.Key) {
-		in.press(k, true)
-		c.Update(in)
-		in.press(k, false)
+		in.press(k)
 		c.Update(in)
 	}
 	tap(control.KeyB)
@@ -419,7 +466,7 @@ func TestUnboundedStrokeDrawsAnywhere(t *testing.T) {
 	// Ctrl+click toggles the cell under the cursor after a pan far off.
 	s.cmds = nil
 	c.View.Pan(-8*5e12, 0)
-	in.press(control.KeyControl, true)
+	in.holdKey(control.KeyControl, true)
 	in.move(4, 4).hold(control.Left, true)
 	c.Update(in)
 	assert.Equal(t, []runner.Command{runner.Toggle{X: int(far.X + 5e12), Y: int(far.Y)}}, s.cmds)
@@ -433,9 +480,7 @@ func TestUnboundedFitFramesTheLiveCells(t *testing.T) {
 	c := control.New(view.NewUnbounded(life.RectOf(life.Point{}, 36, 9), 640, 480, 8), &s, false)
 	in := newInput()
 	tap := func() {
-		in.press(control.KeyF, true)
-		c.Update(in)
-		in.press(control.KeyF, false)
+		in.press(control.KeyF)
 		c.Update(in)
 	}
 	before := c.View

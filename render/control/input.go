@@ -1,9 +1,16 @@
 package control
 
-// Input is what the controller reads once per update: the state of the mouse
-// and the keyboard at that moment. A window implements it with its toolkit's
-// polling functions; a test implements it with a struct.
+// Input is what the controller reads once per update: the keys pressed since
+// the last update, and the state of the mouse and of the held keys at that
+// moment. A window implements it with its toolkit's input functions; a test
+// implements it with a struct.
 type Input interface {
+	// Presses returns the command keys pressed since the last update, in the
+	// order they were pressed and each as often: two presses within one
+	// update are two, and a press too short for any update to see the key
+	// held still counts. A key held down is pressed again each time the
+	// keyboard repeats it.
+	Presses() []Key
 	// Cursor returns the position of the mouse cursor in screen pixels, the
 	// pixels of the view.
 	Cursor() (x, y int)
@@ -12,7 +19,8 @@ type Input interface {
 	// Wheel returns how far the wheel turned since the last update, in
 	// notches: positive dy is away from the user (zoom in).
 	Wheel() (dx, dy float64)
-	// Key reports whether key k is held down.
+	// Key reports whether key k is held down. The controller asks it only of
+	// the keys it acts on while they are held: Shift, Control and the arrows.
 	Key(k Key) bool
 }
 
@@ -35,10 +43,8 @@ const (
 	KeySpace Key = iota
 	KeyEnter
 	KeyN
-	KeyEqual // = and +
-	KeyMinus
-	KeyKPAdd
-	KeyKPSubtract
+	KeyEqual // = and +, also the keypad's +
+	KeyMinus // - and _, also the keypad's -
 	KeyR
 	KeyC
 	KeyS

@@ -91,7 +91,7 @@ func (g *game) Update() error {
 	if g.frame != nil {
 		g.ctl.Box = g.frame.Bounds // what F frames on an unbounded plane
 	}
-	g.ctl.Update(g.in)
+	g.ctl.Update(&g.in)
 	if g.ctl.Quit {
 		return ebiten.Termination
 	}
