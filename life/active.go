@@ -298,22 +298,7 @@ func (e *active) run(d *activeDriver, start <-chan struct{}) {
 		}
 		d.cells.Wait()
 	}()
-	for {
-		select {
-		case <-start:
-			ok := d.live()
-			select {
-			case e.done <- ok:
-			case <-e.quit:
-				return
-			}
-			if !ok {
-				return
-			}
-		case <-e.quit:
-			return
-		}
-	}
+	serve(start, e.done, e.quit, func(struct{}) bool { return d.live() })
 }
 
 // check refuses a next generation whose goroutines would not fit in the

@@ -201,19 +201,26 @@ func (e *goroutines) run(d *driver, start <-chan generation, ready *sync.WaitGro
 		d.held[int(m.from)-d.lo] = m
 	}
 	ready.Done()
+	serve(start, e.done, e.quit, func(g generation) bool { return e.live(d, g) })
+}
+
+// serve is a driver's loop: it runs live on each generation that start
+// hands it and reports how it went on done, until live fails or quit is
+// closed.
+func serve[T any](start <-chan T, done chan<- bool, quit <-chan struct{}, live func(T) bool) {
 	for {
 		select {
 		case g := <-start:
-			ok := e.live(d, g)
+			ok := live(g)
 			select {
-			case e.done <- ok:
-			case <-e.quit:
+			case done <- ok:
+			case <-quit:
 				return
 			}
 			if !ok {
 				return
 			}
-		case <-e.quit:
+		case <-quit:
 			return
 		}
 	}
