@@ -84,6 +84,7 @@ func (l *loop) observe() {
 func (l *loop) beforeStep() {
 	if l.record() || l.observed != l.sim.Generation() {
 		l.detect.Reset()
+		l.firstObserved = l.sim.Generation()
 		l.observe()
 	}
 }
@@ -102,6 +103,12 @@ func (l *loop) describe(f *Frame) {
 		return
 	}
 	gen := l.sim.Generation()
+	if gen < l.observed && gen >= l.firstObserved {
+		// Back in the history: say what was known of the generation shown.
+		if r := l.stability; r.Outcome == life.Unsettled || gen < r.Start {
+			f.Stability = life.Result{Generations: gen - l.firstObserved}
+		}
+	}
 	switch {
 	case l.plane && l.phist.at(gen) != nil:
 		f.Older, f.Newer = gen-l.phist.lo, l.phist.hi()-gen

@@ -134,6 +134,18 @@ func TestStability(t *testing.T) {
 			{[]runner.Command{runner.Step{N: 6}}, 6},
 			{[]runner.Command{runner.Reset{}, runner.Step{N: 4}}, 4},
 		}, "spaceship period 4 moving (1,1) from generation 0"},
+		{"back, not yet", glider, []batch{
+			{[]runner.Command{runner.Step{N: 3}}, 3},
+			{[]runner.Command{runner.Back{}}, 2},
+		}, "no repetition within 2 generations"},
+		{"back into the cycle", []string{"......", ".OO...", ".O....", "......", "......", "......"}, []batch{
+			{[]runner.Command{runner.Step{N: 3}}, 3},
+			{[]runner.Command{runner.Back{}, runner.Back{}}, 1},
+		}, "still life from generation 1"},
+		{"back before the cycle", []string{"......", ".OO...", ".O....", "......", "......", "......"}, []batch{
+			{[]runner.Command{runner.Step{N: 3}}, 3},
+			{[]runner.Command{runner.Back{}, runner.Back{}, runner.Back{}}, 0},
+		}, "no repetition within 0 generations"},
 		{"back and run again", glider, []batch{
 			{[]runner.Command{runner.Step{N: 3}}, 3},
 			{[]runner.Command{runner.Back{}, runner.Back{}}, 1},

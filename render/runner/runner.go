@@ -287,11 +287,12 @@ type loop struct {
 	applied   uint64
 	pending   []Command // commands drained from the queue, not applied yet
 
-	hist      *history       // the last generations, for Back and Forward
-	phist     *planeHistory  // the same on an unbounded plane
-	detect    *life.Detector // fed every generation run
-	observed  int            // the last generation detect saw
-	stability life.Result    // what detect found
+	hist          *history       // the last generations, for Back and Forward
+	phist         *planeHistory  // the same on an unbounded plane
+	detect        *life.Detector // fed every generation run
+	observed      int            // the last generation detect saw
+	stability     life.Result    // what detect found
+	firstObserved int            // the first generation detect saw since its last Reset
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
