@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -17,23 +16,12 @@ import (
 // run opens the window on the start the flags describe and returns when it
 // closes.
 func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer) error {
-	start, err := cfg.Start(stdin, setup.Fit(cli.Margin, cli.DefaultSize()))
-	var fe *setup.FlagError
-	if errors.As(err, &fe) {
-		return &cli.UsageError{Err: err}
-	}
+	start, err := cli.Prepare(cfg, stdin, stderr)
 	if err != nil {
 		return err
 	}
-	for _, w := range start.Warnings {
-		fmt.Fprintf(stderr, "lifeview: warning: %s\n", w)
-	}
-	start.Options.Topology = cfg.Bounded(start.Options)
-	if start.Options.Topology == life.Unbounded {
-		start.Options.Origin = cli.Origin(start.Grid.Width(), start.Grid.Height())
-	}
 	if cfg.Pictures.Enabled() {
-		return writePictures(ctx, cfg, start)
+		return cli.WritePictures(ctx, cfg, start)
 	}
 	seed, density := start.Seed, start.Density
 	if seed == 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/png"
 	"os"
 	"os/exec"
@@ -432,4 +433,21 @@ func testNoDisplay(t *testing.T, bin string) {
 			assert.Equal(t, tt.wantErr, stderr.String())
 		})
 	}
+	t.Run("without a display, -gif and -png", func(t *testing.T) {
+		dir := t.TempDir()
+		gifFile, pngFile := filepath.Join(dir, "g.gif"), filepath.Join(dir, "g.png")
+		cmd := exec.Command(bin, "-pattern", "glider", "-size", "20x10", "-zoom", "2", "-gens", "4", "-gif", gifFile, "-png", pngFile)
+		cmd.Env = append(os.Environ(), "DISPLAY=")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, string(out))
+		assert.Empty(t, out)
+		img := readPNG(t, pngFile)
+		assert.Equal(t, image.Rect(0, 0, 40, 20), img.Bounds(), "the -size box at -zoom 2")
+		f, err := os.Open(gifFile)
+		require.NoError(t, err)
+		defer f.Close()
+		g, err := gif.DecodeAll(f)
+		require.NoError(t, err)
+		assert.Len(t, g.Image, 5, "generations 0 to 4")
+	})
 }

@@ -5,18 +5,22 @@
 // answer without a window (-h, -list, a bad flag), and otherwise ends the
 // program with a one-line error and exit status 1. Ebitengine opens the
 // display when its own package is initialised and panics if it cannot; import
-// this package (for its side effect) in a command that opens a window. Go
+// this package (for its side effect) in a command that opens a window. It
+// also writes the pictures of -gif and -png, which need no window. Go
 // initialises the packages of a program in the order of their import paths
 // where it can, and this one's ("colife/...") comes before Ebitengine's
 // ("github.com/hajimehoshi/...") once the X client library both use is ready.
 package display
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"github.com/jezek/xgb"
 
@@ -49,9 +53,24 @@ func withoutDisplay(noDisplay error) int {
 		return cli.Report(os.Stderr, err)
 	case cfg.List:
 		return cli.Report(os.Stderr, setup.WriteList(os.Stdout))
+	case cfg.Pictures.Enabled():
+		// -gif and -png open no window: they need no display either.
+		return cli.Report(os.Stderr, pictures(cfg))
 	}
 	fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), noDisplay)
 	return 1
+}
+
+// pictures writes the pictures cfg asks for, as lifeview does with a display.
+func pictures(cfg *cli.Config) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg.LimitMemory()
+	start, err := cli.Prepare(cfg, os.Stdin, os.Stderr)
+	if err != nil {
+		return err
+	}
+	return cli.WritePictures(ctx, cfg, start)
 }
 
 // Check opens a connection to the X display named by $DISPLAY, and says what

@@ -1,25 +1,48 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 
 	"colife/cmd/internal/setup"
-	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
 )
 
-// writePictures is lifeview for scripts, with -gif or -png: without a
+// Prepare makes the start the flags describe, as the window and the
+// pictures both begin: the pattern or soup, its warnings written to stderr,
+// and on the unbounded plane (0, 0) in the middle of the starting grid.
+func Prepare(cfg *Config, stdin io.Reader, stderr io.Writer) (*setup.Start, error) {
+	start, err := cfg.Start(stdin, setup.Fit(Margin, DefaultSize()))
+	var fe *setup.FlagError
+	if errors.As(err, &fe) {
+		return nil, &UsageError{Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range start.Warnings {
+		fmt.Fprintf(stderr, "lifeview: warning: %s\n", w)
+	}
+	start.Options.Topology = cfg.Bounded(start.Options)
+	if start.Options.Topology == life.Unbounded {
+		start.Options.Origin = Origin(start.Grid.Width(), start.Grid.Height())
+	}
+	return start, nil
+}
+
+// WritePictures is lifeview for scripts, with -gif or -png: without a
 // window, it runs start to generation -gens and writes the GIF of every
 // generation and the PNG of the last. On the unbounded plane each picture
 // shows the starting grid's box, wherever the life has gone. A signal (ctx cancelled) stops it with
-// errInterrupted, before it writes anything.
-func writePictures(ctx context.Context, cfg *cli.Config, start *setup.Start) error {
+// ErrInterrupted, before it writes anything.
+func WritePictures(ctx context.Context, cfg *Config, start *setup.Start) error {
 	g := start.Grid
 	rec, err := cfg.Pictures.NewRecorder(g.Width(), g.Height(), cfg.Gens+1)
 	var fe *setup.FlagError
 	if errors.As(err, &fe) {
-		return &cli.UsageError{Err: err}
+		return &UsageError{Err: err}
 	}
 	if err != nil {
 		return err
@@ -54,13 +77,13 @@ func writePictures(ctx context.Context, cfg *cli.Config, start *setup.Start) err
 	return rec.Finish(frame())
 }
 
-// errInterrupted is returned when a signal cut the run short.
-var errInterrupted = errors.New("interrupted")
+// ErrInterrupted is returned when a signal cut the run short.
+var ErrInterrupted = errors.New("interrupted")
 
-// interrupted returns errInterrupted if err is ctx's cancellation, else err.
+// interrupted returns ErrInterrupted if err is ctx's cancellation, else err.
 func interrupted(ctx context.Context, err error) error {
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-		return errInterrupted
+		return ErrInterrupted
 	}
 	return err
 }
