@@ -82,7 +82,7 @@ func newFlagSet(c *Config) *flag.FlagSet {
 		c.Screenshot = s
 		return nil
 	})
-	fs.Func("gens", "with -screenshot, the generation to show, and with -gif or -png, the last to write (default 0); without, run to generation `N` at once and pause there", func(s string) error {
+	fs.Func("gens", "the generation `N` to stop at: the one -screenshot shows, the last -gif and -png write (default 0), or in the window the one it runs to at once and pauses at", func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		switch {
 		case err != nil:
@@ -94,7 +94,7 @@ func newFlagSet(c *Config) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&c.List, "list", false, "list the built-in patterns and exit")
-	fs.Func("history", fmt.Sprintf("keep the last `N` generations for B (back one) and N (forward again), N from 1 to %d; memory: N × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s); on the unbounded plane, about %d bytes for each 64x64 tile with a live cell, at most %s in all",
+	fs.Func("history", fmt.Sprintf("keep the last `COUNT` generations for the B key (back one) and the N key (forward again), COUNT from 1 to %d; memory: COUNT × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s); on the unbounded plane, about %d bytes for each 64x64 tile with a live cell, at most %s in all",
 		maxHistory, runner.DefaultHistory, mib(runner.DefaultHistory*minW*minH), DefaultSize(), mib(runner.DefaultHistoryBytes), life.TileBytes, mib(runner.DefaultHistoryBytes)), func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > maxHistory {
@@ -203,8 +203,9 @@ without -pattern), so the same -pattern gives another board there; give
 With -gif or -png it opens no window: it runs -gens generations and writes an
 animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default
 4), and exits; on the unbounded plane the pictures show the starting box
-(-size). It still needs a display, as lifeview does for all but -h and
--list; life -gif and life -png need none.
+(-size). It needs no display, like -h and -list. -png writes the board's
+cells; -screenshot instead saves what the window shows, HUD and zoom
+included.
 
 Flags:
 `)
