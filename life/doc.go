@@ -8,8 +8,15 @@
 // the generation. Here the cell program is stepCell, written once against a
 // port (the other side of the yield), and an Engine runs it:
 //
-//   - Goroutine: every cell is a long-lived goroutine that sends its Query
-//     and Transition messages over channels to a generation driver.
+//   - Goroutine: every cell that can change is a goroutine that sends its
+//     Query and Transition messages over channels to a generation driver.
+//     A cell whose 3x3 neighbourhood did not change in the last generation
+//     cannot change in the next, so only the neighbourhoods of the last
+//     changes run; their goroutines are a pool that follows the action
+//     (active.go).
+//   - Dense: every cell of a bounded grid is a long-lived goroutine, every
+//     generation, as the book has it; the protocol below is its, and the
+//     goroutine engine's drivers speak it too.
 //   - Direct: what the same program computes, 64 cells at a time: the board
 //     packed into machine words, a cell's live neighbours counted by bitwise
 //     adders, the rule a boolean function of the count's bits; on a torus or
