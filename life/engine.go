@@ -58,15 +58,18 @@ func ParseEngine(s string) (Engine, error) {
 // active cells, which it checks against the budget each generation; here it
 // needs only its bookkeeping, BookkeepingPerCell bytes a cell. NewSimulation
 // makes the same check; a program can make it before it builds a grid.
-func (e Engine) Check(w, h int) error {
+func (e Engine) Check(w, h int) error { return e.check(w, h, 0) }
+
+// check is Check against budget (DefaultBudget when 0).
+func (e Engine) check(w, h int, budget uint64) error {
 	if err := CheckSize(w, h); err != nil {
 		return err
 	}
 	switch e {
 	case Dense:
-		return checkMemory(w, h, BytesPerCell, "the dense engine", 0)
+		return checkMemory(w, h, BytesPerCell, "the dense engine", budget)
 	case Goroutine:
-		return checkMemory(w, h, BookkeepingPerCell, "the goroutine engine", 0)
+		return checkMemory(w, h, BookkeepingPerCell, "the goroutine engine", budget)
 	}
 	return nil
 }

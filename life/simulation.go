@@ -74,21 +74,14 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	if opt.Engine > Dense {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
 	}
-	if err := CheckSize(g.w, g.h); err != nil {
-		return nil, err
-	}
 	if opt.Topology == Unbounded {
+		if err := CheckSize(g.w, g.h); err != nil {
+			return nil, err
+		}
 		return newUnbounded(ctx, g, opt)
 	}
-	switch opt.Engine {
-	case Dense:
-		if err := checkMemory(g.w, g.h, BytesPerCell, "the dense engine", opt.Memory); err != nil {
-			return nil, err
-		}
-	case Goroutine:
-		if err := checkMemory(g.w, g.h, BookkeepingPerCell, "the goroutine engine", opt.Memory); err != nil {
-			return nil, err
-		}
+	if err := opt.Engine.check(g.w, g.h, opt.Memory); err != nil {
+		return nil, err
 	}
 	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
 	switch opt.Engine {
@@ -205,8 +198,8 @@ func (s *Simulation) abandoned(ctx context.Context) error {
 }
 
 // tileBytes is what the direct engine holds for each tile of an unbounded
-// board, in the board and its next generation, with the map's overhead.
-const tileBytes = 2 * 640
+// board: one in the board, one in its next generation.
+const tileBytes = 2 * TileBytes
 
 // checkTiles refuses a generation of the direct engine on an unbounded plane
 // whose tiles could outgrow the budget: each tile may add its eight
