@@ -68,13 +68,16 @@ type amsg struct {
 	x, y  int
 }
 
-// The answers a driver sends beyond Empty and Alive.
+// answer is what a driver sends a cell goroutine: the State it asked for,
+// or one of the answers beyond every State.
+type answer uint16
+
 const (
 	// moved tells an idle cell goroutine that it runs another cell now:
 	// the one its slot names. It drops the step it was in.
-	moved State = 0xfe
+	moved answer = 0x100 + iota
 	// retire tells an idle cell goroutine to end.
-	retire State = 0xff
+	retire
 )
 
 // slot is one cell goroutine of a driver, and the cell it runs.
@@ -119,7 +122,7 @@ type activeDriver struct {
 	// on and closes (buffered 1); ahead[id] says that its goroutine has
 	// sent its Transition this generation, so its next Query is held. They
 	// lie apart from the slots so that answering a batch reads flat arrays.
-	replies []chan State
+	replies []chan answer
 	ahead   []bool
 	pairs   []listed // scratch for order
 	keep    []uint32 // keep[id] is the last generation that listed slot id's cell
@@ -135,18 +138,14 @@ type activeDriver struct {
 	where      map[Point]int32 // unbounded board: the slot of each cell that has one
 	changes    []change        // this generation's changes
 	gen        uint32          // counts the generations run
-	last       struct {        // the tile read last, on an unbounded board
-		k  tileKey
-		t  *tile
-		ok bool
-	}
+	last       tileReader      // on an unbounded board
 }
 
 // activePort is a cell goroutine's end of the protocol with an active driver.
 type activePort struct {
 	id    int32
 	d     *activeDriver
-	reply <-chan State
+	reply <-chan answer
 	moved bool // told to run another cell: the rest of this step sends nothing
 	dead  bool // told to end, or the engine is shutting down
 }
@@ -171,7 +170,7 @@ func (c *activePort) query(q Query) State {
 		c.moved = true
 		return Empty
 	}
-	return s
+	return State(s)
 }
 
 func (c *activePort) transition(t Transition) {
@@ -184,11 +183,11 @@ func (c *activePort) transition(t Transition) {
 // runCell is the life of the goroutine of slot id: the cell program, step
 // after step, for the cell its slot names, until it is retired or the
 // driver closes its reply.
-func (d *activeDriver) runCell(id int32, s *slot, reply <-chan State) {
+func (d *activeDriver) runCell(id int32, s *slot, reply <-chan answer) {
 	defer d.cells.Done()
 	c := activePort{id: id, d: d, reply: reply}
 	for {
-		stepCell(&c, s.x, s.y, d.e.rule)
+		stepCell(&c, s.x, s.y, &d.e.rule)
 		if c.dead {
 			return
 		}
@@ -229,16 +228,16 @@ func newActive(g *Grid, u *Universe, rule Rule, t Topology, budget uint64) *acti
 }
 
 // listAll lists every cell of generation 0 that can change: the
-// neighbourhoods of the live cells or, under a rule with B0 on a bounded
+// neighbourhoods of the live and dying cells or, under a rule with B0 on a bounded
 // board, every cell.
 func (e *active) listAll() {
 	e.marks.next()
 	if e.grid != nil {
 		w := e.grid.w
 		for i, s := range e.grid.Cells {
-			if s == Alive {
+			if s != Empty {
 				e.touch(i%w, i/w)
-			} else if e.rule.Birth&1 == 1 {
+			} else if e.rule.BirthOnZero() {
 				e.list(Point{int64(i % w), int64(i / w)})
 			}
 		}
@@ -249,22 +248,26 @@ func (e *active) listAll() {
 
 // touch lists the neighbourhood of the cell at (x, y) for the next
 // generation, wrapped or cut off as the topology says.
-func (e *active) touch(x, y int) {
+func (e *active) touch(x, y int) { around(e.topology, e.grid, x, y, e.list) }
+
+// around calls list with each cell of the 3 × 3 neighbourhood of (x, y): on
+// g, wrapped or cut off as t says, or on an unbounded plane if g is nil.
+func around(t Topology, g *Grid, x, y int, list func(Point)) {
 	for dy := -1; dy <= 1; dy++ {
 		for dx := -1; dx <= 1; dx++ {
-			if e.grid == nil {
-				e.list(Point{int64(x + dx), int64(y + dy)})
+			if g == nil {
+				list(Point{int64(x + dx), int64(y + dy)})
 				continue
 			}
-			nx, ok := e.topology.wrap(x+dx, e.grid.w)
+			nx, ok := t.wrap(x+dx, g.w)
 			if !ok {
 				continue
 			}
-			ny, ok := e.topology.wrap(y+dy, e.grid.h)
+			ny, ok := t.wrap(y+dy, g.h)
 			if !ok {
 				continue
 			}
-			e.list(Point{int64(nx), int64(ny)})
+			list(Point{int64(nx), int64(ny)})
 		}
 	}
 }
@@ -382,14 +385,27 @@ func (d *activeDriver) state(x, y int) State {
 		}
 		return d.top.Query(g, Query{x, y})
 	}
-	k, c, r := keyOf(int64(x), int64(y))
-	if !d.last.ok || d.last.k != k {
-		d.last.k, d.last.t, d.last.ok = k, d.e.uni.tiles[k], true
+	return d.last.at(d.e.uni, int64(x), int64(y))
+}
+
+// tileReader reads the cells of a Universe, keeping the tile read last.
+type tileReader struct {
+	k  tileKey
+	t  *tile
+	ok bool
+}
+
+// at returns the state of the cell at (x, y) of u, which must not have
+// changed since the reader was last reset.
+func (l *tileReader) at(u *Universe, x, y int64) State {
+	k, c, r := keyOf(x, y)
+	if !l.ok || l.k != k {
+		l.k, l.t, l.ok = k, u.tiles[k], true
 	}
-	if d.last.t == nil {
+	if l.t == nil {
 		return Empty
 	}
-	return State(d.last.t.rows[r] >> c & 1)
+	return l.t.state(c, r)
 }
 
 // slotOf returns the slot running the cell at p, or -1.
@@ -485,7 +501,7 @@ type listed struct {
 func (d *activeDriver) begin(i int) {
 	p := d.list[i]
 	if id := d.ids[i]; id >= 0 {
-		d.replies[id] <- d.state(int(p.X), int(p.Y))
+		d.replies[id] <- answer(d.state(int(p.X), int(p.Y)))
 		return
 	}
 	x, y := int(p.X), int(p.Y)
@@ -512,7 +528,7 @@ func (d *activeDriver) begin(i int) {
 	s := d.slots.at(id)
 	*s = slot{x: x, y: y, bound: true}
 	d.keep[id] = d.gen
-	reply := make(chan State, 1)
+	reply := make(chan answer, 1)
 	d.replies[id], d.ahead[id] = reply, false
 	d.bind(p, id)
 	d.cells.Add(1)
@@ -564,7 +580,7 @@ func (d *activeDriver) live() bool {
 		for _, m := range batch {
 			switch m.kind {
 			case kindQuery:
-				d.replies[m.from] <- d.state(m.x, m.y)
+				d.replies[m.from] <- answer(d.state(m.x, m.y))
 			case kindTransition:
 				if m.state != d.state(m.x, m.y) {
 					d.changes = append(d.changes, change{Point{int64(m.x), int64(m.y)}, m.state})

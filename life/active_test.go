@@ -3,6 +3,8 @@ package life_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,29 +13,67 @@ import (
 	"colife/life"
 )
 
-// randomRule returns a random B/S rule; with b0 its birth set holds 0.
-func randomRule(r *rand.Rand, b0 bool) life.Rule {
-	rule := life.Rule{Birth: uint16(r.IntN(1 << 9)), Survive: uint16(r.IntN(1 << 9))}
-	if b0 {
-		rule.Birth |= 1
-	} else {
-		rule.Birth &^= 1
+// The rule families randomRule draws from.
+const (
+	lifeLike = iota
+	isotropic
+	generationsFamily
+	families
+)
+
+// henselLetters are the letters of each count of live neighbours.
+var henselLetters = [9]string{1: "ce", 2: "ceaikn", 3: "ceaiknjqry", 4: "ceaiknjqrytwz", 5: "ceaiknjqry", 6: "ceaikn", 7: "ce"}
+
+// randomRule returns a random rule of the family: life-like, isotropic
+// non-totalistic (random letters of random counts), or Generations (of 3 to
+// 8 states, over either); with b0 its births include 0 neighbours.
+func randomRule(r *rand.Rand, b0 bool, family int) life.Rule {
+	letters := family == isotropic || family == generationsFamily && r.IntN(2) == 0
+	var b strings.Builder
+	for i, part := range []string{"B", "/S"} {
+		b.WriteString(part)
+		for n := 0; n <= 8; n++ {
+			if i == 0 && n == 0 {
+				if b0 {
+					b.WriteString("0")
+				}
+				continue
+			}
+			if r.IntN(2) == 0 {
+				continue
+			}
+			b.WriteString(strconv.Itoa(n))
+			if ls := henselLetters[n]; letters && ls != "" {
+				for _, l := range ls[:1+r.IntN(len(ls))] {
+					if r.IntN(2) == 0 {
+						b.WriteRune(l)
+					}
+				}
+			}
+		}
+	}
+	if family == generationsFamily {
+		fmt.Fprintf(&b, "/C%d", 3+r.IntN(6))
+	}
+	rule, err := life.ParseRule(b.String())
+	if err != nil {
+		panic(err) // a bug in this function
 	}
 	return rule
 }
 
 // TestActiveEngineAgrees is a property test: on random soups under random
-// rules, with and without B0, on both bounded topologies and sizes down to
+// rules of each family, with and without B0, on both bounded topologies and sizes down to
 // the degenerate tori, the goroutine engine (active cells only), the dense
 // engine (every cell), the direct engine and the plain rewrite of the book's
 // live_a_generation agree generation by generation.
 func TestActiveEngineAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	sizes := [][2]int{{1, 1}, {1, 5}, {5, 1}, {2, 2}, {2, 3}, {3, 3}, {17, 9}, {40, 31}}
-	for i := range 48 {
+	for i := range 96 {
 		size := sizes[i%len(sizes)]
 		top := []life.Topology{life.Torus, life.Plane}[i/len(sizes)%2]
-		rule := randomRule(r, i/(2*len(sizes))%2 == 1)
+		rule := randomRule(r, i/(2*len(sizes))%2 == 1, i/(4*len(sizes))%families)
 		density := []float64{0.1, 0.3, 0.6}[i%3]
 		t.Run(fmt.Sprintf("%dx%d/%s/%s/%g", size[0], size[1], top, rule, density), func(t *testing.T) {
 			g, err := life.NewGrid(size[0], size[1])
@@ -145,10 +185,10 @@ func TestActiveEngineGoroutinesFollowTheAction(t *testing.T) {
 func TestUnboundedAgreesWithAPlaneBigEnough(t *testing.T) {
 	const gens = 40
 	r := rand.New(rand.NewPCG(5, 6))
-	for i := range 8 {
-		rule := randomRule(r, false)
+	for i := range 15 {
+		rule := randomRule(r, false, i%families)
 		if i < 3 {
-			rule = []life.Rule{life.Conway, {Birth: 1<<3 | 1<<6, Survive: 1<<2 | 1<<3}, {Birth: 1 << 2}}[i]
+			rule = []life.Rule{life.Conway, life.NewRule(1<<3|1<<6, 1<<2|1<<3), life.NewRule(1<<2, 0)}[i]
 		}
 		t.Run(rule.String(), func(t *testing.T) {
 			soup, err := life.NewGrid(12, 9)
@@ -189,7 +229,7 @@ func stampGrid(g *life.Grid, x, y int, src *life.Grid) {
 
 func TestUnboundedRefusesB0AndTheDenseEngine(t *testing.T) {
 	g := pic(t, "O")
-	_, err := life.NewSimulation(t.Context(), g, life.Options{Rule: life.Rule{Birth: 1, Survive: 1 << 8}, Topology: life.Unbounded})
+	_, err := life.NewSimulation(t.Context(), g, life.Options{Rule: life.NewRule(1, 1<<8), Topology: life.Unbounded})
 	assert.ErrorContains(t, err, "rule B0/S8: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane")
 	_, err = life.NewSimulation(t.Context(), g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Dense})
 	assert.ErrorContains(t, err, "the dense engine runs every cell of a bounded grid")

@@ -278,17 +278,18 @@ type ruleBits struct {
 	eight, eightFlip uint64
 }
 
+// newRuleBits compiles r, a two-state totalistic rule (Rule.bitParallel).
 func newRuleBits(r Rule) ruleBits {
 	var rb ruleBits
 	mask := func(s State) uint64 { return -uint64(s) }
 	for s := Empty; s <= Alive; s++ {
 		for j := range 4 {
-			lo, hi := mask(r.Next(s, 2*j)), mask(r.Next(s, 2*j+1))
+			lo, hi := mask(r.Next(s, countMask(2*j))), mask(r.Next(s, countMask(2*j+1)))
 			rb.base[int(s)<<2|j], rb.flip[int(s)<<2|j] = lo, lo^hi
 		}
 	}
-	rb.eight = mask(r.Next(Empty, 8))
-	rb.eightFlip = rb.eight ^ mask(r.Next(Alive, 8))
+	rb.eight = mask(r.Next(Empty, countMask(8)))
+	rb.eightFlip = rb.eight ^ mask(r.Next(Alive, countMask(8)))
 	return rb
 }
 
@@ -307,6 +308,10 @@ func (rb *ruleBits) half(i int, n0, n1, n2 uint64) uint64 {
 	f := rb.flip[i&4:][:4]
 	return choose(n2, choose(n1, l[0]^f[0]&n0, l[1]^f[1]&n0), choose(n1, l[2]^f[2]&n0, l[3]^f[3]&n0))
 }
+
+// countMask returns a neighbourhood of n live neighbours, for a totalistic
+// rule, which sees only how many.
+func countMask(n int) uint8 { return uint8(1<<n - 1) }
 
 // choose returns, bit by bit, b where s is set and a where it is not.
 func choose(s, a, b uint64) uint64 { return a ^ (a^b)&s }

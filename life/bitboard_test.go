@@ -29,7 +29,7 @@ func specStep(g *Grid, rule Rule, t Topology) *Grid {
 	p := &gridPort{cur: g, next: next, topology: t}
 	for y := range g.h {
 		for x := range g.w {
-			stepCell(p, x, y, rule)
+			stepCell(p, x, y, &rule)
 		}
 	}
 	return next
@@ -86,13 +86,11 @@ func TestBitsFollowsTheCellProgram(t *testing.T) {
 // randomRule returns a rule with random birth and survival sets, with or
 // without B0.
 func randomRule(r *rand.Rand, b0 bool) Rule {
-	rule := Rule{Birth: uint16(r.IntN(1 << 9)), Survive: uint16(r.IntN(1 << 9))}
+	birth := uint16(r.IntN(1<<9)) &^ 1
 	if b0 {
-		rule.Birth |= 1
-	} else {
-		rule.Birth &^= 1
+		birth |= 1
 	}
-	return rule
+	return NewRule(birth, uint16(r.IntN(1<<9)))
 }
 
 // edgeCell returns a random column of g, the first or last one three times
@@ -167,7 +165,7 @@ func TestBitsProcs(t *testing.T) {
 // bit planes and spread over the 64 bits of a word.
 func TestRuleBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	rules := []Rule{Conway, {}, {Birth: 511, Survive: 511}, {Birth: 1, Survive: 1 << 8}}
+	rules := []Rule{Conway, {}, NewRule(511, 511), NewRule(1, 1<<8)}
 	for range 200 {
 		rules = append(rules, randomRule(r, r.IntN(2) == 0))
 	}
@@ -177,7 +175,7 @@ func TestRuleBits(t *testing.T) {
 		for s := Empty; s <= Alive; s++ {
 			for n := range 9 {
 				got := rb.next(plane(int(s), 0), plane(n, 0), plane(n, 1), plane(n, 2), plane(n, 3))
-				require.Equal(t, -uint64(rule.Next(s, n)), got, "%s, state %d, %d neighbours", rule, s, n)
+				require.Equal(t, -uint64(rule.Next(s, countMask(n))), got, "%s, state %d, %d neighbours", rule, s, n)
 			}
 		}
 	}

@@ -32,18 +32,23 @@ var neighbourhood = [8]struct{ dx, dy int }{
 // stepCell is the cell program for one generation, the book's step_cell: it
 // queries its own state, then (as yield from count_neighbors) each of its eight
 // neighbours, applies the rule, and yields its Transition.
-func stepCell[P port](p P, x, y int, rule Rule) {
+func stepCell[P port](p P, x, y int, rule *Rule) {
 	state := p.query(Query{x, y})
-	neighbours := countNeighbours(p, x, y)
-	p.transition(Transition{x, y, rule.Next(state, neighbours)})
+	alive := liveNeighbours(p, x, y)
+	p.transition(Transition{x, y, rule.Next(state, alive)})
 }
 
-// countNeighbours is the book's count_neighbors: one Query per neighbour,
-// returning how many answered Alive.
-func countNeighbours[P port](p P, x, y int) int {
-	n := 0
-	for _, d := range &neighbourhood {
-		n += int(p.query(Query{x + d.dx, y + d.dy}))
+// liveNeighbours is the book's count_neighbors, one Query per neighbour,
+// except that it returns which neighbours answered Alive, a bit each in the
+// order it asks them, not only how many: an isotropic non-totalistic rule
+// needs their configuration. A dying state of a Generations rule is not
+// alive.
+func liveNeighbours[P port](p P, x, y int) uint8 {
+	var alive uint8
+	for i, d := range &neighbourhood {
+		if p.query(Query{x + d.dx, y + d.dy}) == Alive {
+			alive |= 1 << i
+		}
 	}
-	return n
+	return alive
 }

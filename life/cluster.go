@@ -27,6 +27,7 @@ type snapshot struct {
 type clusterer struct {
 	seed1, seed2 uint64
 	cells        []Point
+	states       []State // the state of each of cells
 	index        map[Point]int32
 	parent       []int32
 	root         map[int32]int32 // a root cell's cluster
@@ -43,8 +44,11 @@ var linkage = [12]Point{{1, -2}, {1, -1}, {1, 0}, {1, 1}, {1, 2}, {2, -2}, {2, -
 // snapshot returns the fingerprint of generation gen of u, or false if no
 // cell is alive.
 func (c *clusterer) snapshot(gen int, u *Universe) (snapshot, bool) {
-	c.cells = c.cells[:0]
-	u.Live(u.Bounds(), func(x, y int64) { c.cells = append(c.cells, Point{x, y}) })
+	c.cells, c.states = c.cells[:0], c.states[:0]
+	u.Cells(u.Bounds(), func(x, y int64, st State) {
+		c.cells = append(c.cells, Point{x, y})
+		c.states = append(c.states, st)
+	})
 	s := snapshot{gen: gen, pop: len(c.cells)}
 	if s.pop == 0 {
 		return s, false
@@ -87,8 +91,9 @@ func (c *clusterer) snapshot(gen int, u *Universe) (snapshot, bool) {
 	for i, p := range c.cells {
 		k := which(i)
 		d := p.Sub(k.box.Min)
-		k.sum1 += mix(c.seed1, d)
-		k.sum2 += mix(c.seed2, d)
+		st := uint64(c.states[i]-Alive) << 56 // a dying state of a Generations rule counts too
+		k.sum1 += mix(c.seed1^st, d)
+		k.sum2 += mix(c.seed2^st, d)
 	}
 	for _, k := range s.clusters {
 		s.shapes += k.sum1

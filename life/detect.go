@@ -1,7 +1,7 @@
 package life
 
 import (
-	"bytes"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"unsafe"
@@ -284,7 +284,7 @@ func (d *Detector) fingerprint(gen int, g *Grid) (fingerprint, bool) {
 	minX, maxX, minY, maxY := g.w, -1, -1, -1
 	for y := range g.h {
 		row := cells[y*g.w : (y+1)*g.w]
-		lo := bytes.IndexByte(row, byte(Alive))
+		lo := firstLive(row)
 		if lo < 0 {
 			continue
 		}
@@ -293,7 +293,7 @@ func (d *Detector) fingerprint(gen int, g *Grid) (fingerprint, bool) {
 		}
 		maxY = y
 		minX = min(minX, lo)
-		maxX = max(maxX, bytes.LastIndexByte(row, byte(Alive)))
+		maxX = max(maxX, lastLive(row))
 	}
 	if minY < 0 {
 		return fingerprint{}, false
@@ -314,7 +314,7 @@ func (d *Detector) wrapBox(cells []byte, w, h int, f *fingerprint) {
 		d.rows, d.cols = make([]bool, h), make([]bool, w)
 	}
 	for y := range h {
-		d.rows[y] = bytes.IndexByte(cells[y*w:(y+1)*w], byte(Alive)) >= 0
+		d.rows[y] = firstLive(cells[y*w:(y+1)*w]) >= 0
 	}
 	if f.h == h {
 		f.y, f.h = arc(d.rows)
@@ -400,4 +400,32 @@ func cellBytes(cells []State) []byte {
 		return nil
 	}
 	return unsafe.Slice((*byte)(unsafe.Pointer(&cells[0])), len(cells))
+}
+
+// firstLive returns the index of the first cell of row that is not Empty,
+// or -1. It reads 8 cells at a time.
+func firstLive(row []byte) int {
+	i := 0
+	for ; i+8 <= len(row) && binary.LittleEndian.Uint64(row[i:]) == 0; i += 8 {
+	}
+	for ; i < len(row); i++ {
+		if row[i] != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastLive returns the index of the last cell of row that is not Empty, or
+// -1.
+func lastLive(row []byte) int {
+	i := len(row)
+	for ; i >= 8 && binary.LittleEndian.Uint64(row[i-8:]) == 0; i -= 8 {
+	}
+	for i--; i >= 0; i-- {
+		if row[i] != 0 {
+			return i
+		}
+	}
+	return -1
 }

@@ -73,7 +73,7 @@ func (d *driver) runCell(i int) {
 	c := cellPort{id: int32(id), d: d, reply: d.replies[i]}
 	x, y := id%d.width, id/d.width
 	for !c.dead {
-		stepCell(&c, x, y, d.rule)
+		stepCell(&c, x, y, &d.rule)
 	}
 }
 

@@ -16,12 +16,21 @@ const (
 	Alive
 )
 
-// String returns "*" for Alive and "-" for Empty, as the book draws them.
-func (s State) String() string {
-	if s == Alive {
-		return "*"
+// String returns "*" for Alive and "-" for Empty, as the book draws them,
+// and for a dying state of a Generations rule its number, 2 to 9, or "+"
+// beyond.
+func (s State) String() string { return string(s.glyph()) }
+
+func (s State) glyph() byte {
+	switch {
+	case s == Empty:
+		return '-'
+	case s == Alive:
+		return '*'
+	case s <= 9:
+		return '0' + byte(s)
 	}
-	return "-"
+	return '+'
 }
 
 // MaxCells is the largest number of cells a Grid may hold. It keeps the
@@ -43,9 +52,8 @@ var ErrSize = errors.New("bad grid size")
 //
 // The zero Grid has no cells; use NewGrid.
 type Grid struct {
-	// Cells holds Width()*Height() states, row-major, each Empty or Alive:
-	// the engines count live neighbours by adding states, so write other
-	// values through Set, never here.
+	// Cells holds Width()*Height() states, row-major: Empty, Alive, or a
+	// dying state (2 up) of a Generations rule.
 	Cells []State
 	w, h  int
 }
@@ -71,8 +79,9 @@ func CheckSize(w, h int) error {
 }
 
 // ParseGrid draws a grid from a picture, one string per row: '*', 'O', 'o' or
-// '#' is alive, '-', '.', 'b' or ' ' is empty. Short rows are padded with empty
-// cells to the longest row.
+// '#' is alive, '-', '.', 'b' or ' ' is empty, and a digit 2 to 9 is that
+// dying state of a Generations rule. Short rows are padded with empty cells
+// to the longest row.
 func ParseGrid(rows ...string) (*Grid, error) {
 	w := 0
 	for _, r := range rows {
@@ -88,6 +97,8 @@ func ParseGrid(rows ...string) (*Grid, error) {
 			case '*', 'O', 'o', '#':
 				g.Cells[y*w+x] = Alive
 			case '-', '.', 'b', ' ':
+			case '2', '3', '4', '5', '6', '7', '8', '9':
+				g.Cells[y*w+x] = State(c - '0')
 			default:
 				return nil, fmt.Errorf("grid row %d, column %d: unexpected %q", y+1, x+1, c)
 			}
@@ -118,22 +129,21 @@ func (g *Grid) At(x, y int) State {
 	return g.Cells[y*g.w+x]
 }
 
-// Set sets the state at (x, y); outside the grid it does nothing. A State
-// other than Empty or Alive is stored as Alive.
+// Set sets the state at (x, y); outside the grid it does nothing.
 func (g *Grid) Set(x, y int, s State) {
-	if s > Alive {
-		s = Alive
-	}
 	if g.Contains(x, y) {
 		g.Cells[y*g.w+x] = s
 	}
 }
 
-// Population returns the number of live cells.
+// Population returns the number of live cells, dying ones counted (as
+// Golly counts them).
 func (g *Grid) Population() int {
 	n := 0
 	for _, s := range g.Cells {
-		n += int(s)
+		if s != Empty {
+			n++
+		}
 	}
 	return n
 }
@@ -172,17 +182,14 @@ func (g *Grid) Randomize(r *rand.Rand, density float64) {
 }
 
 // String draws the grid as the book does: one line per row, '*' for a live
-// cell and '-' for an empty one, each line ending in a newline.
+// cell and '-' for an empty one (and State.String's digit for a dying one),
+// each line ending in a newline.
 func (g *Grid) String() string {
 	var b strings.Builder
 	b.Grow((g.w + 1) * g.h)
 	for y := range g.h {
 		for _, s := range g.Cells[y*g.w : (y+1)*g.w] {
-			if s == Alive {
-				b.WriteByte('*')
-			} else {
-				b.WriteByte('-')
-			}
+			b.WriteByte(s.glyph())
 		}
 		b.WriteByte('\n')
 	}

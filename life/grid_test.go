@@ -99,10 +99,14 @@ func TestNewGridRejectsBadSizes(t *testing.T) {
 	}
 }
 
-func TestSetStoresOnlyEmptyOrAlive(t *testing.T) {
-	g, err := life.NewGrid(2, 1)
+// TestDyingStates checks that a grid keeps the dying states of a
+// Generations rule, counts them in its population and draws them.
+func TestDyingStates(t *testing.T) {
+	g, err := life.ParseGrid("*2", "-9")
 	require.NoError(t, err)
-	g.Set(0, 0, life.State(7))
-	assert.Equal(t, life.Alive, g.At(0, 0))
-	assert.Equal(t, 1, g.Population())
+	g.Set(0, 1, life.State(12))
+	assert.Equal(t, life.State(2), g.At(1, 0))
+	assert.Equal(t, life.State(12), g.At(0, 1))
+	assert.Equal(t, 4, g.Population())
+	assert.Equal(t, "*2\n+9\n", g.String())
 }

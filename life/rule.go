@@ -2,20 +2,208 @@ package life
 
 import (
 	"fmt"
+	"math/bits"
+	"strconv"
 	"strings"
 )
 
-// Rule is a life-like rule in B/S notation: a dead cell with n live
-// neighbours is born if bit n of Birth is set, and a live one survives if bit
-// n of Survive is set. The zero Rule kills everything.
+// Rule says what becomes of a cell, given its state and which of its eight
+// neighbours are alive. It covers the rule families Golly and LifeViewer
+// users bring:
 //
-// A Rule is a pure function of a cell's state and its live neighbours.
+//   - life-like (outer totalistic) rules in B/S notation, such as B3/S23:
+//     a dead cell is born, or a live one survives, by how many of its
+//     neighbours are alive;
+//   - isotropic non-totalistic rules in Hensel notation, such as B2-a/S12:
+//     by which configuration of live neighbours, up to rotation and
+//     reflection, it has (the 51 configurations LifeWiki names by a count
+//     and a letter);
+//   - Generations rules, such as B2/S/C3 (Brian's Brain): either of the
+//     above with States() states, where a live cell that does not survive
+//     does not die at once but decays through the dying states 2 to
+//     States()-1, one a generation, and then is empty. A dying cell counts
+//     as neither alive nor empty: it is not a live neighbour and it cannot
+//     be born.
+//
+// A Rule is a pure function of a cell's state and its neighbourhood, and a
+// comparable value; the zero Rule is B/S, which kills everything.
 type Rule struct {
-	Birth, Survive uint16
+	// birth and survive hold a bit for each of the 256 neighbourhoods (see
+	// hensel.go): set if a dead cell is born, or a live one survives, with
+	// those neighbours alive.
+	birth, survive [4]uint64
+	// states is the number of states of a Generations rule, 3 to 256, or 0
+	// for a two-state rule.
+	states uint16
 }
 
+// MaxStates is the most states a Generations rule may have, as in Golly.
+const MaxStates = 256
+
 // Conway is B3/S23, the Game of Life.
-var Conway = Rule{Birth: 1 << 3, Survive: 1<<2 | 1<<3}
+var Conway = NewRule(1<<3, 1<<2|1<<3)
+
+// NewRule returns the two-state life-like rule with births on the counts of
+// live neighbours whose bits are set in birth and survivals on those set in
+// survive: NewRule(1<<3, 1<<2|1<<3) is B3/S23. Bits above 8 are ignored.
+func NewRule(birth, survive uint16) Rule {
+	var r Rule
+	for m := range 256 {
+		n := bits.OnesCount8(uint8(m))
+		if birth>>n&1 == 1 {
+			r.birth[m/64] |= 1 << (m % 64)
+		}
+		if survive>>n&1 == 1 {
+			r.survive[m/64] |= 1 << (m % 64)
+		}
+	}
+	return r
+}
+
+// States returns the number of states a cell may be in: 2 for a two-state
+// rule (Empty and Alive), more for a Generations rule, whose states from 2
+// up are dying.
+func (r Rule) States() int {
+	if r.states == 0 {
+		return 2
+	}
+	return int(r.states)
+}
+
+// WithStates returns r as a Generations rule of n states, 2 (two-state, as
+// r is) to MaxStates.
+func (r Rule) WithStates(n int) (Rule, error) {
+	if n < 2 || n > MaxStates {
+		return Rule{}, fmt.Errorf("%d states; a Generations rule has 2 to %d", n, MaxStates)
+	}
+	r.states = uint16(n)
+	if n == 2 {
+		r.states = 0
+	}
+	return r, nil
+}
+
+// Totalistic reports whether r depends only on how many neighbours are
+// alive, not on which, and if so returns the counts that give a birth and a
+// survival as bits, as NewRule takes them.
+func (r Rule) Totalistic() (birth, survive uint16, ok bool) {
+	for n := 0; n <= 8; n++ {
+		b, s := r.counts(n)
+		switch {
+		case b == all(n):
+			birth |= 1 << n
+		case b != 0:
+			return 0, 0, false
+		}
+		switch {
+		case s == all(n):
+			survive |= 1 << n
+		case s != 0:
+			return 0, 0, false
+		}
+	}
+	return birth, survive, true
+}
+
+// bitParallel reports whether the direct engine's bit-parallel boards can
+// run r: a two-state totalistic rule, whose cells are one bit each and whose
+// next state follows from the count of live neighbours.
+func (r Rule) bitParallel() bool {
+	_, _, ok := r.Totalistic()
+	return ok && r.states == 0
+}
+
+// BirthOnZero reports whether a dead cell with no live neighbour is born
+// (B0): the empty plane itself would come alive.
+func (r Rule) BirthOnZero() bool { return r.birth[0]&1 == 1 }
+
+// Next returns the state of a cell in the next generation, given its state
+// now and which of its neighbours are alive (a bit each, in the order of the
+// cell program's Queries: N, NE, E, SE, S, SW, W, NW). A state at or beyond
+// States() is treated as the last dying state.
+func (r Rule) Next(s State, alive uint8) State {
+	switch s {
+	case Empty:
+		return State(r.birth[alive>>6] >> (alive & 63) & 1)
+	case Alive:
+		if r.survive[alive>>6]>>(alive&63)&1 == 1 {
+			return Alive
+		}
+		if r.states > 2 {
+			return 2
+		}
+		return Empty
+	}
+	if uint16(s)+1 >= r.states {
+		return Empty
+	}
+	return s + 1
+}
+
+// counts returns, for n live neighbours, a bit for each letter of
+// henselLetters[n] whose configurations give a birth (b) and a survival
+// (s).
+func (r Rule) counts(n int) (b, s uint16) {
+	for m := range 256 {
+		if bits.OnesCount8(uint8(m)) != n {
+			continue
+		}
+		l := uint16(1) << hensel[m]
+		if r.birth[m/64]>>(m%64)&1 == 1 {
+			b |= l
+		}
+		if r.survive[m/64]>>(m%64)&1 == 1 {
+			s |= l
+		}
+	}
+	return b, s
+}
+
+// all returns a bit for every letter of n live neighbours.
+func all(n int) uint16 { return 1<<max(1, len(henselLetters[n])) - 1 }
+
+// String returns the canonical form: B/S notation such as "B3/S23", with
+// Hensel letters where the rule is not totalistic ("B2-a/S12", Golly's
+// choice between a count's letters and their complement after '-'), and
+// "/C" and the number of states for a Generations rule ("B2/S/C3").
+func (r Rule) String() string {
+	var b strings.Builder
+	for i, part := range [2]string{"B", "/S"} {
+		b.WriteString(part)
+		for n := 0; n <= 8; n++ {
+			birth, survive := r.counts(n)
+			writeCount(&b, n, [2]uint16{birth, survive}[i])
+		}
+	}
+	if r.states > 2 {
+		fmt.Fprintf(&b, "/C%d", r.states)
+	}
+	return b.String()
+}
+
+// writeCount writes the count n and the letters set of it, or just the
+// count when all are set. As Golly does, it writes the complement after '-'
+// when that is shorter, except for 7 of the 13 letters of 4.
+func writeCount(b *strings.Builder, n int, set uint16) {
+	if set == 0 {
+		return
+	}
+	b.WriteByte(byte('0' + n))
+	full := all(n)
+	if set == full {
+		return
+	}
+	letters := henselLetters[n]
+	if on := bits.OnesCount16(set); bits.OnesCount16(full&^set) < on && (on != 7 || len(letters) != 13) {
+		b.WriteByte('-')
+		set = full &^ set
+	}
+	for i := range len(letters) {
+		if set>>i&1 == 1 {
+			b.WriteByte(letters[i])
+		}
+	}
+}
 
 // NamedRule is a rule that has a well known name.
 type NamedRule struct {
@@ -23,8 +211,10 @@ type NamedRule struct {
 	Rule Rule
 }
 
-// namedRules lists the names ParseRule knows, in the order Rules returns them.
-var namedRules = []struct{ name, bs string }{
+// namedRules lists the names ParseRule knows, in the order Rules returns
+// them: life-like rules, then Generations rules (with Golly's names), then
+// isotropic non-totalistic ones.
+var namedRules = []struct{ name, rule string }{
 	{"life", "B3/S23"},
 	{"highlife", "B36/S23"},
 	{"seeds", "B2/S"},
@@ -41,112 +231,251 @@ var namedRules = []struct{ name, bs string }{
 	{"gnarl", "B1/S1"},
 	{"longlife", "B345/S5"},
 	{"serviettes", "B234/S"},
+	{"briansbrain", "B2/S/C3"},
+	{"starwars", "B2/S345/C4"},
+	{"frogs", "B34/S12/C3"},
+	{"spirals", "B234/S2/C5"},
+	{"belzhab", "B23/S23/C8"},
+	{"sticks", "B2/S3456/C6"},
+	{"bloomerang", "B34678/S234/C24"},
+	{"tlife", "B3/S2-i34q"},
 }
+
+// named maps each name of namedRules to its rule, and each rule's canonical
+// form back to its name.
+var named, nameOf = func() (map[string]Rule, map[string]string) {
+	rules, names := map[string]Rule{}, map[string]string{}
+	for _, n := range namedRules {
+		r, err := parseRule(strings.ToLower(n.rule))
+		if err != nil {
+			panic("life: bad built-in rule " + n.name + ": " + err.Error()) // a bug in this file, caught by the tests
+		}
+		rules[n.name], names[r.String()] = r, n.name
+	}
+	return rules, names
+}()
 
 // Rules returns the named rules ParseRule accepts, in a fixed order.
 func Rules() []NamedRule {
 	out := make([]NamedRule, 0, len(namedRules))
 	for _, n := range namedRules {
-		r, err := parseBS(strings.ToLower(n.bs))
-		if err != nil {
-			panic("life: bad built-in rule " + n.name) // a bug in this file, caught by the tests
-		}
-		out = append(out, NamedRule{Name: n.name, Rule: r})
+		out = append(out, NamedRule{Name: n.name, Rule: named[n.name]})
 	}
 	return out
 }
 
-// ParseRule reads a rule: B/S notation in either order and any case
-// ("B3/S23", "b36/s23", "S23/B3", "B2/S"), the older S/B digits ("23/3"), or a
-// name from Rules ("life", "HighLife", "seeds"). The error quotes the rule and
-// says what is wrong with it.
+// Name returns the rule's well known name, such as "life", or "" if it has none.
+func (r Rule) Name() string { return nameOf[r.String()] }
+
+// ParseRule reads a rule, in any case:
+//
+//   - B/S notation in either order ("B3/S23", "S23/B3", "B2/S"), or the
+//     older S/B digits ("23/3");
+//   - Hensel letters after a count ("B2-a/S12", "B3/S23-a4i",
+//     "B2ce3aiy/S1c2ak3ij"): a count followed by letters means those
+//     configurations of it, followed by '-' and letters all but those;
+//   - Generations rules: B/S notation with "/C" (or "/G") and the number of
+//     states ("B2/S/C3"), Golly's S/B/C digits ("/2/3", "345/2/4"), or
+//     Catagolue's "g3b2s";
+//   - a name from Rules ("life", "HighLife", "Brian's Brain").
+//
+// A bounded-grid suffix such as ":T100,80" is accepted and ignored; use
+// ParseRuleBounds to read it. The error quotes the rule and says what is
+// wrong with it, naming a bad letter.
 func ParseRule(s string) (Rule, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	name := strings.NewReplacer(" ", "", "-", "", "_", "", "&", "").Replace(t)
-	for _, n := range namedRules {
-		if name == n.name {
-			return parseBS(strings.ToLower(n.bs))
-		}
-	}
-	r, err := parseBS(t)
-	if err != nil {
-		return Rule{}, fmt.Errorf("rule %q: %w", s, err)
-	}
-	return r, nil
+	r, _, err := ParseRuleBounds(s)
+	return r, err
 }
 
-// parseBS parses lower-case B/S or S/B notation.
-func parseBS(t string) (Rule, error) {
+// ParseRuleBounds reads a rule as ParseRule does, and the bounded grid of
+// Golly's suffix after ':', if it has one: ":T100,80" is a torus of 100 × 80
+// cells, ":P60,60" a plane of 60 × 60, ":T50" a 50 × 50 torus. Without a
+// suffix the Bounds are zero.
+func ParseRuleBounds(s string) (Rule, Bounds, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	var b Bounds
+	if rule, suffix, ok := strings.Cut(t, ":"); ok {
+		var err error
+		if b, err = parseBounds(strings.TrimSpace(suffix)); err != nil {
+			return Rule{}, Bounds{}, fmt.Errorf("rule %q: %w", s, err)
+		}
+		t = strings.TrimSpace(rule)
+	}
+	name := strings.NewReplacer(" ", "", "-", "", "_", "", "&", "", "'", "").Replace(t)
+	if r, ok := named[name]; ok {
+		return r, b, nil
+	}
+	r, err := parseRule(t)
+	if err != nil {
+		return Rule{}, Bounds{}, fmt.Errorf("rule %q: %w", s, err)
+	}
+	return r, b, nil
+}
+
+// parseRule parses lower-case notation, without a suffix or a name.
+func parseRule(t string) (Rule, error) {
 	if t == "" {
 		return Rule{}, fmt.Errorf("empty rule; want B/S notation such as B3/S23, or a name such as life")
 	}
+	if strings.HasPrefix(t, "g") && !strings.Contains(t, "/") {
+		return parseCatagolue(t)
+	}
 	parts := strings.Split(t, "/")
-	if len(parts) != 2 {
-		return Rule{}, fmt.Errorf("want two parts separated by '/', such as B3/S23, or a name such as life")
+	if len(parts) != 2 && len(parts) != 3 {
+		return Rule{}, fmt.Errorf("want two parts separated by '/', such as B3/S23, a third for a Generations rule, such as B2/S/C3, or a name such as life")
 	}
 	var r Rule
 	var seen [2]bool // B, S
-	for i, p := range parts {
-		var set *uint16
-		var which int
+	for i, p := range parts[:2] {
+		set, which := &r.birth, 0
 		switch {
 		case strings.HasPrefix(p, "b"):
-			set, which, p = &r.Birth, 0, p[1:]
+			p = p[1:]
 		case strings.HasPrefix(p, "s"):
-			set, which, p = &r.Survive, 1, p[1:]
+			set, which, p = &r.survive, 1, p[1:]
 		case i == 0: // S/B digits: survival first
-			set, which = &r.Survive, 1
-		default:
-			set, which = &r.Birth, 0
+			set, which = &r.survive, 1
 		}
 		if seen[which] {
 			return Rule{}, fmt.Errorf("%q given twice", "BS"[which:which+1])
 		}
 		seen[which] = true
-		for _, c := range p {
-			if c < '0' || c > '8' {
-				return Rule{}, fmt.Errorf("unexpected %q in %q; neighbour counts are digits 0 to 8", c, p)
-			}
-			*set |= 1 << (c - '0')
+		if err := parseCounts(p, set); err != nil {
+			return Rule{}, err
 		}
+	}
+	if len(parts) == 3 {
+		return withStates(r, strings.TrimLeft(parts[2], "cg"), parts[2])
 	}
 	return r, nil
 }
 
-// Next returns the state of a cell in the next generation, given its state
-// now and its number of live neighbours (0 to 8).
-func (r Rule) Next(s State, neighbours int) State {
-	bits := r.Birth
-	if s == Alive {
-		bits = r.Survive
+// parseCatagolue parses Catagolue's Generations form, "g3b2s" for B2/S/C3.
+func parseCatagolue(t string) (Rule, error) {
+	bi, si := strings.IndexByte(t, 'b'), strings.IndexByte(t, 's')
+	if bi < 0 || si < bi {
+		return Rule{}, fmt.Errorf("want B/S notation such as B3/S23, Catagolue's g3b2s, or a name such as life")
 	}
-	return State(bits >> uint(neighbours) & 1)
+	var r Rule
+	if err := parseCounts(t[bi+1:si], &r.birth); err != nil {
+		return Rule{}, err
+	}
+	if err := parseCounts(t[si+1:], &r.survive); err != nil {
+		return Rule{}, err
+	}
+	return withStates(r, t[1:bi], t[:bi])
 }
 
-// String returns the canonical form, such as "B3/S23".
-func (r Rule) String() string {
-	b := []byte("B")
-	for n := range 9 {
-		if r.Birth>>n&1 == 1 {
-			b = append(b, byte('0'+n))
-		}
+// withStates returns r with the number of states n says, from part.
+func withStates(r Rule, n, part string) (Rule, error) {
+	c, err := strconv.Atoi(n)
+	if err != nil {
+		return Rule{}, fmt.Errorf("want the number of states in %q, such as C3", part)
 	}
-	b = append(b, "/S"...)
-	for n := range 9 {
-		if r.Survive>>n&1 == 1 {
-			b = append(b, byte('0'+n))
-		}
-	}
-	return string(b)
+	return r.WithStates(c)
 }
 
-// Name returns the rule's well known name, such as "life", or "" if it has none.
-func (r Rule) Name() string {
-	bs := r.String()
-	for _, n := range namedRules {
-		if bs == n.bs {
-			return n.name
+// parseCounts sets in set the neighbourhoods that p lists: counts 0 to 8,
+// each followed by nothing (all its configurations), Hensel letters (those),
+// or '-' and letters (all but those).
+func parseCounts(p string, set *[4]uint64) error {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < '0' || c > '8' {
+			if strings.IndexByte("ceaiknjqrytwz-", c) >= 0 {
+				return fmt.Errorf("unexpected %q in %q; Hensel letters follow a neighbour count", c, p)
+			}
+			return fmt.Errorf("unexpected %q in %q; neighbour counts are digits 0 to 8", c, p)
+		}
+		n := int(c - '0')
+		i++
+		neg := i < len(p) && p[i] == '-'
+		if neg {
+			i++
+		}
+		letters := uint16(0)
+		start := i
+		for ; i < len(p) && p[i] >= 'a' && p[i] <= 'z'; i++ {
+			l := strings.IndexByte(henselLetters[n], p[i])
+			if l < 0 {
+				if henselLetters[n] == "" {
+					return fmt.Errorf("unexpected letter %q after %d in %q; %d neighbours have one configuration, so no letters", p[i], n, p, n)
+				}
+				return fmt.Errorf("unexpected letter %q after %d in %q; the letters of %d neighbours are %s", p[i], n, p, n, strings.Join(strings.Split(henselLetters[n], ""), ", "))
+			}
+			letters |= 1 << l
+		}
+		switch {
+		case neg && i == start:
+			return fmt.Errorf("'-' after %d in %q wants the letters to leave out, such as %d-a", n, p, n)
+		case i == start:
+			letters = all(n)
+		case neg:
+			letters = all(n) &^ letters
+		}
+		for m := range 256 {
+			if bits.OnesCount8(uint8(m)) == n && letters>>hensel[m]&1 == 1 {
+				set[m/64] |= 1 << (m % 64)
+			}
 		}
 	}
-	return ""
+	return nil
+}
+
+// Bounds is the bounded grid a rule's suffix asks for: Topology Torus or
+// Plane, of Width × Height cells. The zero Bounds (Width 0) asks for none.
+type Bounds struct {
+	Topology      Topology
+	Width, Height int
+}
+
+// IsZero reports whether b asks for no grid.
+func (b Bounds) IsZero() bool { return b.Width == 0 }
+
+// String returns Golly's suffix, such as ":T100,80", or "" for none.
+func (b Bounds) String() string {
+	if b.IsZero() {
+		return ""
+	}
+	k := "T"
+	if b.Topology == Plane {
+		k = "P"
+	}
+	return fmt.Sprintf(":%s%d,%d", k, b.Width, b.Height)
+}
+
+// parseBounds reads a lower-case suffix after ':', such as "t100,80".
+func parseBounds(s string) (Bounds, error) {
+	if s == "" {
+		return Bounds{}, fmt.Errorf("empty bounded grid after ':'; want :T100,80 (a torus) or :P100,80 (a plane)")
+	}
+	var b Bounds
+	switch s[0] {
+	case 't':
+		b.Topology = Torus
+	case 'p':
+		b.Topology = Plane
+	case 'k', 'c', 's':
+		return Bounds{}, fmt.Errorf("bounded grid %q: Klein bottles, cross-surfaces and spheres are not supported; want :T (a torus) or :P (a plane)", strings.ToUpper(s))
+	default:
+		return Bounds{}, fmt.Errorf("bounded grid %q: want :T100,80 (a torus) or :P100,80 (a plane)", strings.ToUpper(s))
+	}
+	w, h, two := strings.Cut(s[1:], ",")
+	if !two {
+		h = w
+	}
+	var err error
+	if b.Width, err = strconv.Atoi(strings.TrimSpace(w)); err == nil {
+		b.Height, err = strconv.Atoi(strings.TrimSpace(h))
+	}
+	switch {
+	case err != nil || strings.ContainsAny(s[1:], "*+"):
+		return Bounds{}, fmt.Errorf("bounded grid %q: want a width and a height, such as :T100,80", strings.ToUpper(s))
+	case b.Width == 0 || b.Height == 0:
+		return Bounds{}, fmt.Errorf("bounded grid %q: a side of 0 (unbounded that way) is not supported; give both sides, or use the unbounded topology", strings.ToUpper(s))
+	}
+	if err := CheckSize(b.Width, b.Height); err != nil {
+		return Bounds{}, fmt.Errorf("bounded grid %q: %w", strings.ToUpper(s), err)
+	}
+	return b, nil
 }

@@ -49,6 +49,7 @@ type Simulation struct {
 	bits   *bitBoard // Direct on a bounded board; while stale, cur is behind it
 	stale  bool
 	tiled  *tiled      // Direct on an unbounded one
+	sweep  *sweep      // Direct for the rules bits and tiled cannot run
 	dense  *goroutines // Dense
 	active *active     // Goroutine
 	box    *Grid       // Grid() of an unbounded board, made when asked for
@@ -86,6 +87,10 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
 	switch opt.Engine {
 	case Direct:
+		if !opt.Rule.bitParallel() {
+			s.sweep = newSweep(s.cur, nil, opt.Rule, opt.Topology)
+			break
+		}
 		s.bits = newBitBoard(s.cur, opt.Rule, opt.Topology, bitsProcs(g.w, g.h))
 	case Dense:
 		s.next, _ = NewGrid(g.w, g.h)
@@ -98,7 +103,7 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 
 // newUnbounded starts a simulation on an unbounded plane.
 func newUnbounded(ctx context.Context, g *Grid, opt Options) (*Simulation, error) {
-	if opt.Rule.Birth&1 == 1 {
+	if opt.Rule.BirthOnZero() {
 		return nil, fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", opt.Rule)
 	}
 	if opt.Engine == Dense {
@@ -106,9 +111,12 @@ func newUnbounded(ctx context.Context, g *Grid, opt Options) (*Simulation, error
 	}
 	s := &Simulation{opt: opt, uni: NewUniverse(), done: ctx.Done()}
 	s.uni.Paste(g, opt.Origin)
-	if opt.Engine == Direct {
+	switch {
+	case opt.Engine == Direct && opt.Rule.bitParallel():
 		s.tiled = newTiled(opt.Rule)
-	} else {
+	case opt.Engine == Direct:
+		s.sweep = newSweep(nil, s.uni, opt.Rule, opt.Topology)
+	default:
 		s.active = newActive(nil, s.uni, opt.Rule, opt.Topology, s.budget())
 	}
 	return s.started(ctx)
@@ -172,6 +180,13 @@ func (s *Simulation) step(ctx context.Context) error {
 			return err
 		}
 		s.uni = s.tiled.step(s.uni)
+	case s.sweep != nil:
+		if s.uni != nil {
+			if err := s.checkTiles(); err != nil {
+				return err
+			}
+		}
+		s.sweep.step()
 	case s.bits != nil:
 		if !s.bits.step() {
 			return ErrClosed
@@ -339,9 +354,21 @@ func (s *Simulation) Set(x, y int, st State) {
 			s.cur.Set(x, y, st)
 		}
 	}
-	if s.active != nil {
-		s.active.touch(x, y)
+	if t := s.toucher(); t != nil {
+		t(x, y)
 	}
+}
+
+// toucher returns the engine's way to list a cell's neighbourhood for the
+// next generation after an edit, or nil if its engine runs every cell.
+func (s *Simulation) toucher() func(x, y int) {
+	switch {
+	case s.active != nil:
+		return s.active.touch
+	case s.sweep != nil:
+		return s.sweep.touch
+	}
+	return nil
 }
 
 // Reset replaces the current generation of a bounded board with a copy of
@@ -351,10 +378,10 @@ func (s *Simulation) Reset(g *Grid, generation int) error {
 	if s.uni != nil {
 		return errors.New("reset an unbounded board with ResetUniverse")
 	}
-	if s.active != nil && g.w == s.cur.w && g.h == s.cur.h {
+	if touch := s.toucher(); touch != nil && g.w == s.cur.w && g.h == s.cur.h {
 		for i, c := range g.Cells {
 			if c != s.cur.Cells[i] {
-				s.active.touch(i%g.w, i/g.w)
+				touch(i%g.w, i/g.w)
 			}
 		}
 	}
@@ -375,9 +402,9 @@ func (s *Simulation) ResetUniverse(u *Universe, generation int) error {
 	if s.uni == nil {
 		return errors.New("reset a bounded board with Reset")
 	}
-	if s.active != nil {
+	if touch := s.toucher(); touch != nil {
 		for _, v := range []*Universe{s.uni, u} {
-			v.Live(v.Bounds(), func(x, y int64) { s.active.touch(int(x), int(y)) })
+			v.Live(v.Bounds(), func(x, y int64) { touch(int(x), int(y)) })
 		}
 	}
 	if s.tiled != nil {
@@ -386,7 +413,7 @@ func (s *Simulation) ResetUniverse(u *Universe, generation int) error {
 	s.uni.Clear()
 	for k, t := range u.tiles {
 		if !t.empty() {
-			*s.uni.newTile(k) = *t
+			s.uni.newTile(k).copyFrom(t)
 		}
 	}
 	s.generation = generation

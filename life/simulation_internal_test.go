@@ -38,7 +38,7 @@ func TestCheckMemory(t *testing.T) {
 
 func TestStepCellQueriesInTheBooksOrder(t *testing.T) {
 	var p recorder
-	stepCell(&p, 4, 7, Conway)
+	stepCell(&p, 4, 7, &Conway)
 	assert.Equal(t, []Query{{4, 7}, {4, 6}, {5, 6}, {5, 7}, {5, 8}, {4, 8}, {3, 8}, {3, 7}, {3, 6}}, p.queries)
 	assert.Equal(t, []Transition{{4, 7, Alive}}, p.transitions, "a live cell with 3 of its 8 neighbours alive survives")
 }

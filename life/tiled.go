@@ -22,11 +22,12 @@ type tiled struct {
 
 func newTiled(rule Rule) *tiled {
 	t := &tiled{next: NewUniverse(), todo: make(map[tileKey]struct{}), changed: make(map[tileKey]struct{}), was: make(map[tileKey]struct{}), all: true}
+	birth, survive, _ := rule.Totalistic() // a two-state totalistic rule (Rule.bitParallel)
 	for n := range uint(9) {
-		if rule.Birth>>n&1 == 1 {
+		if birth>>n&1 == 1 {
 			t.birth = append(t.birth, n)
 		}
-		if rule.Survive>>n&1 == 1 {
+		if survive>>n&1 == 1 {
 			t.survive = append(t.survive, n)
 		}
 	}
@@ -69,7 +70,7 @@ func (t *tiled) step(u *Universe) *Universe {
 		cur := u.tiles[k]
 		if !t.all && !t.near(k) {
 			if cur != nil && !cur.empty() {
-				*next.newTile(k) = *cur
+				next.newTile(k).copyFrom(cur)
 			}
 			continue
 		}

@@ -14,13 +14,63 @@ const tileSide = 64
 // (64X, 64Y) to (64X+63, 64Y+63).
 type tileKey struct{ X, Y int64 }
 
-// tile holds 64 × 64 cells, a word per row: bit i of rows[r] is the cell
-// i columns right of the tile's left edge, r rows below its top.
+// tile holds 64 × 64 cells, a word per row: bit i of rows[r] is set if the
+// cell i columns right of the tile's left edge, r rows below its top, is not
+// Empty. It is Alive unless states says otherwise: a tile that holds a dying
+// state of a Generations rule has states, in which states[r*64+i] is the
+// cell's state when it is 2 or more.
 type tile struct {
-	rows [tileSide]uint64
+	rows   [tileSide]uint64
+	states *[tileSide * tileSide]State
 }
 
-// empty reports whether no cell of t is alive.
+// state returns the state of the cell at column c, row r.
+func (t *tile) state(c, r uint) State {
+	if t.rows[r]>>c&1 == 0 {
+		return Empty
+	}
+	if t.states != nil {
+		if s := t.states[r*tileSide+c]; s > Alive {
+			return s
+		}
+	}
+	return Alive
+}
+
+// copyFrom makes t a copy of o that shares nothing with it.
+func (t *tile) copyFrom(o *tile) {
+	t.rows = o.rows
+	switch {
+	case o.states == nil:
+		t.states = nil
+	case t.states == nil:
+		st := *o.states
+		t.states = &st
+	default:
+		*t.states = *o.states
+	}
+}
+
+// equal reports whether t and o hold the same cells.
+func (t *tile) equal(o *tile) bool {
+	if t.rows != o.rows {
+		return false
+	}
+	if t.states == nil && o.states == nil {
+		return true
+	}
+	for r, w := range &t.rows {
+		for ; w != 0; w &= w - 1 {
+			c := uint(bits.TrailingZeros64(w))
+			if t.state(c, uint(r)) != o.state(c, uint(r)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// empty reports whether every cell of t is Empty.
 func (t *tile) empty() bool {
 	for _, r := range &t.rows {
 		if r != 0 {
@@ -37,9 +87,11 @@ func keyOf(x, y int64) (k tileKey, col, row uint) {
 }
 
 // Universe is an unbounded plane of cells: any int64 position may hold a live
-// cell, and every cell that was never set is dead. It keeps only the 64 × 64
-// tiles that hold a live cell, one bit a cell, so its memory follows the life
-// on it, not its extent.
+// (or dying) cell, and every cell that was never set is dead. It keeps only
+// the 64 × 64 tiles that hold a cell that is not Empty, one bit a cell (and
+// a byte a cell in a tile that holds a dying state), so its memory follows
+// the life on it, not its extent. Below, a live cell is one that is not
+// Empty: the dying states of a Generations rule count, as Golly counts them.
 //
 // The zero Universe is empty and ready to use. A Universe is not safe for
 // concurrent writes; any number of goroutines may read it while none writes.
@@ -58,10 +110,10 @@ func (u *Universe) At(x, y int64) State {
 	if t == nil {
 		return Empty
 	}
-	return State(t.rows[r] >> c & 1)
+	return t.state(c, r)
 }
 
-// Set sets the cell at (x, y); a State other than Empty counts as Alive.
+// Set sets the cell at (x, y) to s.
 func (u *Universe) Set(x, y int64, s State) {
 	k, c, r := keyOf(x, y)
 	t := u.tiles[k]
@@ -75,6 +127,12 @@ func (u *Universe) Set(x, y int64, s State) {
 		t = u.newTile(k)
 	}
 	t.rows[r] |= 1 << c
+	if s > Alive && t.states == nil {
+		t.states = new([tileSide * tileSide]State)
+	}
+	if t.states != nil {
+		t.states[r*tileSide+c] = s
+	}
 }
 
 // newTile adds an empty tile at k.
@@ -95,7 +153,8 @@ func (u *Universe) newTile(k tileKey) *tile {
 // Clear kills every cell.
 func (u *Universe) Clear() {
 	for k, t := range u.tiles {
-		*t = tile{}
+		t.rows = [tileSide]uint64{}
+		t.states = nil
 		u.spare = append(u.spare, t)
 		delete(u.tiles, k)
 	}
@@ -123,7 +182,8 @@ func (u *Universe) Population() int {
 }
 
 // TileBytes is about what a Universe holds for each of its tiles: the 512
-// bytes of cells and the map's entry.
+// bytes of cells and the map's entry (a tile that holds a dying state has
+// 4 KiB more).
 const TileBytes = 600
 
 // Tiles returns how many tiles the universe keeps: its memory is about
@@ -165,8 +225,9 @@ func (u *Universe) Clone() *Universe {
 	c := &Universe{tiles: make(map[tileKey]*tile, len(u.tiles))}
 	for k, t := range u.tiles {
 		if !t.empty() {
-			n := *t
-			c.tiles[k] = &n
+			n := new(tile)
+			n.copyFrom(t)
+			c.tiles[k] = n
 		}
 	}
 	return c
@@ -181,7 +242,7 @@ func (u *Universe) Equal(o *Universe) bool {
 				if !t.empty() {
 					return false
 				}
-			} else if t.rows != ot.rows {
+			} else if !t.equal(ot) {
 				return false
 			}
 		}
@@ -189,8 +250,8 @@ func (u *Universe) Equal(o *Universe) bool {
 	return true
 }
 
-// Paste sets the cells of g into u with g's top-left cell at p: g's live
-// cells become alive and its empty ones empty.
+// Paste sets the cells of g into u with g's top-left cell at p, empty ones
+// too.
 func (u *Universe) Paste(g *Grid, p Point) {
 	for y := range g.h {
 		for x, s := range g.Cells[y*g.w : (y+1)*g.w] {
@@ -204,8 +265,8 @@ func (u *Universe) Paste(g *Grid, p Point) {
 func (u *Universe) Copy(dst *Grid, p Point) {
 	dst.Clear()
 	r := RectOf(p, int64(dst.w), int64(dst.h))
-	u.Live(r, func(x, y int64) {
-		dst.Cells[int(y-p.Y)*dst.w+int(x-p.X)] = Alive
+	u.Cells(r, func(x, y int64, s State) {
+		dst.Cells[int(y-p.Y)*dst.w+int(x-p.X)] = s
 	})
 }
 
@@ -226,6 +287,12 @@ func (u *Universe) Grid(r Rect) (*Grid, error) {
 // Live calls f with each live cell in r, row by row from the top, each row
 // from the left.
 func (u *Universe) Live(r Rect, f func(x, y int64)) {
+	u.Cells(r, func(x, y int64, _ State) { f(x, y) })
+}
+
+// Cells calls f with each live cell in r and its state, in the order Live
+// visits them.
+func (u *Universe) Cells(r Rect, f func(x, y int64, s State)) {
 	if r.Empty() {
 		return
 	}
@@ -244,13 +311,14 @@ func (u *Universe) Live(r Rect, f func(x, y int64)) {
 				continue
 			}
 			for _, k := range band {
-				w := u.tiles[k].rows[row]
+				t := u.tiles[k]
+				w := t.rows[row]
 				x0 := k.X * tileSide
 				for w != 0 {
-					x := x0 + int64(bits.TrailingZeros64(w))
+					c := uint(bits.TrailingZeros64(w))
 					w &= w - 1
-					if x >= r.Min.X && x < r.Max.X {
-						f(x, y)
+					if x := x0 + int64(c); x >= r.Min.X && x < r.Max.X {
+						f(x, y, t.state(c, uint(row)))
 					}
 				}
 			}

@@ -49,7 +49,7 @@ func TestReadErrors(t *testing.T) {
 		{"bad rule", "g.rle", "x = 1, y = 1, rule = B9/S23\n", `g.rle:1:22: rule "B9/S23": unexpected '9' in "9"; neighbour counts are digits 0 to 8`, false},
 		{"empty rule", "g.rle", "x = 1, y = 1, rule =\n", `g.rle:1:21: RLE header: missing rule after "rule ="`, false},
 		{"misspelt rule", "g.rle", "x = 1, y = 1, rile = B3/S23\n", `g.rle:1:15: RLE header: want "rule", found 'r'; a header looks like "x = 3, y = 2, rule = B3/S23"`, false},
-		{"bad #r rule", "g.rle", "#r 3/3/3\nx = 1, y = 1\n", `g.rle:1:4: rule "3/3/3": want two parts separated by '/', such as B3/S23, or a name such as life`, false},
+		{"bad #r rule", "g.rle", "#r 3/3/3/3\nx = 1, y = 1\n", `g.rle:1:4: rule "3/3/3/3": want two parts separated by '/', such as B3/S23, a third for a Generations rule, such as B2/S/C3, or a name such as life`, false},
 
 		// RLE body.
 		{"unknown state letter", "gun.rle", "#N Gosper glider gun\n#C test\nx = 36, y = 9, rule = B3/S23\n24bo$22bobo$12b2z\n", "gun.rle:4:17: unexpected 'z' in RLE body; want b, o, $ or !", false},

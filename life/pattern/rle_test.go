@@ -90,7 +90,7 @@ func TestWriteErrors(t *testing.T) {
 	}{
 		{"cell outside the box", &pattern.Pattern{Name: "out", Width: 2, Height: 2, Cells: []pattern.Cell{{2, 0}}}, `pattern "out": cell (2, 0) lies outside its 2x2 box`},
 		{"negative cell", &pattern.Pattern{Width: 2, Height: 2, Cells: []pattern.Cell{{0, -1}}}, `pattern: cell (0, -1) lies outside its 2x2 box`},
-		{"bad rule", &pattern.Pattern{Name: "r", Comments: []string{strings.Repeat("long ", 2000)}, Rule: "B9", Width: 1, Height: 1}, `pattern "r": rule "B9": want two parts separated by '/', such as B3/S23, or a name such as life`},
+		{"bad rule", &pattern.Pattern{Name: "r", Comments: []string{strings.Repeat("long ", 2000)}, Rule: "B9", Width: 1, Height: 1}, `pattern "r": rule "B9": want two parts separated by '/', such as B3/S23, a third for a Generations rule, such as B2/S/C3, or a name such as life`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

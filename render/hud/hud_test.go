@@ -72,7 +72,7 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name:  "starting",
-			frame: runner.Frame{Grid: g, Running: true, Speed: 30, Options: life.Options{Rule: life.Rule{Birth: 1 << 3, Survive: 1 << 4}}},
+			frame: runner.Frame{Grid: g, Running: true, Speed: 30, Options: life.Options{Rule: life.NewRule(1<<3, 1<<4)}},
 			want: []string{
 				"gen 0  pop 0",
 				"starting 1,000,000 cells...  60 FPS",

@@ -170,7 +170,7 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 // run them (the dense engine runs every cell of a bounded board, and a B0
 // rule would fill the whole plane at once).
 func (c *Config) Bounded(opt life.Options) life.Topology {
-	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine == life.Dense || opt.Rule.Birth&1 != 0) {
+	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine == life.Dense || opt.Rule.BirthOnZero()) {
 		return life.Torus
 	}
 	return opt.Topology
