@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/render/text"
+	"golang.org/x/term"
 )
 
 // config is the command line, parsed.
@@ -31,6 +34,20 @@ type config struct {
 	speed       float64       // -speed, in -watch
 	print       printChoice   // -print; see printSet
 	printSet    bool          // -print was given
+	colors      text.Colors   // -color, unless colorsAuto
+	colorsAuto  bool          // -color auto: detect from the terminal
+}
+
+// style returns how to draw the grids of a rule of states states on out:
+// in the colours -color asks for, or by default those a terminal shows
+// (none for a pipe or a file).
+func (c *config) style(out io.Writer, states int) text.Style {
+	colors := c.colors
+	if c.colorsAuto {
+		f, ok := out.(*os.File)
+		colors = text.DetectColors(ok && term.IsTerminal(int(f.Fd())), os.Getenv)
+	}
+	return text.Style{Colors: colors, States: states}
 }
 
 // printChoice is which generations print mode prints.
@@ -131,6 +148,12 @@ func newFlagSet(c *config) *flag.FlagSet {
 			}
 		}
 		return fmt.Errorf("%q: want all, last or none", s)
+	})
+	c.colorsAuto = true
+	fs.Func("color", "colours of the dying states of a Generations rule: `WHEN` is auto (those the terminal shows; none when piped), never, 256 or truecolor (default auto)", func(s string) error {
+		var err error
+		c.colors, c.colorsAuto, err = text.ParseColors(s)
+		return err
 	})
 	c.speed = defaultSpeed
 	setup.RegisterSpeed(fs, &c.speed, "in -watch")

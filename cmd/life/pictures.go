@@ -43,6 +43,7 @@ func newPictures(cfg *config, start *setup.Start) (*pictures, error) {
 	if !cfg.untilStable {
 		frames = cfg.lastGeneration()/cfg.every + 1
 	}
+	cfg.pictures.States = start.Options.Rule.States()
 	rec, err := cfg.pictures.NewRecorder(g.Width(), g.Height(), frames)
 	if err != nil {
 		return nil, err

@@ -40,7 +40,7 @@ func decodePNG(t *testing.T, path string) image.Image {
 // alive reports whether the cell (x, y) of img, zoom pixels a side, has the
 // colour of a live cell, looking at its middle pixel.
 func alive(img image.Image, zoom, x, y int) bool {
-	want := color.RGBA64Model.Convert(picture.Palette()[life.Alive])
+	want := color.RGBA64Model.Convert(picture.Palette(2)[life.Alive])
 	return color.RGBA64Model.Convert(img.At(x*zoom+zoom/2, y*zoom+zoom/2)) == want
 }
 

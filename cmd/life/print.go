@@ -72,6 +72,7 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *se
 		outputs = append(outputs, stable)
 	} else if cfg.out != "-" && cfg.printing() != printNone { // -out - gives stdout to the last grid's RLE alone
 		p := newPrinter(bw, cfg.every, cfg.columns)
+		p.style = cfg.style(stdout, sim.Options().Rule.States())
 		if cfg.printing() == printLast {
 			p.only = cfg.lastGeneration()
 		}
@@ -115,7 +116,8 @@ type printer struct {
 	w       io.Writer
 	every   int
 	columns int
-	only    int // if not -1, the one generation to print
+	only    int        // if not -1, the one generation to print
+	style   text.Style // of the generations one under another
 	block   text.ColumnPrinter
 	blocks  int // blocks written so far
 }
@@ -134,9 +136,9 @@ func (p *printer) generation(n int, f *frame) error {
 	}
 	if p.columns == 0 {
 		if f.sim.Universe() != nil {
-			return text.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %dx%d at %s", n, f.sim.Population(), g.Width(), g.Height(), at), g)
+			return p.style.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %dx%d at %s", n, f.sim.Population(), g.Width(), g.Height(), at), g)
 		}
-		return text.WriteGeneration(p.w, n, g)
+		return p.style.WriteGeneration(p.w, n, g)
 	}
 	p.block.Append(strconv.Itoa(n), g)
 	if p.block.Len() < p.columns {

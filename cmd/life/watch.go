@@ -33,7 +33,7 @@ func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, si
 	resized, stop := notifyResize()
 	defer stop()
 
-	v := &view{t: t, cfg: cfg, start: start, sim: sim, speed: cfg.speed}
+	v := &view{t: t, cfg: cfg, start: start, sim: sim, speed: cfg.speed, style: cfg.style(t.out, sim.Options().Rule.States())}
 	if v.speed == 0 {
 		v.speed = defaultSpeed
 	}
@@ -83,6 +83,7 @@ type view struct {
 	owed       float64 // steps (of -every generations) due but not yet run
 	cols, rows int     // the terminal's size at the last frame
 	buf        []byte  // the frame, reused
+	style      text.Style
 
 	rate          float64 // generations per second, measured
 	rateAt        time.Time
@@ -194,7 +195,7 @@ func (v *view) draw() error {
 		v.buf = append(v.buf, text.ClearScreen...)
 		v.cols, v.rows = cols, rows
 	}
-	v.buf = text.AppendFrame(v.buf, v.screen(cols, rows), cols, rows, v.status(cols))
+	v.buf = v.style.AppendFrame(v.buf, v.screen(cols, rows), cols, rows, v.status(cols))
 	_, err := v.t.out.Write(v.buf)
 	return err
 }

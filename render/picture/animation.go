@@ -27,9 +27,10 @@ type Animation struct {
 }
 
 // NewAnimation returns an empty animation of a w × h grid at zoom pixels per
-// cell, showing each frame for delay, rounded to the nearest 1/100 s (GIF's
-// unit; 0 lets the viewer choose, and most choose 1/10 s).
-func NewAnimation(w, h, zoom int, delay time.Duration) (*Animation, error) {
+// cell, under a rule of states states, showing each frame for delay, rounded
+// to the nearest 1/100 s (GIF's unit; 0 lets the viewer choose, and most
+// choose 1/10 s).
+func NewAnimation(w, h, zoom, states int, delay time.Duration) (*Animation, error) {
 	if err := CheckSize(w, h, zoom); err != nil {
 		return nil, err
 	}
@@ -40,7 +41,7 @@ func NewAnimation(w, h, zoom int, delay time.Duration) (*Animation, error) {
 	if cs > 1<<16-1 {
 		return nil, fmt.Errorf("gif delay %v: want at most %v", delay, (1<<16-1)*10*time.Millisecond)
 	}
-	return &Animation{w: w, h: h, zoom: zoom, delay: int(cs), palette: Palette()}, nil
+	return &Animation{w: w, h: h, zoom: zoom, delay: int(cs), palette: Palette(states)}, nil
 }
 
 // CheckAnimation reports whether an animation of frames generations of a

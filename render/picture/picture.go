@@ -1,7 +1,8 @@
 // Package picture draws generations of a life.Grid as pictures to share: a
 // still PNG of one generation, or an animated GIF of many. Each cell is a
-// square of zoom × zoom pixels, painted from a palette of two colours, Dead
-// then Alive, so the index of a pixel is the State of its cell. Files are
+// square of zoom × zoom pixels, painted from the palette of the rule's
+// states (render/palette: Empty, Alive, and the dying states of a
+// Generations rule), so the index of a pixel is the State of its cell. Files are
 // written atomically: a failed write leaves any existing file as it was.
 package picture
 
@@ -14,17 +15,15 @@ import (
 	"io"
 
 	"colife/life"
+	"colife/render/palette"
 )
 
-// Palette returns a new palette of the two colours of every picture, those of
-// the window: at index life.Empty the colour of an empty cell, near-black
-// (#101218), and at index life.Alive that of a live cell, amber (#ffc83c).
-func Palette() color.Palette {
-	return color.Palette{
-		life.Empty: color.RGBA{R: 0x10, G: 0x12, B: 0x18, A: 0xff},
-		life.Alive: color.RGBA{R: 0xff, G: 0xc8, B: 0x3c, A: 0xff},
-	}
-}
+// Palette returns a new palette of the colours of a picture under a rule of
+// states states (2 for a two-state rule), those of the window: at index
+// life.Empty the colour of an empty cell, near-black (#101218), at index
+// life.Alive that of a live cell, amber (#ffc83c), and from 2 up the ramp
+// of the dying states.
+func Palette(states int) color.Palette { return palette.Cells(states) }
 
 // MaxSide is the largest width or height, in pixels, of a picture: the
 // largest a GIF can hold.
@@ -52,26 +51,28 @@ func CheckSize(w, h, zoom int) error {
 	return nil
 }
 
-// Image returns a picture of g with zoom × zoom pixels per cell, or an error
-// from CheckSize.
-func Image(g *life.Grid, zoom int) (*image.Paletted, error) {
+// Image returns a picture of g, under a rule of states states, with zoom ×
+// zoom pixels per cell, or an error from CheckSize.
+func Image(g *life.Grid, zoom, states int) (*image.Paletted, error) {
 	if err := CheckSize(g.Width(), g.Height(), zoom); err != nil {
 		return nil, err
 	}
-	img := image.NewPaletted(image.Rect(0, 0, g.Width()*zoom, g.Height()*zoom), Palette())
+	img := image.NewPaletted(image.Rect(0, 0, g.Width()*zoom, g.Height()*zoom), Palette(states))
 	paint(img, g, zoom)
 	return img, nil
 }
 
-// paint draws g into img, which is exactly g's size times zoom.
+// paint draws g into img, which is exactly g's size times zoom. A state
+// beyond img's palette takes its last colour.
 func paint(img *image.Paletted, g *life.Grid, zoom int) {
 	w := g.Width()
+	last := uint8(len(img.Palette) - 1)
 	for y := range g.Height() {
 		line := img.Pix[y*zoom*img.Stride : y*zoom*img.Stride+w*zoom]
 		for x, s := range g.Cells[y*w : (y+1)*w] {
 			px := line[x*zoom : (x+1)*zoom]
 			for i := range px {
-				px[i] = uint8(s)
+				px[i] = min(uint8(s), last)
 			}
 		}
 		for i := 1; i < zoom; i++ {
@@ -80,18 +81,19 @@ func paint(img *image.Paletted, g *life.Grid, zoom int) {
 	}
 }
 
-// EncodePNG writes a PNG picture of g to w.
-func EncodePNG(w io.Writer, g *life.Grid, zoom int) error {
-	img, err := Image(g, zoom)
+// EncodePNG writes a PNG picture of g, under a rule of states states, to w.
+func EncodePNG(w io.Writer, g *life.Grid, zoom, states int) error {
+	img, err := Image(g, zoom, states)
 	if err != nil {
 		return err
 	}
 	return png.Encode(w, img)
 }
 
-// WritePNG writes a PNG picture of g to the file path, atomically.
-func WritePNG(path string, g *life.Grid, zoom int) error {
-	img, err := Image(g, zoom)
+// WritePNG writes a PNG picture of g, under a rule of states states, to the
+// file path, atomically.
+func WritePNG(path string, g *life.Grid, zoom, states int) error {
+	img, err := Image(g, zoom, states)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

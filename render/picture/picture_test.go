@@ -19,6 +19,7 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/life"
+	"colife/render/palette"
 	"colife/render/picture"
 )
 
@@ -36,7 +37,7 @@ func grid(t *testing.T, rows ...string) *life.Grid {
 func assertPicture(t *testing.T, g *life.Grid, zoom int, img image.Image) {
 	t.Helper()
 	require.Equal(t, image.Rect(0, 0, g.Width()*zoom, g.Height()*zoom), img.Bounds())
-	pal := picture.Palette()
+	pal := picture.Palette(2)
 	for py := range g.Height() * zoom {
 		for px := range g.Width() * zoom {
 			want := pal[g.At(px/zoom, py/zoom)]
@@ -53,12 +54,12 @@ func rgba(c color.Color) color.RGBA64 {
 }
 
 func TestPalette(t *testing.T) {
-	pal := picture.Palette()
+	pal := picture.Palette(2)
 	require.Len(t, pal, 2)
 	assert.Equal(t, color.RGBA{R: 0x10, G: 0x12, B: 0x18, A: 0xff}, pal[life.Empty])
 	assert.Equal(t, color.RGBA{R: 0xff, G: 0xc8, B: 0x3c, A: 0xff}, pal[life.Alive])
 	pal[0] = color.White
-	assert.NotEqual(t, color.White, picture.Palette()[0], "each palette is a new one")
+	assert.NotEqual(t, color.White, picture.Palette(2)[0], "each palette is a new one")
 }
 
 func TestImage(t *testing.T) {
@@ -75,13 +76,13 @@ func TestImage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := grid(t, tt.rows...)
-			img, err := picture.Image(g, tt.zoom)
+			img, err := picture.Image(g, tt.zoom, 2)
 			require.NoError(t, err)
 			assertPicture(t, g, tt.zoom, img)
 		})
 	}
 	t.Run("pixels by hand", func(t *testing.T) {
-		img, err := picture.Image(grid(t, ".O", ".."), 2)
+		img, err := picture.Image(grid(t, ".O", ".."), 2, 2)
 		require.NoError(t, err)
 		assert.Equal(t, []uint8{
 			0, 0, 1, 1,
@@ -127,7 +128,7 @@ func TestWritePNG(t *testing.T) {
 		".OOO..",
 	)
 	path := filepath.Join(t.TempDir(), "glider.png")
-	require.NoError(t, picture.WritePNG(path, g, 5))
+	require.NoError(t, picture.WritePNG(path, g, 5, 2))
 
 	f, err := os.Open(path)
 	require.NoError(t, err)
@@ -135,7 +136,7 @@ func TestWritePNG(t *testing.T) {
 	img, err := png.Decode(f)
 	require.NoError(t, err)
 	assert.Equal(t, image.Rect(0, 0, 30, 20), img.Bounds())
-	alive, dead := rgba(picture.Palette()[life.Alive]), rgba(picture.Palette()[life.Empty])
+	alive, dead := rgba(picture.Palette(2)[life.Alive]), rgba(picture.Palette(2)[life.Empty])
 	assert.Equal(t, alive, rgba(img.At(2*5, 1*5)), "top left pixel of the live cell (2,1)")
 	assert.Equal(t, alive, rgba(img.At(3*5+4, 3*5+4)), "bottom right pixel of the live cell (3,3)")
 	assert.Equal(t, dead, rgba(img.At(0, 0)), "the empty cell (0,0)")
@@ -171,7 +172,7 @@ func TestAnimation(t *testing.T) {
 		".....",
 		".....",
 	)
-	a, err := picture.NewAnimation(5, 6, 3, 80*time.Millisecond)
+	a, err := picture.NewAnimation(5, 6, 3, 2, 80*time.Millisecond)
 	require.NoError(t, err)
 	for _, g := range gens {
 		require.NoError(t, a.Add(g))
@@ -190,7 +191,7 @@ func TestAnimation(t *testing.T) {
 	assert.Equal(t, 0, out.LoopCount, "loops for ever")
 	assert.Equal(t, 15, out.Config.Width)
 	assert.Equal(t, 18, out.Config.Height)
-	alive := rgba(picture.Palette()[life.Alive])
+	alive := rgba(picture.Palette(2)[life.Alive])
 	// The glider's cell (2,1) is alive in generation 0 only; (3,4) in
 	// generation 4 only (the glider has moved one cell down and right).
 	assert.Equal(t, alive, rgba(out.Image[0].At(2*3+1, 1*3+1)))
@@ -219,7 +220,7 @@ func TestAnimationDelay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.delay.String(), func(t *testing.T) {
-			a, err := picture.NewAnimation(1, 1, 1, tt.delay)
+			a, err := picture.NewAnimation(1, 1, 1, 2, tt.delay)
 			require.NoError(t, err)
 			require.NoError(t, a.Add(grid(t, "O")))
 			var buf bytes.Buffer
@@ -232,14 +233,14 @@ func TestAnimationDelay(t *testing.T) {
 }
 
 func TestAnimationErrors(t *testing.T) {
-	_, err := picture.NewAnimation(4, 4, 1, -time.Millisecond)
+	_, err := picture.NewAnimation(4, 4, 1, 2, -time.Millisecond)
 	assert.EqualError(t, err, "gif delay -1ms: want 0 or more")
-	_, err = picture.NewAnimation(4, 4, 1, 11*time.Minute)
+	_, err = picture.NewAnimation(4, 4, 1, 2, 11*time.Minute)
 	assert.EqualError(t, err, "gif delay 11m0s: want at most 10m55.35s")
-	_, err = picture.NewAnimation(4, 4, 0, time.Millisecond)
+	_, err = picture.NewAnimation(4, 4, 0, 2, time.Millisecond)
 	assert.ErrorIs(t, err, picture.ErrSize)
 
-	a, err := picture.NewAnimation(4, 4, 1, 0)
+	a, err := picture.NewAnimation(4, 4, 1, 2, 0)
 	require.NoError(t, err)
 	assert.EqualError(t, a.Encode(io.Discard), "gif: no frames")
 	path := filepath.Join(t.TempDir(), "none.gif")
@@ -272,7 +273,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file is left behind")
 
-	require.NoError(t, picture.WritePNG(path, grid(t, "O"), 1))
+	require.NoError(t, picture.WritePNG(path, grid(t, "O"), 1, 2))
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -295,11 +296,34 @@ func TestWriteErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := picture.WritePNG(tt.path, grid(t, "O"), tt.zoom)
+			err := picture.WritePNG(tt.path, grid(t, "O"), tt.zoom, 2)
 			assert.EqualError(t, err, tt.wantErr)
 		})
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "no temporary file is left behind")
+}
+
+// TestDyingStates draws the dying states of a Generations rule in the ramp
+// of render/palette, in a PNG and in every frame of a GIF.
+func TestDyingStates(t *testing.T) {
+	g := grid(t, "O23", "-3O")
+	img, err := picture.Image(g, 2, 4)
+	require.NoError(t, err)
+	pal := palette.Cells(4)
+	for _, c := range []struct{ x, y int }{{0, 0}, {1, 0}, {2, 0}, {0, 1}, {1, 1}, {2, 1}} {
+		assert.Equal(t, rgba(pal[g.At(c.x, c.y)]), rgba(img.At(2*c.x+1, 2*c.y+1)), "cell (%d,%d)", c.x, c.y)
+	}
+	assert.NotEqual(t, rgba(pal[2]), rgba(pal[3]), "two dying states, two colours")
+
+	a, err := picture.NewAnimation(3, 2, 1, 4, 0)
+	require.NoError(t, err)
+	require.NoError(t, a.Add(g))
+	var buf bytes.Buffer
+	require.NoError(t, a.Encode(&buf))
+	anim, err := gif.DecodeAll(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, rgba(pal[3]), rgba(anim.Image[0].At(2, 0)))
+	assert.Equal(t, rgba(pal[2]), rgba(anim.Image[0].At(1, 0)))
 }

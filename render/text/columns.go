@@ -25,7 +25,7 @@ func (c *ColumnPrinter) Append(label string, g *life.Grid) {
 	rows := make([]string, g.Height())
 	for y := range rows {
 		start := len(text)
-		text = appendRow(text, g, y)
+		text = Style{}.appendRow(text, g, y)
 		rows[y] = string(text[start : len(text)-1])
 	}
 	c.columns = append(c.columns, rows)

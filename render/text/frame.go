@@ -43,13 +43,26 @@ const (
 // moving the cursor to its start, so a frame overwrites the one before it
 // without clearing the screen (which would flicker).
 func AppendFrame(buf []byte, g *life.Grid, cols, rows int, status string) []byte {
+	return Style{}.AppendFrame(buf, g, cols, rows, status)
+}
+
+// AppendFrame is text.AppendFrame in style s: in colour, each half block is
+// drawn in its cell's colour (the upper one the foreground of '▀', the lower
+// one its background), so the dying states of a Generations rule show in
+// their ramp; without, a dying cell is drawn as an empty one.
+func (s Style) AppendFrame(buf []byte, g *life.Grid, cols, rows int, status string) []byte {
 	if cols < 1 || rows < 1 {
 		return buf
 	}
+	colored := s.colored()
 	for r := range rows - 1 {
 		buf = moveTo(buf, r+1, 1)
 		for x := range cols {
 			top, bottom := g.At(x, 2*r), g.At(x, 2*r+1)
+			if colored {
+				buf = s.appendHalves(buf, top, bottom)
+				continue
+			}
 			switch {
 			case top == life.Alive && bottom == life.Alive:
 				buf = append(buf, blockFull...)
@@ -77,6 +90,26 @@ func AppendFrame(buf []byte, g *life.Grid, cols, rows int, status string) []byte
 	}
 	for ; n < cols; n++ {
 		buf = append(buf, ' ')
+	}
+	return append(buf, ResetAttributes...)
+}
+
+// appendHalves appends one character cell of two grid cells in colour: '▀'
+// in the upper cell's colour over the lower one's, or '▄' in the lower one's
+// when only it is not empty, or a space.
+func (s Style) appendHalves(buf []byte, top, bottom life.State) []byte {
+	switch {
+	case top == life.Empty && bottom == life.Empty:
+		return append(buf, ' ')
+	case top == life.Empty:
+		buf = s.appendColor(buf, bottom, false)
+		buf = append(buf, blockLower...)
+	default:
+		buf = s.appendColor(buf, top, false)
+		if bottom != life.Empty {
+			buf = s.appendColor(buf, bottom, true)
+		}
+		buf = append(buf, blockUpper...)
 	}
 	return append(buf, ResetAttributes...)
 }

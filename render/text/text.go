@@ -18,19 +18,29 @@ import (
 // "generation N  population P", the grid as rows of '*' (alive) and '-'
 // (empty), then a blank line. It writes no escape sequence.
 func WriteGeneration(w io.Writer, generation int, g *life.Grid) error {
+	return Style{}.WriteGeneration(w, generation, g)
+}
+
+// WriteGeneration is text.WriteGeneration in style s.
+func (s Style) WriteGeneration(w io.Writer, generation int, g *life.Grid) error {
 	header := append([]byte("generation "), strconv.Itoa(generation)...)
 	header = append(header, "  population "...)
 	header = strconv.AppendInt(header, int64(g.Population()), 10)
-	return WriteFrame(w, string(header), g)
+	return s.WriteFrame(w, string(header), g)
 }
 
 // WriteFrame writes a generation as WriteGeneration does, under a header line
 // of the caller's: header and a newline, the grid's rows, a blank line.
 func WriteFrame(w io.Writer, header string, g *life.Grid) error {
+	return Style{}.WriteFrame(w, header, g)
+}
+
+// WriteFrame is text.WriteFrame in style s.
+func (s Style) WriteFrame(w io.Writer, header string, g *life.Grid) error {
 	if _, err := io.WriteString(w, header+"\n"); err != nil {
 		return err
 	}
-	if err := WriteGrid(w, g); err != nil {
+	if err := s.WriteGrid(w, g); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")
@@ -41,10 +51,15 @@ func WriteFrame(w io.Writer, header string, g *life.Grid) error {
 // live cell and '-' for an empty one, with one Write a row: it holds only a
 // row of text at a time, so a caller that writes to a file or a pipe should
 // pass a bufio.Writer.
-func WriteGrid(w io.Writer, g *life.Grid) error {
-	row := make([]byte, g.Width()+1)
+func WriteGrid(w io.Writer, g *life.Grid) error { return Style{}.WriteGrid(w, g) }
+
+// WriteGrid is text.WriteGrid in style s: in colour, a dying cell of a
+// Generations rule is a '+' in its colour of the ramp, and a live one a '*'
+// in the live colour; without, a dying cell is a '-', as an empty one.
+func (s Style) WriteGrid(w io.Writer, g *life.Grid) error {
+	row := make([]byte, 0, g.Width()+1)
 	for y := range g.Height() {
-		appendRow(row[:0], g, y)
+		row = s.appendRow(row[:0], g, y)
 		if _, err := w.Write(row); err != nil {
 			return err
 		}
@@ -52,14 +67,31 @@ func WriteGrid(w io.Writer, g *life.Grid) error {
 	return nil
 }
 
-// appendRow appends row y of g, '*' and '-', and a newline.
-func appendRow(buf []byte, g *life.Grid, y int) []byte {
-	for _, s := range g.Cells[g.Index(0, y):g.Index(0, y+1)] {
-		if s == life.Alive {
+// appendRow appends row y of g, '*' and '-' (and in colour '+'), and a
+// newline.
+func (s Style) appendRow(buf []byte, g *life.Grid, y int) []byte {
+	colored := s.colored()
+	last := life.Empty // the colour set: Empty for none
+	for _, st := range g.Cells[g.Index(0, y):g.Index(0, y+1)] {
+		if colored && st != last {
+			if st == life.Empty {
+				buf = append(buf, ResetAttributes...)
+			} else {
+				buf = s.appendColor(buf, st, false)
+			}
+			last = st
+		}
+		switch {
+		case st == life.Alive:
 			buf = append(buf, '*')
-		} else {
+		case st != life.Empty && colored:
+			buf = append(buf, '+')
+		default:
 			buf = append(buf, '-')
 		}
+	}
+	if last != life.Empty {
+		buf = append(buf, ResetAttributes...)
 	}
 	return append(buf, '\n')
 }

@@ -79,3 +79,63 @@ func TestWriteFrame(t *testing.T) {
 	require.NoError(t, text.WriteFrame(&b, "generation 2  box 2x1 at (5,-3)", grid(t, "O.")))
 	assert.Equal(t, "generation 2  box 2x1 at (5,-3)\n*-\n\n", b.String())
 }
+
+// TestStyleColors draws the dying states of a Generations rule: in colour a
+// '+' in the ramp's colour, each run of one colour under one escape; piped,
+// the book's two glyphs.
+func TestStyleColors(t *testing.T) {
+	g, err := life.ParseGrid("*22-3")
+	require.NoError(t, err)
+	var plain, color256, truecolor bytes.Buffer
+	require.NoError(t, text.Style{States: 4}.WriteGrid(&plain, g))
+	assert.Equal(t, "*---"+"-\n", plain.String())
+	require.NoError(t, text.Style{Colors: text.Color256, States: 4}.WriteGrid(&color256, g))
+	// Alive #ffc83c is cube (5,4,1) = 16+180+24+1; state 2 #e8502a is (5,2,1);
+	// state 3, the last, #3c2050 is (1,1,2).
+	assert.Equal(t, "\x1b[38;5;221m*\x1b[38;5;209m++\x1b[0m-\x1b[38;5;60m+\x1b[0m\n", color256.String())
+	require.NoError(t, text.Style{Colors: text.TrueColor, States: 4}.WriteGrid(&truecolor, g))
+	assert.Contains(t, truecolor.String(), "\x1b[38;2;232;80;42m++")
+	var two bytes.Buffer
+	require.NoError(t, text.Style{Colors: text.TrueColor, States: 2}.WriteGrid(&two, g))
+	assert.NotContains(t, two.String(), "\x1b", "a two-state rule draws no colour")
+}
+
+func TestStyleFrame(t *testing.T) {
+	g, err := life.ParseGrid("*2-", "23-")
+	require.NoError(t, err)
+	frame := string(text.Style{Colors: text.TrueColor, States: 4}.AppendFrame(nil, g, 3, 2, "s"))
+	// Column 0: alive over state 2; column 1: state 2 over state 3; column 2: nothing.
+	assert.Contains(t, frame, "\x1b[38;2;255;200;60m\x1b[48;2;232;80;42m▀\x1b[0m")
+	assert.Contains(t, frame, "\x1b[38;2;232;80;42m\x1b[48;2;60;32;80m▀\x1b[0m ")
+	plain := string(text.Style{States: 4}.AppendFrame(nil, g, 3, 2, "s"))
+	assert.Contains(t, plain, "\x1b[1;1H▀  ", "piped: a dying cell is empty")
+}
+
+func TestDetectColors(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	assert.Equal(t, text.NoColor, text.DetectColors(false, env("COLORTERM", "truecolor")))
+	assert.Equal(t, text.NoColor, text.DetectColors(true, env("NO_COLOR", "1", "COLORTERM", "truecolor")))
+	assert.Equal(t, text.NoColor, text.DetectColors(true, env("TERM", "dumb")))
+	assert.Equal(t, text.TrueColor, text.DetectColors(true, env("TERM", "xterm", "COLORTERM", "truecolor")))
+	assert.Equal(t, text.Color256, text.DetectColors(true, env("TERM", "xterm-256color")))
+	for s, want := range map[string]text.Colors{"never": text.NoColor, "256": text.Color256, "TrueColor": text.TrueColor} {
+		c, auto, err := text.ParseColors(s)
+		require.NoError(t, err)
+		assert.False(t, auto)
+		assert.Equal(t, want, c, s)
+	}
+	_, auto, err := text.ParseColors("auto")
+	require.NoError(t, err)
+	assert.True(t, auto)
+	_, _, err = text.ParseColors("rainbow")
+	assert.EqualError(t, err, `"rainbow": want auto, never, 256 or truecolor`)
+}

@@ -44,6 +44,10 @@ type Config struct {
 	Zoom int
 	// Delay is how long the GIF shows each generation.
 	Delay time.Duration
+	// States is the number of states of the run's rule (0 or 2: two), for
+	// the colours of the dying states of a Generations rule. The caller
+	// sets it once the rule is known; no flag does.
+	States int
 }
 
 // Register defines -gif, -png, -zoom and -delay on fs, storing into c. A zero
@@ -169,7 +173,7 @@ func (c *Config) NewRecorder(w, h, frames int) (*Recorder, error) {
 			return nil, &setup.FlagError{Flag: "gif", Err: err}
 		}
 	}
-	anim, err := picture.NewAnimation(w, h, c.Zoom, c.Delay)
+	anim, err := picture.NewAnimation(w, h, c.Zoom, c.States, c.Delay)
 	if err != nil {
 		return nil, &setup.FlagError{Flag: "delay", Err: err}
 	}
@@ -229,7 +233,7 @@ func (r *Recorder) Finish(last *life.Grid) error {
 		}
 	}
 	if r.c.PNG != "" {
-		if err := picture.WritePNG(r.c.PNG, last, r.c.Zoom); err != nil {
+		if err := picture.WritePNG(r.c.PNG, last, r.c.Zoom, r.c.States); err != nil {
 			return fmt.Errorf("-png: %w", err)
 		}
 	}

@@ -170,7 +170,7 @@ func TestRecorder(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, anim.Image, 4)
 	assert.Equal(t, []int{3, 3, 3, 3}, anim.Delay)
-	alive := picture.Palette()[life.Alive]
+	alive := picture.Palette(2)[life.Alive]
 	for i, img := range anim.Image {
 		assert.Equal(t, 10, img.Bounds().Dx())
 		// The middle cell (2,2) is alive in every generation; (2,1) in the

@@ -26,7 +26,7 @@ func TestPictures(t *testing.T) {
 	needDisplay(t)
 	bin := build(t)
 	dir := t.TempDir()
-	live := color.RGBA64Model.Convert(picture.Palette()[life.Alive])
+	live := color.RGBA64Model.Convert(picture.Palette(2)[life.Alive])
 	alive := func(img image.Image, zoom, x, y int) bool {
 		return color.RGBA64Model.Convert(img.At(x*zoom+zoom/2, y*zoom+zoom/2)) == live
 	}

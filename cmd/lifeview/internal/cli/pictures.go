@@ -39,6 +39,7 @@ func Prepare(cfg *Config, stdin io.Reader, stderr io.Writer) (*setup.Start, erro
 // ErrInterrupted, before it writes anything.
 func WritePictures(ctx context.Context, cfg *Config, start *setup.Start) error {
 	g := start.Grid
+	cfg.Pictures.States = start.Options.Rule.States()
 	rec, err := cfg.Pictures.NewRecorder(g.Width(), g.Height(), cfg.Gens+1)
 	var fe *setup.FlagError
 	if errors.As(err, &fe) {
