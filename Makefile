@@ -50,11 +50,13 @@ DIRECT_CASES ?= $(foreach s,256x256 1024x1024 4096x4096,$(foreach p,1 2,Direct/r
                 $(foreach p,1 2,Direct/rule=highlife/size=4096x4096/procs=$(p)) CLI
 DIRECT_GENS  ?= 1000
 BGOLLY_SIZES ?= 1024x1024 4096x4096
-# The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah), each
-# op a whole run or one generation of a big soup: ACTIVITY_TIME runs each.
+# The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah,
+# BenchmarkFamilies: Generations and isotropic non-totalistic rules), each op
+# a whole run or one generation of a soup: ACTIVITY_TIME runs each.
 ACTIVITY_CASES ?= $(foreach p,1 2,Gun/size=1024x1024/procs=$(p)) \
                   $(foreach a,0 1000,$(foreach e,goroutine dense,$(foreach p,1 2,Soup/at=$(a)/engine=$(e)/size=1024x1024/procs=$(p)))) \
-                  $(foreach m,r-pentomino acorn,$(foreach e,goroutine direct,Methuselah/pattern=$(m)/engine=$(e)))
+                  $(foreach m,r-pentomino acorn,$(foreach e,goroutine direct,Methuselah/pattern=$(m)/engine=$(e))) \
+                  $(foreach r,briansbrain starwars B2-aS12 tlife,$(foreach e,goroutine direct,Families/rule=$(r)/engine=$(e)/size=256x256))
 ACTIVITY_TIME  ?= 3x
 BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:

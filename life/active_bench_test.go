@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 
 	"colife/life"
@@ -153,6 +154,43 @@ func BenchmarkMethuselah(b *testing.B) {
 				}
 				b.ReportMetric(float64(gens)/b.Elapsed().Seconds(), "gens/s")
 				b.ReportMetric(float64(peak), "peak-goroutines")
+			})
+		}
+	}
+}
+
+// BenchmarkFamilies runs a 0.3 soup of 256x256 on a torus under a rule of
+// each family beyond the life-like ones, one op a generation after 20 to
+// warm up: Brian's Brain and Star Wars (Generations), B2-a/S12 and tlife
+// (isotropic non-totalistic). The direct engine runs them with the cell
+// program inline on the active cells (sweep.go), as the bit-parallel
+// boards run only two-state totalistic rules. It reports generations and
+// cell updates (of the whole board) per second.
+func BenchmarkFamilies(b *testing.B) {
+	for _, rule := range []string{"briansbrain", "starwars", "B2-a/S12", "tlife"} {
+		for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+			b.Run(fmt.Sprintf("rule=%s/engine=%s/size=256x256", strings.ReplaceAll(rule, "/", ""), e), func(b *testing.B) {
+				r, err := life.ParseRule(rule)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sim, err := life.NewSimulation(context.Background(), soup(b, 256, 256, 0.3), life.Options{Rule: r, Engine: e})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer sim.Close()
+				if err := sim.Run(context.Background(), 20); err != nil {
+					b.Fatal(err)
+				}
+				b.ResetTimer()
+				for b.Loop() {
+					if err := sim.Step(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "gens/s")
+				b.ReportMetric(float64(b.N)*256*256/b.Elapsed().Seconds(), "cells/s")
+				b.ReportMetric(float64(sim.PeakGoroutines()), "peak-goroutines")
 			})
 		}
 	}

@@ -212,15 +212,23 @@ func (s *Simulation) abandoned(ctx context.Context) error {
 	return ErrClosed
 }
 
-// tileBytes is what the direct engine holds for each tile of an unbounded
-// board: one in the board, one in its next generation.
+// tileBytes is what the bit-parallel direct engine holds for each tile of
+// an unbounded board: one in the board, one in its next generation.
 const tileBytes = 2 * TileBytes
 
 // checkTiles refuses a generation of the direct engine on an unbounded plane
 // whose tiles could outgrow the budget: each tile may add its eight
-// neighbours.
+// neighbours. The engine for the other rules (sweep) keeps one board, whose
+// tiles hold a byte a cell more under a Generations rule.
 func (s *Simulation) checkTiles() error {
-	need := uint64(s.uni.Tiles()) * 9 * tileBytes
+	per := uint64(tileBytes)
+	if s.sweep != nil {
+		per = TileBytes
+		if s.opt.Rule.States() > 2 {
+			per += tileSide * tileSide
+		}
+	}
+	need := uint64(s.uni.Tiles()) * 9 * per
 	if b := s.budget(); b > 0 && need > b {
 		return fmt.Errorf("%w: generation %d may need %d tiles of 64x64 cells, about %s, more than the memory budget of %s",
 			ErrBudget, s.generation+1, 9*s.uni.Tiles(), bytesString(need), bytesString(b))
