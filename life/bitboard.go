@@ -1,6 +1,7 @@
 package life
 
 import (
+	"math/bits"
 	"runtime"
 	"sync/atomic"
 )
@@ -37,6 +38,13 @@ type bitBoard struct {
 	life      bool     // the rule is B3/S23, which has a shorter formula
 	rule      ruleBits
 
+	// A Generations rule's dying cells: planes[j] holds bit j of each
+	// cell's age, in the layout of cur (ghosts unused), where the age of
+	// dying state s is s-1 and 0 means not dying. It is nil for a
+	// two-state rule. last is the age after the last dying state's, States()-1.
+	ages, nextAges [][]uint64
+	last           uint
+
 	bands int          // bands a generation is cut into
 	taken atomic.Int64 // bands of this generation taken so far
 	crew  *crew
@@ -61,6 +69,13 @@ func newBitBoard(g *Grid, rule Rule, t Topology, procs int) *bitBoard {
 	e.cut = ^uint64(0) >> (63 - e.top)
 	e.cur = make([]uint64, e.stride*g.h)
 	e.next = make([]uint64, e.stride*g.h)
+	if n := rule.States(); n > 2 {
+		e.last = uint(n - 1)
+		for range bits.Len(e.last) {
+			e.ages = append(e.ages, make([]uint64, e.stride*g.h))
+			e.nextAges = append(e.nextAges, make([]uint64, e.stride*g.h))
+		}
+	}
 	e.dead = make([]uint64, e.stride)
 	e.load(g)
 	e.bands = 1
@@ -90,6 +105,7 @@ func (e *bitBoard) step() bool {
 		return false
 	}
 	e.cur, e.next = e.next, e.cur
+	e.ages, e.nextAges = e.nextAges, e.ages
 	return true
 }
 
@@ -126,7 +142,11 @@ func (e *bitBoard) row(words []uint64, y int) []uint64 {
 func (e *bitBoard) stepRows(y0, y1 int) {
 	for y := y0; y < y1; y++ {
 		out := e.next[y*e.stride : (y+1)*e.stride]
-		e.stepRow(out, e.row(e.cur, y-1), e.row(e.cur, y), e.row(e.cur, y+1))
+		mid := e.row(e.cur, y)
+		e.stepRow(out, e.row(e.cur, y-1), mid, e.row(e.cur, y+1))
+		if e.ages != nil {
+			e.stepAges(y, out, mid)
+		}
 		e.seal(out)
 	}
 }
@@ -157,6 +177,43 @@ func (e *bitBoard) stepRow(out, a, mid, b []uint64) {
 		}
 		p0, p1, q0, q1 = q0, q1, r0, r1
 		x, y, c = xn, yn, cn
+	}
+}
+
+// stepAges finishes row y of the next generation under a Generations rule:
+// out holds what the rule makes of the live cells and their counts, alive
+// is the row now. A dying cell is not born, whatever its neighbours; it
+// ages by one, and after the last dying state is empty; a live cell that
+// does not survive starts to die, at age 1 (state 2).
+func (e *bitBoard) stepAges(y int, out, alive []uint64) {
+	lo, hi := y*e.stride+1, y*e.stride+1+e.words
+	for i := lo; i < hi; i++ {
+		var dying uint64
+		for _, p := range e.ages {
+			dying |= p[i]
+		}
+		w := i - y*e.stride
+		next := out[w] &^ dying
+		// age+1 for the dying cells, bit by bit with a carry; then those
+		// that reach last are empty.
+		carry, done := dying, dying
+		for j, p := range e.ages {
+			v := p[i]
+			sum := v ^ carry
+			carry &= v
+			e.nextAges[j][i] = sum
+			if e.last>>j&1 == 1 {
+				done &= sum
+			} else {
+				done &^= sum
+			}
+		}
+		started := alive[w] &^ next
+		for j := range e.nextAges {
+			e.nextAges[j][i] &^= done
+		}
+		e.nextAges[0][i] |= started
+		out[w] = next
 	}
 }
 
@@ -201,6 +258,10 @@ func (e *bitBoard) seal(row []uint64) {
 
 // load replaces the board with g's cells.
 func (e *bitBoard) load(g *Grid) {
+	if e.ages != nil {
+		e.loadAges(g)
+		return
+	}
 	for y := range e.h {
 		cells := g.Cells[y*e.w : (y+1)*e.w]
 		row := e.cur[y*e.stride : (y+1)*e.stride]
@@ -220,8 +281,43 @@ func (e *bitBoard) load(g *Grid) {
 	}
 }
 
+// loadAges is load for a Generations rule, a cell at a time.
+func (e *bitBoard) loadAges(g *Grid) {
+	clear(e.cur)
+	for _, p := range e.ages {
+		clear(p)
+	}
+	for i, s := range g.Cells {
+		e.put(i%e.w, i/e.w, s)
+	}
+	for y := range e.h {
+		e.seal(e.cur[y*e.stride : (y+1)*e.stride])
+	}
+}
+
+// put sets the cell at (x, y) in cur and the ages, without sealing its row:
+// a state beyond the rule's is its last dying state.
+func (e *bitBoard) put(x, y int, s State) {
+	i, bit := y*e.stride+1+x/64, uint64(1)<<(x%64)
+	e.cur[i] &^= bit
+	age := uint(0)
+	switch {
+	case s == Alive:
+		e.cur[i] |= bit
+	case s > Alive:
+		age = min(uint(s)-1, e.last-1)
+	}
+	for j, p := range e.ages {
+		p[i] = p[i]&^bit | uint64(age>>j&1)<<(x%64)
+	}
+}
+
 // store writes the board's cells into g, which has its size.
 func (e *bitBoard) store(g *Grid) {
+	if e.ages != nil {
+		e.storeAges(g)
+		return
+	}
 	for y := range e.h {
 		cells := g.Cells[y*e.w : (y+1)*e.w]
 		row := e.cur[y*e.stride : (y+1)*e.stride]
@@ -236,6 +332,28 @@ func (e *bitBoard) store(g *Grid) {
 		}
 		for ; x < len(cells); x++ {
 			cells[x] = State(row[1+x/64] >> (x % 64) & 1)
+		}
+	}
+}
+
+// storeAges is store for a Generations rule, a cell at a time.
+func (e *bitBoard) storeAges(g *Grid) {
+	for y := range e.h {
+		cells := g.Cells[y*e.w : (y+1)*e.w]
+		for x := range cells {
+			i, b := y*e.stride+1+x/64, uint(x%64)
+			if e.cur[i]>>b&1 == 1 {
+				cells[x] = Alive
+				continue
+			}
+			age := uint(0)
+			for j, p := range e.ages {
+				age |= uint(p[i]>>b&1) << j
+			}
+			if age > 0 {
+				age++
+			}
+			cells[x] = State(age)
 		}
 	}
 }
@@ -257,6 +375,11 @@ func putEightCells(c []State, v uint64) {
 // set sets the cell at (x, y), which lies on the board.
 func (e *bitBoard) set(x, y int, s State) {
 	row := e.cur[y*e.stride : (y+1)*e.stride]
+	if e.ages != nil {
+		e.put(x, y, s)
+		e.seal(row)
+		return
+	}
 	bit := uint64(1) << (x % 64)
 	if s == Empty {
 		row[1+x/64] &^= bit
@@ -278,10 +401,15 @@ type ruleBits struct {
 	eight, eightFlip uint64
 }
 
-// newRuleBits compiles r, a two-state totalistic rule (Rule.bitParallel).
+// newRuleBits compiles r, a totalistic rule: which cells are alive next.
 func newRuleBits(r Rule) ruleBits {
 	var rb ruleBits
-	mask := func(s State) uint64 { return -uint64(s) }
+	mask := func(s State) uint64 { // all ones for Alive; a dying state is not
+		if s == Alive {
+			return ^uint64(0)
+		}
+		return 0
+	}
 	for s := Empty; s <= Alive; s++ {
 		for j := range 4 {
 			lo, hi := mask(r.Next(s, countMask(2*j))), mask(r.Next(s, countMask(2*j+1)))

@@ -44,8 +44,8 @@ var bitsSizes = [][2]int{
 }
 
 // TestBitsFollowsTheCellProgram is the property test of the direct engine:
-// random rules (with and without B0, and Conway's, which has a formula of its
-// own), random soups of random density on every size of bitsSizes and both
+// random rules (with and without B0, two-state and Generations, and
+// Conway's, which has a formula of its own), random soups of random density on every size of bitsSizes and both
 // topologies, run by 1 to 3 goroutines, must match the cell program cell for
 // cell, generation after generation. Now and then a cell is set between
 // generations, at an edge more often than not, where the ghosts must follow.
@@ -54,7 +54,7 @@ func TestBitsFollowsTheCellProgram(t *testing.T) {
 	r := rand.New(rand.NewPCG(12, 64))
 	for _, size := range bitsSizes {
 		for _, top := range []Topology{Torus, Plane} {
-			rules := []Rule{Conway, randomRule(r, false), randomRule(r, true)}
+			rules := []Rule{Conway, randomRule(r, false), randomRule(r, true), generationsRule(r, false), generationsRule(r, true)}
 			for _, rule := range rules {
 				procs := 1 + r.IntN(3)
 				density := r.Float64()
@@ -68,7 +68,7 @@ func TestBitsFollowsTheCellProgram(t *testing.T) {
 					for gen := 1; gen <= generations; gen++ {
 						if r.IntN(8) == 0 {
 							x, y := edgeCell(r, want), r.IntN(want.h)
-							s := State(r.IntN(2))
+							s := State(r.IntN(rule.States()))
 							want.Set(x, y, s)
 							e.set(x, y, s)
 						}
@@ -81,6 +81,16 @@ func TestBitsFollowsTheCellProgram(t *testing.T) {
 			}
 		}
 	}
+}
+
+// generationsRule returns a random totalistic Generations rule of 3 to 256
+// states, with or without B0.
+func generationsRule(r *rand.Rand, b0 bool) Rule {
+	rule, err := randomRule(r, b0).WithStates([]int{3, 4, 5, 8, 9, 17, 256}[r.IntN(7)])
+	if err != nil {
+		panic(err)
+	}
+	return rule
 }
 
 // randomRule returns a rule with random birth and survival sets, with or

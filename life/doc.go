@@ -22,11 +22,13 @@
 //     adders, the rule a boolean function of the count's bits; on a torus or
 //     plane the rows shared out among GOMAXPROCS goroutines, on an unbounded
 //     plane the live 64x64 tiles; the fast path. The tests check it against
-//     the cell program, cell for cell. That is for two-state totalistic
-//     rules; for the rules whose cells have more states (Generations) or
-//     whose next state depends on which neighbours are alive (isotropic
-//     non-totalistic), Direct runs stepCell itself, inline, with a port that
-//     answers from the board at once, on the active cells only (sweep.go).
+//     the cell program, cell for cell. That is for totalistic rules (on an
+//     unbounded plane, two-state ones); a Generations rule's dying cells
+//     keep their ages in bit planes of their own on a torus or plane. For
+//     the rules whose next state depends on which neighbours are alive
+//     (isotropic non-totalistic), and Generations rules on an unbounded
+//     plane, Direct runs stepCell itself, inline, with a port that answers
+//     from the board at once, on the active cells only (sweep.go).
 //
 // A Rule is any of those families: stepCell's eight neighbour Queries tell
 // it which neighbours are alive (a bit each), the answers and the

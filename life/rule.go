@@ -105,12 +105,21 @@ func (r Rule) Totalistic() (birth, survive uint16, ok bool) {
 	return birth, survive, true
 }
 
-// bitParallel reports whether the direct engine's bit-parallel boards can
-// run r: a two-state totalistic rule, whose cells are one bit each and whose
-// next state follows from the count of live neighbours.
+// bitParallel reports whether the direct engine's bit-parallel tiles of an
+// unbounded plane can run r: a two-state totalistic rule, whose cells are
+// one bit each and whose next state follows from the count of live
+// neighbours. The bit board of a torus or plane runs Generations rules too
+// (bitBoard.ages): bitBoardRule.
 func (r Rule) bitParallel() bool {
 	_, _, ok := r.Totalistic()
 	return ok && r.states == 0
+}
+
+// bitBoardRule reports whether the bit board of a torus or plane can run r:
+// a totalistic rule, of two states or more.
+func (r Rule) bitBoardRule() bool {
+	_, _, ok := r.Totalistic()
+	return ok
 }
 
 // BirthOnZero reports whether a dead cell with no live neighbour is born

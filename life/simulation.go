@@ -87,7 +87,7 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
 	switch opt.Engine {
 	case Direct:
-		if !opt.Rule.bitParallel() {
+		if !opt.Rule.bitBoardRule() {
 			s.sweep = newSweep(s.cur, nil, opt.Rule, opt.Topology)
 			break
 		}

@@ -1,9 +1,9 @@
 package life
 
 // sweep is the direct engine for the rules the bit-parallel boards cannot
-// run: Generations rules, whose cells have more than two states, and
-// isotropic non-totalistic ones, whose next state depends on which
-// neighbours are alive, not on how many. It runs the cell program itself,
+// run: isotropic non-totalistic ones, whose next state depends on which
+// neighbours are alive, not on how many, and on an unbounded plane
+// Generations rules, whose cells have more than two states. It runs the cell program itself,
 // stepCell, on the caller's goroutine, with a port that answers each Query
 // from the board at once, and only on the cells that can change, as the
 // goroutine engine does (active.go): the neighbourhoods of the last
