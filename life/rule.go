@@ -248,6 +248,9 @@ var namedRules = []struct{ name, rule string }{
 	{"sticks", "B2/S3456/C6"},
 	{"bloomerang", "B34678/S234/C24"},
 	{"tlife", "B3/S2-i34q"},
+	{"justfriends", "B2-a/S12"},
+	{"klife", "B34n/S23"},
+	{"houselife", "B2i3/S23-r"},
 }
 
 // named maps each name of namedRules to its rule, and each rule's canonical

@@ -45,6 +45,8 @@ func TestParseRule(t *testing.T) {
 		{"B3aceijknqry/S2aceikn3aceijknqry", "B3/S23"},
 		{"B3/S2-i34q", "B3/S2-i34q"},
 		{"tlife", "B3/S2-i34q"},
+		{"Just Friends", "B2-a/S12"},
+		{"klife", "B34n/S23"},
 		{"B4cekainjqrytwz/S", "B4/S"},
 		{"B4ceaiknj/S", "B4ceaiknj/S"}, // 7 of 13 letters stay as they are, as in Golly
 		{"B4ceaiknjq/S", "B4-rytwz/S"},
