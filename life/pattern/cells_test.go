@@ -50,12 +50,12 @@ func TestWriteCells(t *testing.T) {
 		{
 			name: "glider with everything",
 			p: &pattern.Pattern{Name: "Glider", Comments: []string{"The smallest spaceship.", "", "Name: not the name"},
-				Rule: "23/3", Width: 3, Height: 3, Cells: []pattern.Cell{{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}}},
+				Rule: "23/3", Width: 3, Height: 3, Cells: []pattern.Cell{{X: 1, Y: 0}, {X: 2, Y: 1}, {X: 0, Y: 2}, {X: 1, Y: 2}, {X: 2, Y: 2}}},
 			want: "!Name: Glider\n!Rule: B3/S23\n!The smallest spaceship.\n!\n! Name: not the name\n.O.\n..O\nOOO\n",
 		},
 		{
 			name: "dead margins and empty rows in full",
-			p:    &pattern.Pattern{Width: 4, Height: 4, Cells: []pattern.Cell{{1, 1}}},
+			p:    &pattern.Pattern{Width: 4, Height: 4, Cells: []pattern.Cell{{X: 1, Y: 1}}},
 			want: "....\n.O..\n....\n....\n",
 		},
 	}
