@@ -403,7 +403,8 @@ func (b *rleBody) finish() (*Pattern, error) {
 	return p, nil
 }
 
-// WriteRLE writes p in RLE: "#N" with the name, a "#C" line per comment, the
+// WriteRLE writes p in RLE: "#N" with the name, a "#C" line per comment (an
+// "#O" line for one that starts "Author: ", as the reader reads "#O"), the
 // header "x = m, y = n, rule = B3/S23" (the rule in canonical form with p's
 // Bounds as Golly's suffix, left out if p has neither), and the run-length
 // body in lines of at most 70 characters, ending with '!'. The body is
@@ -478,6 +479,10 @@ func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
 	}
 	for _, c := range p.Comments {
 		for _, s := range strings.Split(c, "\n") {
+			if author, ok := strings.CutPrefix(s, "Author: "); ok {
+				fmt.Fprintln(bw, strings.TrimRight("#O "+author, " ")) // as the reader made it
+				continue
+			}
 			fmt.Fprintln(bw, strings.TrimRight("#C "+s, " "))
 		}
 	}

@@ -51,7 +51,7 @@ func TestWriteRLE(t *testing.T) {
 			name: "glider with everything",
 			p: &pattern.Pattern{Name: "Glider", Comments: []string{"The smallest spaceship.", "", "Author: Richard K. Guy"},
 				Rule: "23/3", Width: 3, Height: 3, Cells: []pattern.Cell{{X: 1, Y: 0}, {X: 2, Y: 1}, {X: 0, Y: 2}, {X: 1, Y: 2}, {X: 2, Y: 2}}},
-			want: "#N Glider\n#C The smallest spaceship.\n#C\n#C Author: Richard K. Guy\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n",
+			want: "#N Glider\n#C The smallest spaceship.\n#C\n#O Richard K. Guy\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n",
 		},
 		{
 			name: "no name, no rule, empty rows, dead margins",
