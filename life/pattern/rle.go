@@ -416,7 +416,7 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 	if err != nil {
 		return err
 	}
-	return writeRLE(w, p, rule, cellRuns(cells))
+	return writeRLE(w, p, rule, cellRuns(cells), p.MaxState())
 }
 
 // WriteGridRLE writes the whole grid g as WriteRLE writes FromGrid(g, name,
@@ -426,10 +426,12 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 // that the file read back gives the same board; Unbounded writes none.
 func WriteGridRLE(w io.Writer, g *life.Grid, name string, rule life.Rule, t life.Topology) error {
 	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height(), Bounds: gridBounds(g, t)}
-	if err := p.checkState(gridRuns(g).maxState(), rule); err != nil {
+	runs := gridRuns(g)
+	top := runs.maxState()
+	if err := p.checkState(top, rule); err != nil {
 		return err
 	}
-	return writeRLE(w, p, rule.String()+p.Bounds.String(), gridRuns(g))
+	return writeRLE(w, p, rule.String()+p.Bounds.String(), runs, top)
 }
 
 // gridBounds returns the Bounds of g on topology t: none on Unbounded.
@@ -445,10 +447,12 @@ func gridBounds(g *life.Grid, t life.Topology) life.Bounds {
 // live cells.
 func WriteUniverseRLE(w io.Writer, u *life.Universe, name string, rule life.Rule, gen int) error {
 	p := universeHeader(u, name, rule, gen)
-	if err := p.checkState(universeRuns(u, p).maxState(), rule); err != nil {
+	runs := universeRuns(u, p)
+	top := runs.maxState()
+	if err := p.checkState(top, rule); err != nil {
 		return err
 	}
-	return writeRLE(w, p, p.Rule, universeRuns(u, p))
+	return writeRLE(w, p, p.Rule, runs, top)
 }
 
 // stateTag returns how a multi-state RLE body writes state s: "." for
@@ -464,8 +468,9 @@ func stateTag(s life.State) string {
 	return string([]byte{byte('p' + (s-25)/24), byte('A' + (s-25)%24)})
 }
 
-// writeRLE writes p's header lines, with rule, and the body of the runs.
-func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
+// writeRLE writes p's header lines, with rule, and the body of the runs,
+// whose highest state is top: multi-state if a cell is dying.
+func writeRLE(w io.Writer, p *Pattern, rule string, runs runs, top life.State) error {
 	bw := bufio.NewWriter(w)
 	if p.Position != nil {
 		fmt.Fprintf(bw, "#CXRLE Pos=%d,%d", p.Position.X, p.Position.Y)
@@ -494,7 +499,7 @@ func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
 
 	rw := runWriter{w: bw}
 	tag := func(s life.State) string { return [...]string{"b", "o"}[s] }
-	if runs.maxState() > life.Alive {
+	if top > life.Alive {
 		tag = stateTag
 	}
 	x, y := 0, 0
