@@ -13,13 +13,15 @@ import (
 
 // writeOut writes the simulation's current grid, whole, to name (stdout for
 // "-") as a pattern whose box is the grid (on an unbounded plane the live
-// cells' box, placed), so that it reads back in place. It is written straight
+// cells' box, placed), so that it reads back in place: on a torus or plane
+// the rule has Golly's suffix, such as ":T80,40", and reading it back gives
+// the same board. It is written straight
 // from the board, a row at a time, with no list of the live cells. When ctx
 // is done before the file is complete, the file is left as it was and the
 // error is ctx's.
 func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, sim *life.Simulation, stdout io.Writer) error {
 	title := fmt.Sprintf("%s, generation %d", start.Name, sim.Generation())
-	rule := sim.Options().Rule
+	rule, top := sim.Options().Rule, sim.Options().Topology
 	var write func(io.Writer) error
 	switch u := sim.Universe(); {
 	case u != nil && format == formatCells:
@@ -27,9 +29,9 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 	case u != nil:
 		write = func(w io.Writer) error { return pattern.WriteUniverseRLE(w, u, title, rule, sim.Generation()) }
 	case format == formatCells:
-		write = func(w io.Writer) error { return pattern.WriteGridCells(w, sim.Grid(), title, rule) }
+		write = func(w io.Writer) error { return pattern.WriteGridCells(w, sim.Grid(), title, rule, top) }
 	default:
-		write = func(w io.Writer) error { return pattern.WriteGridRLE(w, sim.Grid(), title, rule) }
+		write = func(w io.Writer) error { return pattern.WriteGridRLE(w, sim.Grid(), title, rule, top) }
 	}
 	if name == "-" {
 		return write(stdout)

@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -47,7 +48,7 @@ func readCells(name string, ls lines) (*Pattern, error) {
 				if len(p.Cells) == MaxLive {
 					return nil, &ParseError{File: name, Line: l.n, Col: x + 1, Err: life.ErrSize, Msg: fmt.Sprintf("more than %d live cells", MaxLive)}
 				}
-				p.Cells = append(p.Cells, Cell{x, y})
+				p.Cells = append(p.Cells, Cell{X: x, Y: y})
 			default:
 				return nil, &ParseError{File: name, Line: l.n, Col: x + 1,
 					Msg: fmt.Sprintf("unexpected %s in plaintext row; want '.' (dead) or 'O' (alive)", quoteByte(s[x:]))}
@@ -85,9 +86,15 @@ func (p *Pattern) cellsComment(name string, l line) error {
 	return nil
 }
 
+// ErrMultiState is returned, wrapped, by the plaintext writers for a pattern
+// with a dying cell: plaintext has two states only.
+var ErrMultiState = errors.New("plaintext (.cells) holds two states only")
+
 // WriteCells writes p in plaintext: "!Name:" with the name, "!Rule:" with the
-// rule in canonical form if p has one, a '!' line per comment, then every row
-// of the box in full, '.' for dead and 'O' for alive.
+// rule in canonical form (and p's Bounds as Golly's suffix) if p has one, a
+// '!' line per comment, then every row of the box in full, '.' for dead and
+// 'O' for alive. A pattern with a dying cell is an error wrapping
+// ErrMultiState, and nothing is written.
 func WriteCells(w io.Writer, p *Pattern) error {
 	cells, rule, err := p.forWriting()
 	if err != nil {
@@ -98,10 +105,11 @@ func WriteCells(w io.Writer, p *Pattern) error {
 
 // WriteGridCells writes the whole grid g as WriteCells writes FromGrid(g,
 // name, rule), straight from the grid: it holds no list of the live cells,
-// only a row of text at a time.
-func WriteGridCells(w io.Writer, g *life.Grid, name string, rule life.Rule) error {
-	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height()}
-	return writeCells(w, p, rule.String(), gridRuns(g))
+// only a row of text at a time. On a torus or plane (t) the rule gets
+// Golly's suffix for a grid of g's size, as WriteGridRLE writes it.
+func WriteGridCells(w io.Writer, g *life.Grid, name string, rule life.Rule, t life.Topology) error {
+	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height(), Bounds: gridBounds(g, t)}
+	return writeCells(w, p, rule.String()+p.Bounds.String(), gridRuns(g))
 }
 
 // WriteUniverseCells writes the live cells of u as WriteCells writes
@@ -113,8 +121,12 @@ func WriteUniverseCells(w io.Writer, u *life.Universe, name string, rule life.Ru
 }
 
 // writeCells writes p's comment lines, with rule, and every row of its box
-// with the runs' cells alive.
+// with the runs' cells alive. A dying cell among the runs is an error
+// wrapping ErrMultiState, found before anything is written.
 func writeCells(w io.Writer, p *Pattern, rule string, runs runs) error {
+	if m := runs.maxState(); m > life.Alive {
+		return fmt.Errorf("%s has dying cells (state %d), and %w: write it as RLE (.rle) instead", p.title(), m, ErrMultiState)
+	}
 	bw := bufio.NewWriter(w)
 	if p.Name != "" {
 		fmt.Fprintf(bw, "!Name: %s\n", oneLine(p.Name))
@@ -142,7 +154,7 @@ func writeCells(w io.Writer, p *Pattern, rule string, runs runs) error {
 		}
 	}
 	blank()
-	err := runs(func(rx, ry, n int) error {
+	err := runs(func(rx, ry, n int, _ life.State) error {
 		for ; y < ry; y++ {
 			if _, err := bw.Write(row); err != nil {
 				return err

@@ -64,3 +64,28 @@ func ExampleLibrary() {
 	// beehive  4x3 B3/S23  Beehive: a six-cell still life, the second most common one
 	// blinker  3x1 B3/S23  Blinker: the smallest oscillator, period 2
 }
+
+// A Generations rule's dying cells are read and written as Golly writes
+// them, and a bounded-grid suffix comes back as Bounds.
+func ExampleRead_generations() {
+	const rle = "x = 2, y = 2, rule = B2/S/C3:T8,6\n2A$2B!\n"
+	p, err := pattern.Read(strings.NewReader(rle), "ship.rle")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("rule %s on a %dx%d %s\n", p.Rule, p.Bounds.Width, p.Bounds.Height, p.Bounds.Topology)
+	g, _ := p.Grid(0)
+	fmt.Print(g)
+	pattern.WriteRLE(os.Stdout, p)
+
+	_, err = pattern.Read(strings.NewReader("x = 2, y = 1, rule = B2/S/C3\nAC!\n"), "bad.rle")
+	fmt.Println(err)
+	// Output:
+	// rule B2/S/C3 on a 8x6 torus
+	// **
+	// 22
+	// x = 2, y = 2, rule = B2/S/C3:T8,6
+	// 2A$2B!
+	// bad.rle:2:2: state 3 (C) but rule B2/S/C3 has 3 states, 0 to 2
+}

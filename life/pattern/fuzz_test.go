@@ -43,6 +43,9 @@ func checkRead(t *testing.T, data []byte, file string) {
 		if c.X < 0 || c.X >= p.Width || c.Y < 0 || c.Y >= p.Height {
 			t.Fatalf("cell %v outside the %dx%d box", c, p.Width, p.Height)
 		}
+		if c.Dying == 1 || (c.Dying > 1 && p.Rule != "" && int(c.Dying) >= mustRule(t, p.Rule).States()) {
+			t.Fatalf("cell %v: a state the rule %q has not", c, p.Rule)
+		}
 		if i > 0 {
 			if prev := p.Cells[i-1]; !(prev.Y < c.Y || prev.Y == c.Y && prev.X < c.X) {
 				t.Fatalf("cells %v and %v out of order", prev, c)
@@ -70,11 +73,22 @@ func checkRead(t *testing.T, data []byte, file string) {
 		return
 	}
 	b.Reset()
+	if p.MaxState() > life.Alive {
+		require.ErrorIs(t, pattern.WriteCells(&b, p), pattern.ErrMultiState)
+		require.Zero(t, b.Len(), "plaintext half written")
+		return
+	}
 	require.NoError(t, pattern.WriteCells(&b, p))
 	q, err = pattern.Read(&b, "written.cells")
 	require.NoError(t, err, "reading back:\n%s", b.String())
 	same(t, p, q)
 	assert.Empty(t, q.Warnings)
+}
+
+func mustRule(t *testing.T, s string) life.Rule {
+	r, err := life.ParseRule(s)
+	require.NoError(t, err)
+	return r
 }
 
 // addLibrary adds the built-in patterns to the seed corpus, and the golden

@@ -66,11 +66,13 @@ func TestLibrary(t *testing.T) {
 		{"blinker", 3, 1, 3, "B3/S23"},
 		{"block", 2, 2, 4, "B3/S23"},
 		{"boat", 3, 3, 5, "B3/S23"},
+		{"brians-brain", 16, 16, 22, "B2/S/C3"},
 		{"clock", 4, 4, 6, "B3/S23"},
 		{"diehard", 8, 3, 7, "B3/S23"},
 		{"figure-eight", 6, 6, 18, "B3/S23"},
 		{"glider", 3, 3, 5, "B3/S23"},
 		{"gosper", 36, 9, 36, "B3/S23"},
+		{"hensel-p6", 5, 3, 7, "B2-a/S12"},
 		{"hwss", 7, 5, 13, "B3/S23"},
 		{"koks-galaxy", 9, 9, 48, "B3/S23"},
 		{"loaf", 4, 4, 7, "B3/S23"},
@@ -83,8 +85,10 @@ func TestLibrary(t *testing.T) {
 		{"replicator", 5, 5, 12, "B36/S23"},
 		{"ship", 3, 3, 6, "B3/S23"},
 		{"simkin", 33, 21, 36, "B3/S23"},
+		{"star-wars-soup", 8, 8, 33, "B2/S345/C4"},
 		{"toad", 4, 2, 6, "B3/S23"},
 		{"tub", 3, 3, 4, "B3/S23"},
+		{"xq4_27", 2, 3, 4, "B3/S23-a5"},
 	}
 	lib := pattern.Library()
 	require.Len(t, lib, len(want))
@@ -343,4 +347,112 @@ func TestReplicator(t *testing.T) {
 	}
 	assert.Equal(t, want.String(), g.String())
 	assert.Equal(t, 24, g.Population())
+}
+
+// settleUnbounded runs p under the rule its header gives on the unbounded
+// plane, with the direct engine, until the detector finds it settled, or
+// fails the test after limit generations.
+func settleUnbounded(t *testing.T, p *pattern.Pattern, limit int) life.Result {
+	t.Helper()
+	g, err := p.Grid(0)
+	require.NoError(t, err)
+	rule, ok := p.LifeRule()
+	require.True(t, ok, "the pattern gives its rule")
+	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Topology: life.Unbounded, Engine: life.Direct})
+	require.NoError(t, err)
+	defer s.Close()
+	d := life.NewDetector(0, life.Unbounded)
+	for {
+		if r, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok {
+			return r
+		}
+		require.Less(t, s.Generation(), limit, "not settled within %d generations", limit)
+		require.NoError(t, s.Step())
+	}
+}
+
+// TestRuleFamilies checks what the detector makes of the patterns of the
+// other rule families, each under the rule its file gives.
+func TestRuleFamilies(t *testing.T) {
+	tests := []struct {
+		name string
+		want life.Result
+	}{
+		// Four ships fly off, and the burst in the middle is gone at
+		// generation 13, leaving two more ships.
+		{"brians-brain", life.Result{Outcome: life.Oscillator, Start: 13, Period: 1, Escaping: 6}},
+		{"star-wars-soup", life.Result{Outcome: life.Oscillator, Start: 34, Period: 12, Escaping: 4}},
+		{"xq4_27", life.Result{Outcome: life.Spaceship, Period: 4, DX: 1}},
+		{"hensel-p6", life.Result{Outcome: life.Oscillator, Period: 6}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, settleUnbounded(t, builtin(t, tt.name), 1000))
+		})
+	}
+}
+
+// TestBriansBrainShips: the pattern's ships are Brian's Brain's c/1 ship,
+// two live cells and two dying ones behind them, in its four directions.
+func TestBriansBrainShips(t *testing.T) {
+	p := builtin(t, "Brian's Brain")
+	require.Equal(t, "brians-brain", p.Name)
+	rule, ok := p.LifeRule()
+	require.True(t, ok)
+	require.Equal(t, 3, rule.States())
+	ships := 0
+	for _, c := range p.Cells {
+		if c.State() == 2 {
+			ships++
+		}
+	}
+	assert.Equal(t, 8, ships, "four ships' dying cells, and none in the burst")
+	s := simulate(t, p, 20)
+	g := run(t, s, 1)
+	// After one generation each ship is one cell further out, as it was.
+	for _, ship := range []struct {
+		x, y int
+		rows []string
+	}{
+		{27, 19, []string{"**", "22"}}, // up
+		{27, 35, []string{"22", "**"}}, // down
+		{19, 27, []string{"*2", "*2"}}, // left
+		{35, 27, []string{"2*", "2*"}}, // right
+	} {
+		for dy, row := range ship.rows {
+			for dx, c := range row {
+				want := life.Alive
+				if c == '2' {
+					want = 2
+				}
+				assert.Equal(t, want, g.At(ship.x+dx, ship.y+dy), "ship at (%d, %d), cell (%d, %d)", ship.x, ship.y, dx, dy)
+			}
+		}
+	}
+}
+
+// TestRuleFamiliesNeedTheirRules: under the nearest totalistic rule, the
+// isotropic non-totalistic patterns are something else.
+func TestRuleFamiliesNeedTheirRules(t *testing.T) {
+	for _, tc := range []struct{ name, rule string }{{"xq4_27", "B3/S235"}, {"hensel-p6", "B2/S12"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := builtin(t, tc.name)
+			want := settleUnbounded(t, p, 1000)
+			p.Rule = tc.rule
+			g, err := p.Grid(0)
+			require.NoError(t, err)
+			rule, _ := p.LifeRule()
+			s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Topology: life.Unbounded, Engine: life.Direct})
+			require.NoError(t, err)
+			defer s.Close()
+			d := life.NewDetector(0, life.Unbounded)
+			for s.Generation() < 200 {
+				if r, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok {
+					assert.NotEqual(t, want, r)
+					return
+				}
+				require.NoError(t, s.Step())
+			}
+		})
+	}
 }

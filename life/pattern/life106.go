@@ -77,7 +77,7 @@ func readLife106(name string, ls lines) (*Pattern, error) {
 		if len(p.Cells) == MaxLive {
 			return nil, &ParseError{File: name, Line: l.n, Col: 1, Err: life.ErrSize, Msg: fmt.Sprintf("more than %d live cells", MaxLive)}
 		}
-		p.Cells = append(p.Cells, Cell{xy[0], xy[1]})
+		p.Cells = append(p.Cells, Cell{X: xy[0], Y: xy[1]})
 	}
 	if len(p.Cells) == 0 {
 		return nil, &ParseError{File: name, Line: ls[len(ls)-1].n, Msg: "no cells: want one \"x y\" line per live cell"}

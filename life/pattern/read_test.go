@@ -53,7 +53,14 @@ func TestReadErrors(t *testing.T) {
 
 		// RLE body.
 		{"unknown state letter", "gun.rle", "#N Gosper glider gun\n#C test\nx = 36, y = 9, rule = B3/S23\n24bo$22bobo$12b2z\n", "gun.rle:4:17: unexpected 'z' in RLE body; want b, o, $ or !", false},
-		{"multi-state letter", "g.rle", "x = 3, y = 1\nAB!", "g.rle:2:2: unexpected 'B' in RLE body; want b, o, $ or !", false},
+		{"dying state under Life", "g.rle", "x = 3, y = 1, rule = B3/S23\nAB!", "g.rle:2:2: state 2 (B) but rule B3/S23 has 2 states, 0 to 1", false},
+		{"state beyond a Generations rule's", "g.rle", "#C Brian's Brain\nx = 4, y = 2, rule = B2/S/C3\n.AB$3.D!", "g.rle:3:7: state 4 (D) but rule B2/S/C3 has 3 states, 0 to 2", false},
+		{"state beyond a #r rule's", "g.rle", "#r g3b2s\nx = 30, y = 1\n2A25.pB!", "g.rle:3:6: state 26 (pB) but rule B2/S/C3 has 3 states, 0 to 2", false},
+		{"prefix without its letter", "g.rle", "x = 3, y = 1, rule = B2/S/C60\n.pa!", "g.rle:2:2: unexpected 'p' followed by 'a' in RLE body; a state from 25 up is a letter p to y and a letter A to X, up to yO (255)", false},
+		{"prefix at the end of a line", "g.rle", "x = 3, y = 1, rule = B2/S/C60\n2.q\nA!", "g.rle:2:3: unexpected 'q' followed by the end of the line in RLE body; a state from 25 up is a letter p to y and a letter A to X, up to yO (255)", false},
+		{"state 256", "g.rle", "x = 3, y = 1, rule = B2/S/C256\nyOyP!", "g.rle:2:3: unexpected 'y' followed by 'P' in RLE body; a state from 25 up is a letter p to y and a letter A to X, up to yO (255)", false},
+		{"Y is no state", "g.rle", "x = 3, y = 1, rule = B2/S/C256\nY!", "g.rle:2:1: unexpected 'Y' in RLE body; want ., A to X, pA to yO (states 1 to 255), $ or !", false},
+		{"bad bounded grid", "g.rle", "x = 3, y = 1, rule = B3/S23:K10,10\no!", `g.rle:1:22: rule "B3/S23:K10,10": bounded grid "K10,10": Klein bottles, cross-surfaces and spheres are not supported; want :T (a torus) or :P (a plane)`, false},
 		{"not ASCII", "g.rle", "x = 3, y = 1\nbé!", "g.rle:2:2: unexpected 'é' in RLE body; want b, o, $ or !", false},
 		{"not UTF-8", "g.rle", "x = 3, y = 1\nb\xff!", "g.rle:2:2: unexpected byte 0xff in RLE body; want b, o, $ or !", false},
 		{"run count 0", "g.rle", "x = 3, y = 1\n0o!", "g.rle:2:1: run count 0: want a count from 1 to 1048576", false},
@@ -124,12 +131,6 @@ func TestReadWarnings(t *testing.T) {
 			in:       "x = 2, y = 2\r\no$",
 			want:     []string{"O.", ".."},
 			warnings: []string{"g.rle: no '!' at the end of the RLE body; read to the end of the file"},
-		},
-		{
-			name: "Golly's topology suffix", file: "g.rle",
-			in:       "x = 2, y = 1, rule = B3/S23:T10,10\n2o!",
-			want:     []string{"OO"},
-			warnings: []string{`g.rle:1: rule suffix ":T10,10" ignored: the grid's topology is chosen with -topology`},
 		},
 	}
 	for _, tt := range tests {

@@ -121,17 +121,15 @@ func (p *Pattern) xrle(name string, l line) error {
 	return nil
 }
 
-// setRule checks a rule as written and keeps it. A Golly topology suffix
-// such as ":T100,80" is dropped with a warning.
+// setRule checks a rule as written and keeps it, and the bounded grid of
+// Golly's suffix, such as ":T100,80", in p.Bounds.
 func (p *Pattern) setRule(name string, n, col int, text string) error {
-	if bs, suffix, ok := strings.Cut(text, ":"); ok {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%s:%d: rule suffix %q ignored: the grid's topology is chosen with -topology", name, n, ":"+suffix))
-		text = strings.TrimSpace(bs)
-	}
-	if _, err := life.ParseRule(text); err != nil {
+	_, b, err := life.ParseRuleBounds(text)
+	if err != nil {
 		return &ParseError{File: name, Line: n, Col: col, Msg: err.Error(), Err: err}
 	}
-	p.Rule = text
+	rule, _, _ := strings.Cut(text, ":")
+	p.Rule, p.Bounds = strings.TrimSpace(rule), b
 	return nil
 }
 
@@ -251,7 +249,7 @@ func (p *Pattern) rleHeader(name string, l line) error {
 	if rule == "" {
 		return h.errorf("RLE header: missing rule after \"rule =\"")
 	}
-	p.Rule = "" // the header's rule wins over a "#r" line
+	p.Rule, p.Bounds = "", life.Bounds{} // the header's rule wins over a "#r" line
 	return p.setRule(name, l.n, h.i+1, rule)
 }
 
@@ -267,6 +265,10 @@ type rleBody struct {
 	countLn  int  // on which line
 	done     bool // '!' seen
 	beyond   int  // the first line with a cell beyond the header's box, or 0
+
+	top           life.State // the highest state of a cell so far
+	topLn, topCol int        // where it first appeared
+	topTag        string     // as written
 }
 
 // line reads the tokens of one line, and reports whether it met '!'.
@@ -297,21 +299,32 @@ func (b *rleBody) line(l line) (bool, error) {
 				return false, b.errorf(l.n, i+1, "row %d is longer than %d cells", b.y+1, MaxSide)
 			}
 			b.x += n
-		case 'o', 'A':
-			if b.x+n > MaxSide {
-				return false, b.errorf(l.n, i+1, "row %d is longer than %d cells", b.y+1, MaxSide)
+		case 'o':
+			if err := b.cells(l.n, i+1, n, life.Alive, "o"); err != nil {
+				return false, err
 			}
-			if len(b.p.Cells)+n > MaxLive {
-				return false, b.errorf(l.n, i+1, "more than %d live cells", MaxLive)
+		case 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X':
+			if err := b.cells(l.n, i+1, n, life.State(c-'A'+1), s[i:i+1]); err != nil {
+				return false, err
 			}
-			b.p.Cells = slices.Grow(b.p.Cells, n)
-			for range n {
-				b.p.Cells = append(b.p.Cells, Cell{b.x, b.y})
-				b.x++
+		case 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y':
+			// Golly's states 25 up: a prefix letter, then 'A' to 'X'.
+			var next byte
+			if i+1 < len(s) {
+				next = s[i+1]
 			}
-			if (b.x > b.w || b.y >= b.h) && b.beyond == 0 {
-				b.beyond = l.n
+			st := 24*int(c-'p'+1) + int(next-'A') + 1
+			if next < 'A' || next > 'X' || st > life.MaxStates-1 {
+				found := "the end of the line"
+				if i+1 < len(s) {
+					found = quoteByte(s[i+1:])
+				}
+				return false, b.errorf(l.n, i+1, "unexpected %q followed by %s in RLE body; a state from 25 up is a letter p to y and a letter A to X, up to yO (255)", c, found)
 			}
+			if err := b.cells(l.n, i+1, n, life.State(st), s[i:i+2]); err != nil {
+				return false, err
+			}
+			i++
 		case '$':
 			if b.y+n >= MaxSide {
 				return false, b.errorf(l.n, i+1, "more than %d rows", MaxSide)
@@ -325,11 +338,38 @@ func (b *rleBody) line(l line) (bool, error) {
 			b.done = true
 			return true, nil
 		default:
-			return false, b.errorf(l.n, i+1, "unexpected %s in RLE body; want b, o, $ or !", quoteByte(s[i:]))
+			want := "b, o, $ or !"
+			if r, _ := b.p.LifeRule(); r.States() > 2 {
+				want = "., A to X, pA to yO (states 1 to 255), $ or !"
+			}
+			return false, b.errorf(l.n, i+1, "unexpected %s in RLE body; want %s", quoteByte(s[i:]), want)
 		}
 		b.count = 0
 	}
 	return false, nil
+}
+
+// cells adds a run of n cells in state st, written as tag, at line n and
+// column col.
+func (b *rleBody) cells(ln, col, n int, st life.State, tag string) error {
+	if b.x+n > MaxSide {
+		return b.errorf(ln, col, "row %d is longer than %d cells", b.y+1, MaxSide)
+	}
+	if len(b.p.Cells)+n > MaxLive {
+		return b.errorf(ln, col, "more than %d live cells", MaxLive)
+	}
+	if st > b.top {
+		b.top, b.topLn, b.topCol, b.topTag = st, ln, col, tag
+	}
+	b.p.Cells = slices.Grow(b.p.Cells, n)
+	for range n {
+		b.p.Cells = append(b.p.Cells, cellOf(b.x, b.y, st))
+		b.x++
+	}
+	if (b.x > b.w || b.y >= b.h) && b.beyond == 0 {
+		b.beyond = ln
+	}
+	return nil
 }
 
 func (b *rleBody) errorf(n, col int, format string, args ...any) error {
@@ -342,6 +382,9 @@ func (b *rleBody) finish() (*Pattern, error) {
 	p := b.p
 	if b.count != 0 {
 		return nil, b.errorf(b.countLn, b.countCol, "run count %d at the end of the input: want b, o or $ after a count", b.count)
+	}
+	if r, ok := p.LifeRule(); ok && int(b.top) >= r.States() {
+		return nil, b.errorf(b.topLn, b.topCol, "state %d (%s) but rule %s has %d states, 0 to %d", b.top, b.topTag, r, r.States(), r.States()-1)
 	}
 	if !b.done {
 		p.Warnings = append(p.Warnings, fmt.Sprintf("%s: no '!' at the end of the RLE body; read to the end of the file", b.name))
@@ -360,24 +403,43 @@ func (b *rleBody) finish() (*Pattern, error) {
 	return p, nil
 }
 
-// WriteRLE writes p in RLE: "#N" with the name, a "#C" line per comment, the
-// header "x = m, y = n, rule = B3/S23" (the rule in canonical form, left out
-// if p has none), and the run-length body in lines of at most 70 characters,
-// ending with '!'.
+// WriteRLE writes p in RLE: "#N" with the name, a "#C" line per comment (an
+// "#O" line for one that starts "Author: ", as the reader reads "#O"), the
+// header "x = m, y = n, rule = B3/S23" (the rule in canonical form with p's
+// Bounds as Golly's suffix, left out if p has neither), and the run-length
+// body in lines of at most 70 characters, ending with '!'. The body is
+// written with 'b' and 'o' when every cell is alive, and as Golly writes a
+// multi-state pattern when one is dying: '.' for empty cells and 'A' to 'X',
+// then "pA" to "yO" for states 1 to 255.
 func WriteRLE(w io.Writer, p *Pattern) error {
 	cells, rule, err := p.forWriting()
 	if err != nil {
 		return err
 	}
-	return writeRLE(w, p, rule, cellRuns(cells))
+	return writeRLE(w, p, rule, cellRuns(cells), p.MaxState())
 }
 
 // WriteGridRLE writes the whole grid g as WriteRLE writes FromGrid(g, name,
 // rule), straight from the grid: it holds no list of the live cells, so a
-// grid of any size is written in little memory.
-func WriteGridRLE(w io.Writer, g *life.Grid, name string, rule life.Rule) error {
-	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height()}
-	return writeRLE(w, p, rule.String(), gridRuns(g))
+// grid of any size is written in little memory. On a torus or plane (t)
+// the rule gets Golly's suffix for a grid of g's size, such as ":T80,40", so
+// that the file read back gives the same board; Unbounded writes none.
+func WriteGridRLE(w io.Writer, g *life.Grid, name string, rule life.Rule, t life.Topology) error {
+	p := &Pattern{Name: name, Width: g.Width(), Height: g.Height(), Bounds: gridBounds(g, t)}
+	runs := gridRuns(g)
+	top := runs.maxState()
+	if err := p.checkState(top, rule); err != nil {
+		return err
+	}
+	return writeRLE(w, p, rule.String()+p.Bounds.String(), runs, top)
+}
+
+// gridBounds returns the Bounds of g on topology t: none on Unbounded.
+func gridBounds(g *life.Grid, t life.Topology) life.Bounds {
+	if t != life.Torus && t != life.Plane {
+		return life.Bounds{}
+	}
+	return life.Bounds{Topology: t, Width: g.Width(), Height: g.Height()}
 }
 
 // WriteUniverseRLE writes the live cells of u as WriteRLE writes
@@ -385,11 +447,30 @@ func WriteGridRLE(w io.Writer, g *life.Grid, name string, rule life.Rule) error 
 // live cells.
 func WriteUniverseRLE(w io.Writer, u *life.Universe, name string, rule life.Rule, gen int) error {
 	p := universeHeader(u, name, rule, gen)
-	return writeRLE(w, p, p.Rule, universeRuns(u, p))
+	runs := universeRuns(u, p)
+	top := runs.maxState()
+	if err := p.checkState(top, rule); err != nil {
+		return err
+	}
+	return writeRLE(w, p, p.Rule, runs, top)
 }
 
-// writeRLE writes p's header lines, with rule, and the body of the runs.
-func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
+// stateTag returns how a multi-state RLE body writes state s: "." for
+// Empty, 'A' to 'X' for 1 to 24, then "pA" to "pX" for 25 to 48, "qA"... up
+// to "yO" for 255.
+func stateTag(s life.State) string {
+	switch {
+	case s == life.Empty:
+		return "."
+	case s <= 24:
+		return string(rune('A' + s - 1))
+	}
+	return string([]byte{byte('p' + (s-25)/24), byte('A' + (s-25)%24)})
+}
+
+// writeRLE writes p's header lines, with rule, and the body of the runs,
+// whose highest state is top: multi-state if a cell is dying.
+func writeRLE(w io.Writer, p *Pattern, rule string, runs runs, top life.State) error {
 	bw := bufio.NewWriter(w)
 	if p.Position != nil {
 		fmt.Fprintf(bw, "#CXRLE Pos=%d,%d", p.Position.X, p.Position.Y)
@@ -403,6 +484,10 @@ func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
 	}
 	for _, c := range p.Comments {
 		for _, s := range strings.Split(c, "\n") {
+			if author, ok := strings.CutPrefix(s, "Author: "); ok {
+				fmt.Fprintln(bw, strings.TrimRight("#O "+author, " ")) // as the reader made it
+				continue
+			}
 			fmt.Fprintln(bw, strings.TrimRight("#C "+s, " "))
 		}
 	}
@@ -413,16 +498,20 @@ func writeRLE(w io.Writer, p *Pattern, rule string, runs runs) error {
 	bw.WriteByte('\n')
 
 	rw := runWriter{w: bw}
+	tag := func(s life.State) string { return [...]string{"b", "o"}[s] }
+	if top > life.Alive {
+		tag = stateTag
+	}
 	x, y := 0, 0
-	err := runs(func(rx, ry, n int) error {
+	err := runs(func(rx, ry, n int, s life.State) error {
 		if ry > y {
-			rw.run(ry-y, '$')
+			rw.run(ry-y, "$")
 			x, y = 0, ry
 		}
 		if rx > x {
-			rw.run(rx-x, 'b')
+			rw.run(rx-x, tag(life.Empty))
 		}
-		rw.run(n, 'o')
+		rw.run(n, tag(s))
 		x = rx + n
 		return rw.err()
 	})
@@ -448,12 +537,12 @@ type runWriter struct {
 }
 
 // run writes a run of n tags, as "3o", or "o" for one.
-func (rw *runWriter) run(n int, tag byte) {
+func (rw *runWriter) run(n int, tag string) {
 	t := rw.buf[:0]
 	if n > 1 {
 		t = strconv.AppendInt(t, int64(n), 10)
 	}
-	rw.token(append(t, tag))
+	rw.token(append(t, tag...))
 }
 
 // err returns the first error writing, if any.

@@ -27,6 +27,7 @@ func same(t *testing.T, want, got *pattern.Pattern) {
 	assert.Equal(t, wok, gok, "has a rule")
 	assert.Equal(t, wr, gr, "rule")
 	assert.Equal(t, [2]int{want.Width, want.Height}, [2]int{got.Width, got.Height}, "box")
+	assert.Equal(t, want.Bounds, got.Bounds, "bounded grid")
 	if !slices.Equal(want.Cells, got.Cells) { // fast for the fuzzers' millions of cells
 		assert.Equal(t, want.Cells, got.Cells, "cells")
 	}
@@ -49,17 +50,17 @@ func TestWriteRLE(t *testing.T) {
 		{
 			name: "glider with everything",
 			p: &pattern.Pattern{Name: "Glider", Comments: []string{"The smallest spaceship.", "", "Author: Richard K. Guy"},
-				Rule: "23/3", Width: 3, Height: 3, Cells: []pattern.Cell{{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}}},
-			want: "#N Glider\n#C The smallest spaceship.\n#C\n#C Author: Richard K. Guy\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n",
+				Rule: "23/3", Width: 3, Height: 3, Cells: []pattern.Cell{{X: 1, Y: 0}, {X: 2, Y: 1}, {X: 0, Y: 2}, {X: 1, Y: 2}, {X: 2, Y: 2}}},
+			want: "#N Glider\n#C The smallest spaceship.\n#C\n#O Richard K. Guy\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n",
 		},
 		{
 			name: "no name, no rule, empty rows, dead margins",
-			p:    &pattern.Pattern{Width: 5, Height: 6, Cells: []pattern.Cell{{1, 1}, {3, 4}, {4, 4}}},
+			p:    &pattern.Pattern{Width: 5, Height: 6, Cells: []pattern.Cell{{X: 1, Y: 1}, {X: 3, Y: 4}, {X: 4, Y: 4}}},
 			want: "x = 5, y = 6\n$bo3$3b2o!\n",
 		},
 		{
 			name: "cells in any order, twice",
-			p:    &pattern.Pattern{Width: 3, Height: 2, Cells: []pattern.Cell{{2, 1}, {0, 0}, {1, 1}, {2, 1}}},
+			p:    &pattern.Pattern{Width: 3, Height: 2, Cells: []pattern.Cell{{X: 2, Y: 1}, {X: 0, Y: 0}, {X: 1, Y: 1}, {X: 2, Y: 1}}},
 			want: "x = 3, y = 2\no$b2o!\n",
 		},
 		{
@@ -69,7 +70,7 @@ func TestWriteRLE(t *testing.T) {
 		},
 		{
 			name: "a name on two lines",
-			p:    &pattern.Pattern{Name: "two\nlines", Width: 1, Height: 1, Cells: []pattern.Cell{{0, 0}}},
+			p:    &pattern.Pattern{Name: "two\nlines", Width: 1, Height: 1, Cells: []pattern.Cell{{X: 0, Y: 0}}},
 			want: "#N two lines\nx = 1, y = 1\no!\n",
 		},
 	}
@@ -88,8 +89,8 @@ func TestWriteErrors(t *testing.T) {
 		p    *pattern.Pattern
 		want string
 	}{
-		{"cell outside the box", &pattern.Pattern{Name: "out", Width: 2, Height: 2, Cells: []pattern.Cell{{2, 0}}}, `pattern "out": cell (2, 0) lies outside its 2x2 box`},
-		{"negative cell", &pattern.Pattern{Width: 2, Height: 2, Cells: []pattern.Cell{{0, -1}}}, `pattern: cell (0, -1) lies outside its 2x2 box`},
+		{"cell outside the box", &pattern.Pattern{Name: "out", Width: 2, Height: 2, Cells: []pattern.Cell{{X: 2, Y: 0}}}, `pattern "out": cell (2, 0) lies outside its 2x2 box`},
+		{"negative cell", &pattern.Pattern{Width: 2, Height: 2, Cells: []pattern.Cell{{X: 0, Y: -1}}}, `pattern: cell (0, -1) lies outside its 2x2 box`},
 		{"bad rule", &pattern.Pattern{Name: "r", Comments: []string{strings.Repeat("long ", 2000)}, Rule: "B9", Width: 1, Height: 1}, `pattern "r": rule "B9": want two parts separated by '/', such as B3/S23, a third for a Generations rule, such as B2/S/C3, or a name such as life`},
 	}
 	for _, tt := range tests {
@@ -174,7 +175,7 @@ func TestRoundTrip(t *testing.T) {
 			Comments: []string{"Name: not the name", "Rule: not the rule", "", "Author: someone"},
 			Cells:    fromPicture(t, "..OOO", ".O..O", "O...O", "O..O.", "OOO..").Cells,
 		}},
-		{"wide and sparse", &pattern.Pattern{Width: 5000, Height: 3, Cells: []pattern.Cell{{0, 0}, {4999, 2}}}},
+		{"wide and sparse", &pattern.Pattern{Width: 5000, Height: 3, Cells: []pattern.Cell{{X: 0, Y: 0}, {X: 4999, Y: 2}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -69,7 +69,10 @@ func (v *ruleValue) Set(s string) error {
 	return nil
 }
 
-type topologyValue struct{ t *life.Topology }
+type topologyValue struct {
+	t   *life.Topology
+	set *bool // set once the flag is given
+}
 
 func (v *topologyValue) String() string {
 	if v.t == nil {
@@ -83,7 +86,7 @@ func (v *topologyValue) Set(s string) error {
 	if err != nil {
 		return err
 	}
-	*v.t = t
+	*v.t, *v.set = t, true
 	return nil
 }
 

@@ -20,4 +20,9 @@ func TestWriteList(t *testing.T) {
 	assert.Contains(t, b.String(), "\ngosper ")
 	assert.Regexp(t, `\nreplicator +5x5 +B36/S23 +HighLife replicator`, b.String())
 	assert.Regexp(t, `\nglider +3x3 +B3/S23 +Glider`, b.String())
+	// The patterns of the other rule families, with their rules.
+	assert.Regexp(t, `\nbrians-brain +16x16 +B2/S/C3 +Brian's Brain: `, b.String())
+	assert.Regexp(t, `\nstar-wars-soup +8x8 +B2/S345/C4 +Star Wars soup: `, b.String())
+	assert.Regexp(t, `\nxq4_27 +2x3 +B3/S23-a5 +xq4_27: `, b.String())
+	assert.Regexp(t, `\nhensel-p6 +5x3 +B2-a/S12 +Hensel p6: `, b.String())
 }

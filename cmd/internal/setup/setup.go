@@ -66,7 +66,7 @@ type Config struct {
 	// it before Register; empty says "the pattern with a margin around it".
 	SizeDefault string
 
-	patternSet, randomSet, seedSet bool // given on the command line
+	patternSet, randomSet, seedSet, topologySet bool // given on the command line
 }
 
 // Register defines the shared flags on fs, storing into c. The defaults shown
@@ -79,7 +79,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: "+sizeDefault+")")
 	fs.Var(&ruleValue{&c.Rule}, "rule", "`RULE` in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
-	fs.Var(&topologyValue{&c.Topology}, "topology", "topology `T`: torus (the edges wrap around, as in the book), plane (dead beyond the edges) or unbounded (no edge: -size is only the box the start is drawn in)")
+	fs.Var(&topologyValue{&c.Topology, &c.topologySet}, "topology", "topology `T`: torus (the edges wrap around, as in the book), plane (dead beyond the edges) or unbounded (no edge: -size is only the box the start is drawn in)")
 	random := "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern"
 	if c.Pattern != "" {
 		random += fmt.Sprintf(" (without it: the pattern, %s unless -pattern is given)", c.Pattern)
@@ -167,7 +167,15 @@ func (s *Start) String() string {
 // Start makes the first generation. The pattern is read with pattern.Load
 // (stdin serves "-"), and placed in the middle of the grid; a random soup is
 // drawn from the seed (picked at random when 0). Without -size the grid is as
-// big as size says. The rule is -rule, else the pattern's, else B3/S23.
+// big as size says. The rule is -rule, else the pattern's, else B3/S23; a
+// pattern with a cell in a state the rule has not (a dying cell under a
+// two-state rule) is refused.
+//
+// A pattern whose rule has Golly's bounded-grid suffix, such as
+// "B3/S23:T100,80", gives the defaults of the board: without -topology,
+// Start sets c.Topology to the suffix's torus or plane; without -size, the
+// grid on a torus or plane is the suffix's size. So a file written by life
+// -out on a torus reads back as the same board.
 //
 // A bad combination of flags is a *FlagError; a pattern that cannot be read,
 // or that is too big for a grid without -size, is an error naming it.
@@ -204,12 +212,28 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		} else if p.Rule != "" {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: rule %q is not a life-like rule; using B3/S23", s.Name, p.Rule))
 		}
+		if !p.Bounds.IsZero() && !c.topologySet {
+			c.Topology = p.Bounds.Topology
+			s.Options.Topology = c.Topology
+		}
 	}
 	if c.Rule != nil {
 		s.Options.Rule = *c.Rule
 	}
+	if s.Pattern != nil {
+		if err := s.Pattern.CheckStates(s.Options.Rule); err != nil {
+			if c.Rule != nil {
+				return nil, &FlagError{"rule", err}
+			}
+			return nil, err
+		}
+	}
 	gs := c.Size
-	if gs == (Size{}) {
+	suffixSize := gs == (Size{}) && s.Pattern != nil && !s.Pattern.Bounds.IsZero() && c.Topology != life.Unbounded
+	switch {
+	case suffixSize:
+		gs = Size{W: s.Pattern.Bounds.Width, H: s.Pattern.Bounds.Height}
+	case gs == (Size{}):
 		gs = size(w, h)
 	}
 	// badSize blames -size if it was given, else the pattern.
@@ -220,6 +244,9 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		name := c.Pattern
 		if name == "-" {
 			name = "stdin"
+		}
+		if suffixSize {
+			return fmt.Errorf("pattern %q: the grid its rule's suffix %s asks for is too big: %w", name, s.Pattern.Bounds, err)
 		}
 		return fmt.Errorf("pattern %q is %dx%d; with its margin the grid would be too big: %w", name, w, h, err)
 	}
@@ -245,6 +272,9 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if err := s.Pattern.Place(g); err != nil {
 		if c.Size != (Size{}) {
 			return nil, &FlagError{"size", err}
+		}
+		if suffixSize {
+			return nil, fmt.Errorf("%w, the size its rule's suffix %s asks for (-size gives another)", err, s.Pattern.Bounds)
 		}
 		return nil, err
 	}
