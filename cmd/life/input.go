@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -101,6 +102,20 @@ func decodeOne(b []byte) (int, event, bool) {
 	n := end + 1
 	if final < 0x40 || final > 0x7e {
 		return end, event{}, false // not a CSI sequence after all
+	}
+	if params == "" && final == 'M' {
+		// A mouse report in xterm's first form, from a terminal that
+		// knows no SGR: three bytes follow, each 32 more than the
+		// button, column and row (from 1). Read them, or they would be
+		// taken for keys.
+		if len(b) < n+3 {
+			return 0, event{}, false
+		}
+		ev, ok := mouse(fmt.Sprintf("%d;%d;%d", int(b[n])-32, int(b[n+1])-32, int(b[n+2])-32), b[n]&3 == 3)
+		if ev.release {
+			ev.button = 0
+		}
+		return n + 3, ev, ok
 	}
 	if strings.HasPrefix(params, "<") && (final == 'M' || final == 'm') {
 		ev, ok := mouse(params[1:], final == 'm')

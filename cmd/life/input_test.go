@@ -29,6 +29,12 @@ func TestDecode(t *testing.T) {
 		{"Esc before a key", []string{"\x1bq"}, []event{{key: keyEsc}, {key: 'q'}}},
 		{"a character cut between reads", []string{"\xc3", "\xa9"}, []event{{key: 'é'}}},
 		{"sequences not read are skipped", []string{"\x1b[15~\x1b[<1;2M\x1b[Iz"}, []event{{key: 'z'}}},
+		{"a mouse report without SGR: its bytes are no keys", []string{"\x1b[M q(\x1b[M#q(z"}, []event{
+			{col: 80, row: 7},
+			{col: 80, row: 7, release: true},
+			{key: 'z'},
+		}},
+		{"a report without SGR cut between reads", []string{"\x1b[M ", "!!"}, []event{{}}},
 		{"a broken mouse report is skipped", []string{"\x1b[<0;0;3M\x1b[<1;2;3;4Mk"}, []event{{key: 'k'}}},
 	}
 	for _, tt := range tests {

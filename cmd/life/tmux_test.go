@@ -362,7 +362,9 @@ func TestTmuxMouse(t *testing.T) {
 		{"down to row 6 of cells", func() {}, 15, 3, "              ▀"},
 		{"a drag from a live cell erases", func() { p.drag(0, [2]int{10, 0}, [2]int{12, 0}) }, 12, 0, "             ▀█"},
 		{"a right drag erases", func() { p.drag(2, [2]int{14, 0}, [2]int{14, 3}) }, 5, 0, "             ▀"},
-		{"a click on the status line does nothing", func() { p.click(0, 3, 11) }, 5, 2, "     █▄"},
+		// Then a click that adds a cell: had the first done anything, the
+		// population would not be one more.
+		{"a click on the status line does nothing", func() { p.click(0, 3, 11); p.click(0, 6, 2) }, 6, 2, "     ██"},
 	}
 	for _, st := range steps {
 		st.do()
