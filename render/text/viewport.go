@@ -27,13 +27,13 @@ type Viewport struct {
 // pixels returns the viewport's size in pixels.
 func (v Viewport) pixels() (w, h int) { return v.Cols, 2 * v.Rows }
 
-// toCells returns the cells n pixels cover, rounded down (a part of a cell
-// below zoom 0).
+// toCells returns the cells n pixels cover, rounded towards 0 (a part of a
+// cell below zoom 0), so that n and -n cover as many.
 func (v Viewport) toCells(n int64) int64 {
 	if v.Zoom >= 0 {
 		return n << v.Zoom
 	}
-	return n >> -v.Zoom
+	return n / (1 << -v.Zoom)
 }
 
 // Rect returns the cells on screen, the last row and column of them perhaps

@@ -40,6 +40,10 @@ func TestViewportPanZoomFit(t *testing.T) {
 	v.Zoom = -2
 	v.Pan(1, 0)
 	assert.Equal(t, pt(4, -2), v.At, "at least a cell a move")
+	v.Pan(5, 0)
+	assert.Equal(t, pt(5, -2), v.At, "5 columns are a cell and a bit: one cell")
+	v.Pan(-5, 0)
+	assert.Equal(t, pt(4, -2), v.At, "and back as far")
 
 	// Zooming keeps the cell under the character where it was.
 	v = text.Viewport{At: pt(0, 0), Cols: 10, Rows: 4}
