@@ -432,7 +432,7 @@ f                fit the live cells; on the unbounded plane, follow them
 z x              zoom out / in (wheel: at the pointer)
 click            toggle a cell (Alt or Ctrl: the lower half's)
 drag             draw (from a live cell: erase); right drag: erase
-o                open a pattern: a file or a built-in name
+o                open a pattern: a file or a built-in name (Enter opens, Esc cancels)
 ?                this help on / off (Esc: off)
 q, Ctrl-C        quit`
 
