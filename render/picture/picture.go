@@ -5,7 +5,7 @@
 // and is alive if any of them is, as Golly draws a pattern zoomed out (its
 // hlifedraw.cpp sets a pixel for a node that is not empty). Pixels are
 // painted from a palette of two colours, Dead then Alive, so the index of a
-// pixel is the State of its cell, or of its liveliest one. Files are written
+// pixel is the State of its cell (of several: Alive if any is). Files are written
 // atomically: a failed write leaves any existing file as it was.
 package picture
 
@@ -103,8 +103,9 @@ func paint(img *image.Paletted, g *life.Grid, zoom float64) {
 		for y := range g.Height() {
 			line := img.Pix[y/cells*img.Stride:]
 			for x, s := range g.Cells[y*w : (y+1)*w] {
-				if v := uint8(s); v > line[x/cells] {
-					line[x/cells] = v
+				// Alive wins; else the first state that is not Empty.
+				if px := &line[x/cells]; s == life.Alive || *px == uint8(life.Empty) {
+					*px = uint8(s)
 				}
 			}
 		}
