@@ -157,7 +157,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	})
 	c.speed = defaultSpeed
 	setup.RegisterSpeed(fs, &c.speed, "in -watch")
-	fs.BoolVar(&c.watch, "watch", false, "animate in place in the terminal (keys: space pause, n step, + faster, - slower, r restart, q quit)")
+	fs.BoolVar(&c.watch, "watch", false, "animate in place in the terminal, with the mouse to draw (keys below; ? shows them)")
 	fs.BoolVar(&c.list, "list", false, "list the built-in patterns and exit")
 	c.pictures.Register(fs)
 	fs.BoolVar(&c.untilStable, "until-stable", false, fmt.Sprintf("instead of the generations, print one line when the pattern dies out, stands still, oscillates or moves as a spaceship (periods up to %d), or that it did not within -gens (default %d) generations", life.DefaultPeriodLimit, stableGens))
@@ -249,6 +249,12 @@ Examples:
                                                  prints "extinct at generation 130"
   life -pattern glider -size 16x16 -gens 64 -gif glider.gif -zoom 8 -delay 50
 
+Keys in -watch (? shows them there):
+`)
+	for _, l := range strings.Split(watchKeys, "\n") {
+		fmt.Fprintf(fs.Output(), "  %s\n", l)
+	}
+	fmt.Fprint(fs.Output(), `
 Exit status: 0 on success, 2 for a usage error, 1 for any other error.
 `)
 }

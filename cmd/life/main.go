@@ -7,8 +7,9 @@
 //	life [flags]
 //
 // Run life -h for the flags. Print mode (the default) writes plain text and
-// never an escape sequence; -watch animates in the terminal (keys: space
-// pause, n step, + and - speed, r restart, q quit).
+// never an escape sequence; -watch animates in the terminal, where keys
+// pause, step, change the speed, restart, pan, zoom, fit and open another
+// pattern, and the mouse draws (? lists the keys, as life -h does).
 //
 // Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for
 // anything else (an unreadable file, a failed write, an interruption).

@@ -134,6 +134,40 @@ func TestPNG(t *testing.T) {
 	assert.Len(t, entries, 1, "no temporary file left")
 }
 
+func TestPicturesSeveralCellsAPixel(t *testing.T) {
+	// lifeview's zooms below 1: at 1/2 a pixel is 2x2 cells, alive if any
+	// of them is. The blinker lies along row 2 of a 5x5 grid, cells 1 to 3.
+	dir := t.TempDir()
+	png := filepath.Join(dir, "half.png")
+	_, stderr, status := runLife(t, "", "-pattern", "blinker", "-size", "5x5", "-gens", "0", "-png", png, "-zoom", "1/2")
+	require.Equal(t, 0, status, stderr)
+	img := decodePNG(t, png)
+	require.Equal(t, image.Rect(0, 0, 3, 3), img.Bounds(), "the last column and row of pixels take the cells left")
+	for y := range 3 {
+		for x := range 3 {
+			assert.Equal(t, y == 1 && x <= 1, alive(img, 1, x, y), "pixel (%d,%d)", x, y)
+		}
+	}
+
+	// A GIF at 1/4 of a glider on the unbounded plane: the box of its
+	// frames, 5x5 cells as it flies (1,1) every 4 generations, is 2x2
+	// pixels. At first it lies in the top-left pixel; 8 generations on it
+	// has cells in all four.
+	anim := filepath.Join(dir, "quarter.gif")
+	_, stderr, status = runLife(t, "", "-pattern", "glider", "-topology", "unbounded", "-gens", "8", "-gif", anim, "-zoom", "0.25")
+	require.Equal(t, 0, status, stderr)
+	g := decodeGIF(t, anim)
+	require.Len(t, g.Image, 9)
+	for i, frame := range g.Image {
+		assert.Equal(t, image.Rect(0, 0, 2, 2), frame.Bounds(), "frame %d", i)
+	}
+	first, last := g.Image[0], g.Image[8]
+	assert.Equal(t, []bool{true, false, false, false},
+		[]bool{alive(first, 1, 0, 0), alive(first, 1, 1, 0), alive(first, 1, 0, 1), alive(first, 1, 1, 1)})
+	assert.Equal(t, []bool{true, true, true, true},
+		[]bool{alive(last, 1, 0, 0), alive(last, 1, 1, 0), alive(last, 1, 0, 1), alive(last, 1, 1, 1)})
+}
+
 func TestPicturesHelp(t *testing.T) {
 	stdout, _, status := runLife(t, "", "-h")
 	require.Equal(t, 0, status)
@@ -155,13 +189,15 @@ func TestPicturesErrors(t *testing.T) {
 		{"gif not .gif", []string{"-gif", "a.png"},
 			`life: invalid value "a.png" for flag -gif: "a.png": want a .gif file (run life -h for help)`},
 		{"zoom 0", []string{"-png", "a.png", "-zoom", "0"},
-			`life: invalid value "0" for flag -zoom: "0": want a whole number of pixels, 1 or more (run life -h for help)`},
+			`life: invalid value "0" for flag -zoom: want from 1/64 to 256 pixels per cell (run life -h for help)`},
+		{"zoom not a number", []string{"-png", "a.png", "-zoom", "x2"},
+			`life: invalid value "x2" for flag -zoom: want a number of pixels per cell, such as 8, or 1/2 (run life -h for help)`},
 		{"with -watch", []string{"-watch", "-png", "a.png"},
 			"life: -gif and -png are for print mode, not -watch (run life -h for help)"},
 		{"a missing directory", []string{"-pattern", "block", "-gif", missing},
 			"life: -gif: " + missing + ": directory " + filepath.Dir(missing) + " does not exist (run life -h for help)"},
 		{"too large", []string{"-pattern", "block", "-size", "1000x10", "-zoom", "100", "-png", filepath.Join(dir, "a.png")},
-			"life: -zoom: bad picture size: a 1000x10 grid at zoom 100 is more than 65535 pixels across (run life -h for help)"},
+			"life: -zoom: bad picture size: a 1000x10 grid at zoom 96 is more than 65535 pixels across (run life -h for help)"},
 		{"too many frames", []string{"-random", "0.3", "-size", "1024x1024", "-gens", "100", "-gif", keep},
 			"life: -gif: bad picture size: 101 frames of 4096x4096 pixels are more than 1024 MiB; use fewer generations, a smaller zoom or a smaller grid (run life -h for help)"},
 	}

@@ -103,7 +103,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "life: random soup with seed %d (-seed %d makes it again)\n", start.Seed, start.Seed)
 	}
 	if cfg.watch {
-		err = watch(ctx, view, cfg, start, sim)
+		// The o key may open another pattern in another simulation: the
+		// view closes the one it replaces, and this closes the last.
+		w := &watched{start: start, sim: sim, size: sizer}
+		defer func() { w.sim.Close() }()
+		err = watch(ctx, view, cfg, w)
+		start, sim = w.start, w.sim
 	} else {
 		err = printMode(ctx, cfg, sim, start, pictures, stdout)
 	}

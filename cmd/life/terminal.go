@@ -21,7 +21,7 @@ type terminal struct {
 	tty      *os.File    // set by enter
 	old      *term.State // the mode to restore; set by enter
 
-	keys chan byte     // the keys read from tty
+	keys chan []byte   // what is read from tty, one read at a time
 	quit chan struct{} // closed by restore to stop the reader
 	wg   sync.WaitGroup
 	once sync.Once
@@ -45,8 +45,8 @@ func (t *terminal) size() (cols, rows int) {
 	return max(cols, 1), max(rows, 2)
 }
 
-// enter puts the terminal in raw mode, switches to the alternate screen and
-// hides the cursor, and starts reading keys. Call restore afterwards, even if
+// enter puts the terminal in raw mode, switches to the alternate screen,
+// hides the cursor, turns on the mouse's reports, and starts reading keys. Call restore afterwards, even if
 // enter fails.
 func (t *terminal) enter() error {
 	tty, err := os.OpenFile(t.keysFrom, os.O_RDWR, 0)
@@ -63,25 +63,26 @@ func (t *terminal) enter() error {
 		return fmt.Errorf("-watch: cannot put the terminal in raw mode: %w", err)
 	}
 	t.old = old
-	if _, err := io.WriteString(t.out, text.EnterAltScreen+text.HideCursor+text.ClearScreen); err != nil {
+	if _, err := io.WriteString(t.out, text.EnterAltScreen+text.HideCursor+text.MouseOn+text.ClearScreen); err != nil {
 		return err
 	}
-	t.keys, t.quit = make(chan byte, 64), make(chan struct{})
+	t.keys, t.quit = make(chan []byte, 64), make(chan struct{})
 	t.wg.Add(1)
 	go t.read()
 	return nil
 }
 
-// read sends each byte typed on keys, until restore closes quit or the
-// terminal's read fails (restore makes it fail with a deadline).
+// read sends what each read from the terminal returns on keys, until
+// restore closes quit or the terminal's read fails (restore makes it fail
+// with a deadline).
 func (t *terminal) read() {
 	defer t.wg.Done()
-	buf := make([]byte, 64)
 	for {
+		buf := make([]byte, 256)
 		n, err := t.tty.Read(buf)
-		for _, b := range buf[:n] {
+		if n > 0 {
 			select {
-			case t.keys <- b:
+			case t.keys <- buf[:n]:
 			case <-t.quit:
 				return
 			}
@@ -92,8 +93,8 @@ func (t *terminal) read() {
 	}
 }
 
-// restore brings the terminal back as it was: cursor shown, main screen,
-// the mode it had before raw. It stops the key reader and waits for it. It
+// restore brings the terminal back as it was: mouse reports off, cursor
+// shown, main screen, the mode it had before raw. It stops the key reader and waits for it. It
 // may be called more than once.
 func (t *terminal) restore() {
 	t.once.Do(func() {
@@ -107,7 +108,7 @@ func (t *terminal) restore() {
 			}
 		}
 		if t.old != nil {
-			io.WriteString(t.out, text.ResetAttributes+text.ShowCursor+text.ExitAltScreen)
+			io.WriteString(t.out, text.MouseOff+text.ResetAttributes+text.ShowCursor+text.ExitAltScreen)
 			control(t.tty, func(fd int) error { return term.Restore(fd, t.old) })
 		}
 		if t.tty != nil {

@@ -23,9 +23,18 @@ const (
 	maxFPS       = 60
 )
 
+// watched is the board the live view shows. The o key replaces it, closing
+// the simulation it replaces; run reads the last one back, for -out and to
+// close it.
+type watched struct {
+	start *setup.Start
+	sim   *life.Simulation
+	size  setup.Sizer // the grid's size for a pattern opened with o, without -size
+}
+
 // watch runs the live view until q, Ctrl-C, an error, or ctx is done. The
 // terminal is restored however it ends, a panic included.
-func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, sim *life.Simulation) (err error) {
+func watch(ctx context.Context, t *terminal, cfg *config, w *watched) (err error) {
 	defer t.restore()
 	if err := t.enter(); err != nil {
 		return err
@@ -33,12 +42,12 @@ func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, si
 	resized, stop := notifyResize()
 	defer stop()
 
-	v := &view{t: t, cfg: cfg, start: start, sim: sim, speed: cfg.speed, style: cfg.style(t.out, sim.Options().Rule.States())}
+	v := &view{t: t, cfg: cfg, watched: w, speed: cfg.speed, colors: cfg.style(t.out, 0).Colors}
 	if v.speed == 0 {
 		v.speed = defaultSpeed
 	}
 	v.cols, v.rows = t.size()
-	v.rateAt, v.rateGen = time.Now(), sim.Generation()
+	v.home()
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	last := time.Now()
@@ -50,10 +59,13 @@ func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, si
 			if err := v.draw(); err != nil {
 				return err
 			}
-		case k := <-t.keys:
-			quit, err := v.key(ctx, k)
-			if quit || err != nil {
-				return err
+		case chunk := <-t.keys:
+			v.evs = v.dec.decode(chunk, v.evs[:0])
+			for _, ev := range v.evs {
+				quit, err := v.handle(ctx, ev)
+				if quit || err != nil {
+					return err
+				}
 			}
 			if err := v.draw(); err != nil {
 				return err
@@ -73,49 +85,109 @@ func watch(ctx context.Context, t *terminal, cfg *config, start *setup.Start, si
 
 // view is the state of the live view.
 type view struct {
-	t     *terminal
-	cfg   *config
-	start *setup.Start
-	sim   *life.Simulation
+	t   *terminal
+	cfg *config
+	*watched
 
 	paused     bool
 	speed      float64 // target generations per second
 	owed       float64 // steps (of -every generations) due but not yet run
 	cols, rows int     // the terminal's size at the last frame
 	buf        []byte  // the frame, reused
-	style      text.Style
+	frameOf    text.Frame
+	colors     text.Colors // what the terminal shows of a Generations rule's dying states
 
 	rate          float64 // generations per second, measured
 	rateAt        time.Time
 	rateGen       int
 	stoppedAtLast bool // paused itself at -gens
 
-	// On an unbounded plane the screen is a window onto it that follows
-	// the live cells: port holds the cells under the screen, at.
-	port *life.Grid
-	at   life.Point
+	// The part of the board on screen. On an unbounded plane it follows
+	// the live cells, moved only when some of them leave it, until the
+	// user pans; f makes it follow again.
+	vp     text.Viewport
+	follow bool
+
+	dec decoder
+	evs []event
+
+	help      bool   // the keys drawn over the board
+	prompting bool   // the status line reads a pattern to open
+	prompt    []rune // what has been typed there
+	message   string // a line for the status line until the next key or click
+
+	drawing bool       // a button is held: its moves draw
+	pen     life.State // what they draw
+	last    life.Point // the cell drawn last
 }
 
-// screen returns the cells to draw on a terminal of cols × rows characters
-// (two cells a character, one line for the status): the board, or on an
-// unbounded plane the window at the live cells, moved only when some of
-// them leave it.
-func (v *view) screen(cols, rows int) *life.Grid {
+// home puts the viewport where a board starts: the top-left corner of a
+// bounded one, at zoom 0; on an unbounded plane the start's box, following
+// the live cells.
+func (v *view) home() {
+	v.vp = text.Viewport{}
+	v.follow = v.sim.Universe() != nil
+	if v.follow {
+		v.vp.At = v.start.Box().Min
+	}
+	v.rateAt, v.rateGen = time.Now(), v.sim.Generation()
+}
+
+// place sizes the viewport for a terminal of cols × rows characters (one
+// line for the status) and moves it: on a bounded board so that it stays on
+// screen, on an unbounded plane after the live cells if it follows them.
+func (v *view) place(cols, rows int) {
+	v.vp.Cols, v.vp.Rows = cols, rows-1
 	if v.sim.Universe() == nil {
-		return v.sim.Grid()
+		v.vp.Clamp(v.sim.Bounds())
+		return
 	}
-	w, h := max(cols, 1), max(2*(rows-1), 1)
-	if v.port == nil || v.port.Width() != w || v.port.Height() != h {
-		v.port, _ = life.NewGrid(w, h)
-		v.at = v.start.Box().Min
+	if b := v.sim.Bounds(); v.follow && !b.Empty() && b.Intersect(v.vp.Rect()) != b {
+		v.vp.CenterOn(middle(b))
 	}
-	screen := life.RectOf(v.at, int64(w), int64(h))
-	if b := v.sim.Bounds(); !b.Empty() && b.Intersect(screen) != b {
-		// Centre the live cells' box on the screen.
-		v.at = life.Point{X: b.Min.X + b.Dx()/2 - int64(w)/2, Y: b.Min.Y + b.Dy()/2 - int64(h)/2}
+}
+
+// middle returns the cell in the middle of r.
+func middle(r life.Rect) life.Point {
+	return life.Point{X: r.Min.X + r.Dx()/2, Y: r.Min.Y + r.Dy()/2}
+}
+
+// board returns the board to draw.
+func (v *view) board() text.Board {
+	if u := v.sim.Universe(); u != nil {
+		return u
 	}
-	v.sim.Window(v.port, v.at)
-	return v.port
+	return text.Bounded{Grid: v.sim.Grid()}
+}
+
+// liveBox returns the live cells' bounding box: on a bounded board with
+// none, the board; on an unbounded plane with none, the start's box.
+func (v *view) liveBox() life.Rect {
+	if v.sim.Universe() != nil {
+		if b := v.sim.Bounds(); !b.Empty() {
+			return b
+		}
+		return v.start.Box()
+	}
+	var box life.Rect
+	v.board().Live(v.sim.Bounds(), func(x, y int64) {
+		box = box.Union(life.RectOf(life.Point{X: x, Y: y}, 1, 1))
+	})
+	if box.Empty() {
+		return v.sim.Bounds()
+	}
+	return box
+}
+
+// state returns the state of cell p.
+func (v *view) state(p life.Point) life.State {
+	if u := v.sim.Universe(); u != nil {
+		return u.At(p.X, p.Y)
+	}
+	if g := v.sim.Grid(); p.X >= 0 && p.Y >= 0 && p.X < int64(g.Width()) && p.Y < int64(g.Height()) {
+		return g.At(int(p.X), int(p.Y))
+	}
+	return life.Empty
 }
 
 // steps returns the target speed in steps of -every generations a second.
@@ -146,6 +218,10 @@ func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
 // step runs -every generations, pausing at -gens: the step that would pass
 // it stops there.
 func (v *view) step(ctx context.Context) error {
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {
+		v.paused, v.stoppedAtLast = true, true // -gens 0: at once
+		return nil
+	}
 	n := v.cfg.every
 	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() < v.cfg.gens {
 		n = min(n, v.cfg.gens-v.sim.Generation())
@@ -159,10 +235,33 @@ func (v *view) step(ctx context.Context) error {
 	return nil
 }
 
+// handle acts on one key or mouse report, reporting whether it asks to quit.
+func (v *view) handle(ctx context.Context, ev event) (quit bool, err error) {
+	if ev.key == 3 { // Ctrl-C, which raw mode delivers as a key
+		return true, nil
+	}
+	if ev.key != 0 || !ev.release && !ev.motion {
+		v.message = ""
+	}
+	switch {
+	case v.prompting:
+		return false, v.typed(ctx, ev)
+	case ev.key == 0:
+		v.mouse(ev)
+		return false, nil
+	}
+	return v.key(ctx, ev)
+}
+
 // key handles one key, reporting whether it asks to quit.
-func (v *view) key(ctx context.Context, k byte) (quit bool, err error) {
-	switch k {
-	case 'q', 'Q', 3: // 3 is Ctrl-C, which raw mode delivers as a key
+func (v *view) key(ctx context.Context, ev event) (quit bool, err error) {
+	// Panning moves by an eighth of the screen; with Shift, by half.
+	dc, dr := max(v.vp.Cols/8, 1), max(v.vp.Rows/8, 1)
+	if ev.shift || ev.key >= 'A' && ev.key <= 'Z' {
+		dc, dr = max(v.vp.Cols/2, 1), max(v.vp.Rows/2, 1)
+	}
+	switch ev.key {
+	case 'q', 'Q':
 		return true, nil
 	case ' ':
 		v.paused = !v.paused
@@ -183,8 +282,128 @@ func (v *view) key(ctx context.Context, k byte) (quit bool, err error) {
 			return false, v.sim.ResetUniverse(u, 0)
 		}
 		return false, v.sim.Reset(v.start.Grid, 0)
+	case keyLeft, 'h', 'H':
+		v.pan(-dc, 0)
+	case keyRight, 'l', 'L':
+		v.pan(dc, 0)
+	case keyUp, 'k', 'K':
+		v.pan(0, -dr)
+	case keyDown, 'j', 'J':
+		v.pan(0, dr)
+	case 'f', 'F':
+		v.vp.Fit(v.liveBox())
+		v.follow = v.sim.Universe() != nil
+	case 'z', 'Z':
+		v.vp.ZoomAt(v.vp.Cols/2, v.vp.Rows/2, 1)
+	case 'x', 'X':
+		v.vp.ZoomAt(v.vp.Cols/2, v.vp.Rows/2, -1)
+	case 'o', 'O':
+		v.prompting, v.prompt, v.help = true, v.prompt[:0], false
+	case '?':
+		v.help = !v.help
+	case keyEsc:
+		v.help = false
 	}
 	return false, nil
+}
+
+// pan moves the view by cols characters across and rows down; on an
+// unbounded plane it stops following the live cells.
+func (v *view) pan(cols, rows int) {
+	v.vp.Pan(cols, rows)
+	v.follow = false
+}
+
+// mouse handles one mouse report: a press of the left button toggles the
+// cell under it (in the character's upper half, or with Alt or Ctrl its
+// lower half), and the moves while it is held give the cells on their way
+// the state it gave; the right button erases; the wheel zooms at the
+// pointer.
+func (v *view) mouse(ev event) {
+	if ev.release {
+		v.drawing = false
+		return
+	}
+	if ev.col >= v.vp.Cols || ev.row >= v.vp.Rows {
+		return // the status line, or beyond the screen as it was drawn
+	}
+	switch ev.button {
+	case 64:
+		v.vp.ZoomAt(ev.col, ev.row, -1)
+		return
+	case 65:
+		v.vp.ZoomAt(ev.col, ev.row, 1)
+		return
+	case 0, 2:
+	default:
+		return
+	}
+	p := v.vp.Cell(ev.col, ev.row, ev.modifier)
+	switch {
+	case !ev.motion:
+		v.pen = life.Empty
+		if ev.button == 0 && v.state(p) != life.Alive {
+			v.pen = life.Alive
+		}
+		v.drawing, v.last = true, p
+		v.sim.Set(int(p.X), int(p.Y), v.pen)
+	case v.drawing:
+		life.Line(v.last, p, func(q life.Point) { v.sim.Set(int(q.X), int(q.Y), v.pen) })
+		v.last = p
+	}
+}
+
+// typed handles a key while the status line reads a pattern's name: Enter
+// opens it, Esc gives up, Backspace and Ctrl-U erase.
+func (v *view) typed(ctx context.Context, ev event) error {
+	switch k := ev.key; {
+	case k == 0: // the mouse waits
+	case k == keyEsc:
+		v.prompting = false
+	case k == '\r' || k == '\n':
+		v.prompting = false
+		return v.open(ctx, strings.TrimSpace(string(v.prompt)))
+	case k == 0x7f || k == 0x08:
+		if len(v.prompt) > 0 {
+			v.prompt = v.prompt[:len(v.prompt)-1]
+		}
+	case k == 0x15: // Ctrl-U
+		v.prompt = v.prompt[:0]
+	case k >= ' ' && k < keyUp:
+		v.prompt = append(v.prompt, k)
+	}
+	return nil
+}
+
+// open replaces the board with the pattern spec names, a file or a built-in
+// name, as -pattern would place it with the other flags as given. A spec
+// that cannot be opened leaves the board as it was, with a line in the
+// status line that says why.
+func (v *view) open(ctx context.Context, spec string) error {
+	if spec == "" {
+		return nil
+	}
+	start, err := v.cfg.Open(spec, v.size)
+	var sim *life.Simulation
+	if err == nil {
+		sim, err = life.NewSimulation(ctx, start.Grid, start.Options)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		v.message = "o: " + strings.Join(strings.Fields(err.Error()), " ")
+		return nil
+	}
+	v.sim.Close()
+	v.start, v.sim = start, sim
+	v.stoppedAtLast = false
+	v.home()
+	v.message = fmt.Sprintf("opened %s, %s", start.Name, start.Options.Rule)
+	if len(start.Warnings) > 0 {
+		v.message += "; warning: " + start.Warnings[0]
+	}
+	return nil
 }
 
 // draw writes one frame, in one write.
@@ -195,13 +414,38 @@ func (v *view) draw() error {
 		v.buf = append(v.buf, text.ClearScreen...)
 		v.cols, v.rows = cols, rows
 	}
-	v.buf = v.style.AppendFrame(v.buf, v.screen(cols, rows), cols, rows, v.status(cols))
+	v.place(cols, rows)
+	v.frameOf.Style = text.Style{Colors: v.colors, States: v.sim.Options().Rule.States()}
+	v.buf = v.frameOf.Append(v.buf, v.vp, v.board(), v.status(cols))
+	if v.help {
+		v.buf = text.AppendOverlay(v.buf, strings.Split(watchKeys, "\n"), cols, rows-1)
+	}
 	_, err := v.t.out.Write(v.buf)
 	return err
 }
 
+// watchKeys is the help that ? shows, and life -h: every key of -watch.
+const watchKeys = `space            pause / resume
+n                one step (while paused)
++ -              target speed x2 / half
+r                restart from the start
+arrows, h j k l  pan (Shift, H J K L: half a screen)
+f                fit the live cells; on the unbounded plane, follow them
+z x              zoom out / in (wheel: at the pointer)
+click            toggle a cell (Alt or Ctrl: the lower half's)
+drag             draw (from a live cell: erase); right drag: erase
+o                open a pattern: a file or a built-in name (Enter opens, Esc cancels)
+?                this help on / off (Esc: off)
+q, Ctrl-C        quit`
+
 // status returns the status line, for a terminal cols wide.
 func (v *view) status(cols int) string {
+	switch {
+	case v.prompting:
+		return " open: " + string(v.prompt) + "_   (a file or a built-in name; Enter opens it, Esc cancels)"
+	case v.message != "":
+		return " " + v.message
+	}
 	now := time.Now()
 	if dt := now.Sub(v.rateAt); dt >= time.Second/2 || v.sim.Generation() < v.rateGen {
 		v.rate = float64(v.sim.Generation()-v.rateGen) / dt.Seconds()
@@ -223,6 +467,10 @@ func (v *view) status(cols int) string {
 	if v.sim.Universe() != nil {
 		size = "box " + v.sim.Bounds().String()
 	}
+	zoom := statusField{"", 9} // none at zoom 0
+	if v.vp.Zoom != 0 {
+		zoom = statusField{zoomString(v.vp.Zoom), 2}
+	}
 	return fitStatus(cols, []statusField{
 		{fmt.Sprintf("gen %d", v.sim.Generation()), 0},
 		{fmt.Sprintf("pop %d", v.sim.Population()), 1},
@@ -233,8 +481,19 @@ func (v *view) status(cols int) string {
 		{fmt.Sprintf("%s engine", opt.Engine), 7},
 		{fmt.Sprintf("%d goroutines", runtime.NumGoroutine()), 7},
 		{from, 6},
-		{"keys: space n + - r q", 2},
+		zoom,
+		{"q quit  ? keys", 2},
 	})
+}
+
+// zoomString says how big a cell is on screen, as lifeview's -zoom does:
+// in pixels (half characters) a cell, or a fraction for several cells a
+// pixel. Zoom 0 is "zoom 1".
+func zoomString(z int) string {
+	if z > 0 {
+		return fmt.Sprintf("zoom 1/%d", 1<<z)
+	}
+	return fmt.Sprintf("zoom %d", 1<<-z)
 }
 
 // A statusField is a part of the status line; the lower its rank, the more
@@ -245,7 +504,8 @@ type statusField struct {
 }
 
 // fitStatus joins fields in their order, leaving out those that do not fit
-// in cols: it takes them by rank, lowest first, each one that still fits.
+// in cols: it takes them by rank, lowest first, each one that still fits;
+// an empty one is left out.
 // The first field of rank 0 is kept even if too long; the frame cuts it.
 func fitStatus(cols int, fields []statusField) string {
 	byRank := make([]int, len(fields))
@@ -256,7 +516,7 @@ func fitStatus(cols int, fields []statusField) string {
 	keep := make([]bool, len(fields))
 	width := 0
 	for n, i := range byRank {
-		if w := 2 + len(fields[i].text); n == 0 || width+w <= cols+1 {
+		if w := 2 + len(fields[i].text); fields[i].text != "" && (n == 0 || width+w <= cols+1) {
 			keep[i] = true
 			width += w
 		}

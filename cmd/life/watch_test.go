@@ -186,6 +186,7 @@ func (s *session) assertRestored() {
 	lastFrame := statusLine.FindAllStringIndex(out, -1)
 	require.NotEmpty(s.t, lastFrame)
 	tail := out[lastFrame[len(lastFrame)-1][1]:]
+	assert.Contains(s.t, tail, text.MouseOff, "mouse reports off")
 	assert.Contains(s.t, tail, text.ShowCursor, "cursor shown again")
 	assert.Contains(s.t, tail, text.ExitAltScreen, "back to the main screen")
 	after, err := term.GetState(int(s.tty.Fd()))
@@ -361,7 +362,7 @@ func TestWatchRestoresAfterPanic(t *testing.T) {
 	func() {
 		defer func() { recovered = recover() }()
 		// A nil simulation panics once the terminal is in raw mode.
-		watch(context.Background(), view, &config{every: 1}, &setup.Start{Grid: g, Name: "test"}, nil)
+		watch(context.Background(), view, &config{every: 1}, &watched{start: &setup.Start{Grid: g, Name: "test"}})
 	}()
 	require.NotNil(t, recovered, "the nil simulation panicked")
 
@@ -372,7 +373,8 @@ func TestWatchRestoresAfterPanic(t *testing.T) {
 	<-read
 	enter := strings.Index(out.String(), text.EnterAltScreen)
 	require.GreaterOrEqual(t, enter, 0, "%q", out.String())
-	assert.Contains(t, out.String()[enter:], text.ShowCursor+text.ExitAltScreen)
+	assert.Contains(t, out.String()[enter:], text.MouseOn)
+	assert.Contains(t, out.String()[enter:], text.MouseOff+text.ResetAttributes+text.ShowCursor+text.ExitAltScreen)
 }
 
 func TestWatchPausesAtGensBetweenSteps(t *testing.T) {
@@ -401,5 +403,13 @@ func TestFitStatus(t *testing.T) {
 	}
 	for cols := len(" gen 12"); cols <= 60; cols++ {
 		assert.LessOrEqual(t, len(fitStatus(cols, fields)), cols, "%d columns", cols)
+	}
+}
+
+func TestHelpListsWatchKeys(t *testing.T) {
+	stdout, _, status := runLife(t, "", "-h")
+	require.Equal(t, 0, status)
+	for _, line := range strings.Split(watchKeys, "\n") {
+		assert.Contains(t, stdout, "  "+line+"\n")
 	}
 }

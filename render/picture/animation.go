@@ -20,18 +20,21 @@ const MaxAnimationBytes = 1 << 30
 // WriteFile; Add refuses a frame that would take the total beyond
 // MaxAnimationBytes. The zero Animation is not ready: use NewAnimation.
 type Animation struct {
-	w, h, zoom int
-	delay      int // per frame, in 1/100 s
-	palette    color.Palette
-	gif        gif.GIF
+	w, h    int
+	zoom    float64
+	pw, ph  int // a frame's size in pixels
+	delay   int // per frame, in 1/100 s
+	palette color.Palette
+	gif     gif.GIF
 }
 
-// NewAnimation returns an empty animation of a w × h grid at zoom pixels per
-// cell, under a rule of states states, showing each frame for delay, rounded
-// to the nearest 1/100 s (GIF's unit; 0 lets the viewer choose, and most
-// choose 1/10 s).
-func NewAnimation(w, h, zoom, states int, delay time.Duration) (*Animation, error) {
-	if err := CheckSize(w, h, zoom); err != nil {
+// NewAnimation returns an empty animation of a w × h grid at zoom, under a
+// rule of states states, showing each frame for delay, rounded to the
+// nearest 1/100 s (GIF's unit; 0 lets the viewer choose, and most choose
+// 1/10 s).
+func NewAnimation(w, h int, zoom float64, states int, delay time.Duration) (*Animation, error) {
+	pw, ph, err := PixelSize(w, h, zoom)
+	if err != nil {
 		return nil, err
 	}
 	if delay < 0 {
@@ -41,19 +44,20 @@ func NewAnimation(w, h, zoom, states int, delay time.Duration) (*Animation, erro
 	if cs > 1<<16-1 {
 		return nil, fmt.Errorf("gif delay %v: want at most %v", delay, (1<<16-1)*10*time.Millisecond)
 	}
-	return &Animation{w: w, h: h, zoom: zoom, delay: int(cs), palette: Palette(states)}, nil
+	return &Animation{w: w, h: h, zoom: zoom, pw: pw, ph: ph, delay: int(cs), palette: Palette(states)}, nil
 }
 
 // CheckAnimation reports whether an animation of frames generations of a
-// w × h grid at zoom pixels per cell fits in MaxAnimationBytes, with an error
+// w × h grid at zoom fits in MaxAnimationBytes, with an error
 // that says why not, so that a caller can refuse before running anything.
-func CheckAnimation(w, h, zoom, frames int) error {
-	if err := CheckSize(w, h, zoom); err != nil {
+func CheckAnimation(w, h int, zoom float64, frames int) error {
+	pw, ph, err := PixelSize(w, h, zoom)
+	if err != nil {
 		return err
 	}
-	if frames > MaxAnimationBytes/(w*zoom*h*zoom) {
+	if frames > MaxAnimationBytes/(pw*ph) {
 		return fmt.Errorf("%w: %d frames of %dx%d pixels are more than %d MiB; use fewer generations, a smaller zoom or a smaller grid",
-			ErrSize, frames, w*zoom, h*zoom, MaxAnimationBytes>>20)
+			ErrSize, frames, pw, ph, MaxAnimationBytes>>20)
 	}
 	return nil
 }
@@ -67,7 +71,7 @@ func (a *Animation) Add(g *life.Grid) error {
 	if err := CheckAnimation(a.w, a.h, a.zoom, len(a.gif.Image)+1); err != nil {
 		return err
 	}
-	img := image.NewPaletted(image.Rect(0, 0, a.w*a.zoom, a.h*a.zoom), a.palette)
+	img := image.NewPaletted(image.Rect(0, 0, a.pw, a.ph), a.palette)
 	paint(img, g, a.zoom)
 	a.gif.Image = append(a.gif.Image, img)
 	a.gif.Delay = append(a.gif.Delay, a.delay)

@@ -76,11 +76,45 @@ func TestImage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := grid(t, tt.rows...)
-			img, err := picture.Image(g, tt.zoom, 2)
+			img, err := picture.Image(g, float64(tt.zoom), 2)
 			require.NoError(t, err)
 			assertPicture(t, g, tt.zoom, img)
 		})
 	}
+	t.Run("several cells a pixel: alive if any is, as Golly draws", func(t *testing.T) {
+		g := grid(t,
+			"O.......O",
+			"........O",
+			"...O.....",
+			".........",
+			".........",
+		)
+		for _, tc := range []struct {
+			zoom  float64
+			w, h  int
+			alive []uint8
+		}{
+			// 2x2 cells a pixel; the last column and row take the cells left.
+			{0.5, 5, 3, []uint8{
+				1, 0, 0, 0, 1,
+				0, 1, 0, 0, 0,
+				0, 0, 0, 0, 0,
+			}},
+			{0.25, 3, 2, []uint8{
+				1, 0, 1,
+				0, 0, 0,
+			}},
+			{1.0 / 16, 1, 1, []uint8{1}},
+		} {
+			img, err := picture.Image(g, tc.zoom, 2)
+			require.NoError(t, err)
+			assert.Equal(t, image.Rect(0, 0, tc.w, tc.h), img.Bounds(), "zoom %g", tc.zoom)
+			assert.Equal(t, tc.alive, img.Pix, "zoom %g", tc.zoom)
+		}
+		empty, err := picture.Image(grid(t, "....", "...."), 0.5, 2)
+		require.NoError(t, err)
+		assert.Equal(t, []uint8{0, 0}, empty.Pix)
+	})
 	t.Run("pixels by hand", func(t *testing.T) {
 		img, err := picture.Image(grid(t, ".O", ".."), 2, 2)
 		require.NoError(t, err)
@@ -97,13 +131,17 @@ func TestCheckSize(t *testing.T) {
 	tests := []struct {
 		name    string
 		w, h    int
-		zoom    int
+		zoom    float64
 		wantErr string
 	}{
 		{"fine", 100, 50, 4, ""},
 		{"the widest", picture.MaxSide, 1, 1, ""},
-		{"zoom 0", 10, 10, 0, "bad picture size: zoom 0: want at least 1 pixel per cell"},
-		{"negative zoom", 10, 10, -3, "bad picture size: zoom -3: want at least 1 pixel per cell"},
+		{"several cells a pixel", 4 * picture.MaxSide, 1, 0.25, ""},
+		{"one cell a pixel too many across", 4*picture.MaxSide + 1, 1, 0.25, "bad picture size: a 262141x1 grid at zoom 0.25 is more than 65535 pixels across"},
+		{"zoom 0", 10, 10, 0, "bad picture size: zoom 0: want a whole number of pixels per cell, 1 or more, or 1/n for n×n cells a pixel"},
+		{"negative zoom", 10, 10, -3, "bad picture size: zoom -3: want a whole number of pixels per cell, 1 or more, or 1/n for n×n cells a pixel"},
+		{"part of a pixel", 10, 10, 2.5, "bad picture size: zoom 2.5: want a whole number of pixels per cell, 1 or more, or 1/n for n×n cells a pixel"},
+		{"not 1/n", 10, 10, 0.4, "bad picture size: zoom 0.4: want a whole number of pixels per cell, 1 or more, or 1/n for n×n cells a pixel"},
 		{"too wide", picture.MaxSide, 1, 2, "bad picture size: a 65535x1 grid at zoom 2 is more than 65535 pixels across"},
 		{"too many pixels", 20000, 20000, 1, "bad picture size: a 20000x20000 grid at zoom 1 is more than 268435456 pixels"},
 	}
@@ -286,13 +324,13 @@ func TestWriteErrors(t *testing.T) {
 	tests := []struct {
 		name    string
 		path    string
-		zoom    int
+		zoom    float64
 		wantErr string
 	}{
 		{"no such directory", filepath.Join(dir, "nope", "a.png"), 1, "write " + filepath.Join(dir, "nope", "a.png") + ": no such file or directory"},
 		{"a directory", dir + string(filepath.Separator), 1, "write " + dir + "/: is a directory; want a file name"},
 		{"an existing directory", dir, 1, "write " + dir + ": is a directory; want a file name"},
-		{"zoom 0", filepath.Join(dir, "b.png"), 0, filepath.Join(dir, "b.png") + ": bad picture size: zoom 0: want at least 1 pixel per cell"},
+		{"zoom 0", filepath.Join(dir, "b.png"), 0, filepath.Join(dir, "b.png") + ": bad picture size: zoom 0: want a whole number of pixels per cell, 1 or more, or 1/n for n×n cells a pixel"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -303,6 +341,21 @@ func TestWriteErrors(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "no temporary file is left behind")
+}
+
+func TestAnimationSeveralCellsAPixel(t *testing.T) {
+	a, err := picture.NewAnimation(5, 3, 0.5, 2, 0)
+	require.NoError(t, err)
+	require.NoError(t, a.Add(grid(t, ".....", "....O", "O....")))
+	var b bytes.Buffer
+	require.NoError(t, a.Encode(&b))
+	out, err := gif.DecodeAll(&b)
+	require.NoError(t, err)
+	require.Len(t, out.Image, 1)
+	assert.Equal(t, image.Rect(0, 0, 3, 2), out.Image[0].Bounds())
+	assert.Equal(t, []uint8{0, 0, 1, 1, 0, 0}, out.Image[0].Pix, "(4,1) in the top-right pixel, (0,2) in the bottom-left")
+	assert.NoError(t, picture.CheckAnimation(4*1024, 4*1024, 0.25, 64), "1024x1024 pixels a frame")
+	assert.Error(t, picture.CheckAnimation(4*1024, 4*1024, 0.25, 1025))
 }
 
 // TestDyingStates draws the dying states of a Generations rule in the ramp

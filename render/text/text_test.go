@@ -101,14 +101,22 @@ func TestStyleColors(t *testing.T) {
 }
 
 func TestStyleFrame(t *testing.T) {
-	g, err := life.ParseGrid("*2-", "23-")
+	g, err := life.ParseGrid("*2-2", "23-3", "**--", "*3-2")
 	require.NoError(t, err)
-	frame := string(text.Style{Colors: text.TrueColor, States: 4}.AppendFrame(nil, g, 3, 2, "s"))
+	style := text.Style{Colors: text.TrueColor, States: 4}
+	colored := text.Frame{Style: style}
+	frame := string(colored.Append(nil, text.Viewport{Cols: 3, Rows: 1}, text.Bounded{Grid: g}, "s"))
 	// Column 0: alive over state 2; column 1: state 2 over state 3; column 2: nothing.
 	assert.Contains(t, frame, "\x1b[38;2;255;200;60m\x1b[48;2;232;80;42m▀\x1b[0m")
 	assert.Contains(t, frame, "\x1b[38;2;232;80;42m\x1b[48;2;60;32;80m▀\x1b[0m ")
-	plain := string(text.Style{States: 4}.AppendFrame(nil, g, 3, 2, "s"))
-	assert.Contains(t, plain, "\x1b[1;1H▀  ", "piped: a dying cell is empty")
+	var plain text.Frame
+	out := string(plain.Append(nil, text.Viewport{Cols: 3, Rows: 1}, text.Bounded{Grid: g}, "s"))
+	assert.Contains(t, out, "\x1b[1;1H▀  ", "no colour: a dying cell is empty")
+	// Zoomed out, 2x4 cells a character: the shade of the live cells in the
+	// live colour, and a character of dying cells only in theirs.
+	zoomed := string(colored.Append(nil, text.Viewport{Cols: 2, Rows: 1, Zoom: 1}, text.Bounded{Grid: g}, "s"))
+	assert.Contains(t, zoomed, "\x1b[38;2;255;200;60m▒\x1b[0m", "4 live cells of 8")
+	assert.Contains(t, zoomed, "\x1b[38;2;232;80;42m░\x1b[0m", "dying cells only")
 }
 
 func TestDetectColors(t *testing.T) {

@@ -5,7 +5,11 @@
 package view
 
 import (
+	"errors"
+	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"colife/life"
 )
@@ -82,6 +86,27 @@ func NewUnbounded(box life.Rect, screenW, screenH int, zoom float64) View {
 	v.Zoom = Snap(zoom)
 	v.centreOn(box)
 	return v
+}
+
+// ParseZoom reads a zoom as both programs' -zoom flag gives it, for the
+// window and for pictures alike: a number of pixels per cell, or 1/N for N
+// cells a pixel, from MinZoom to MaxZoom, taken down to the rung of the
+// ladder at or below it (Snap): "5" is 4, "1/3" is 1/4.
+func ParseZoom(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	z, err := strconv.ParseFloat(s, 64)
+	if num, den, ok := strings.Cut(s, "/"); ok && err != nil {
+		n, err1 := strconv.ParseFloat(num, 64)
+		d, err2 := strconv.ParseFloat(den, 64)
+		z, err = n/d, errors.Join(err1, err2)
+	}
+	switch {
+	case err != nil || math.IsNaN(z) || math.IsInf(z, 0):
+		return 0, errors.New("want a number of pixels per cell, such as 8, or 1/2")
+	case z < MinZoom || z > MaxZoom:
+		return 0, fmt.Errorf("want from 1/%g to %g pixels per cell", 1/MinZoom, MaxZoom)
+	}
+	return Snap(z), nil
 }
 
 // Snap returns the rung of the zoom ladder at or below z, within MinZoom and

@@ -272,3 +272,33 @@ func TestVisible(t *testing.T) {
 	g := view.New(10, 5, 400, 300, 8)
 	assert.Equal(t, life.RectOf(life.Point{}, 10, 5), g.Visible(), "a grid's cells, all on screen")
 }
+
+func TestParseZoom(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		err  string
+	}{
+		{"8", 8, ""},
+		{" 5 ", 4, ""}, // down to the rung below
+		{"256", 256, ""},
+		{"1/2", 0.5, ""},
+		{"0.5", 0.5, ""},
+		{"1/3", 0.25, ""},
+		{"1/64", 1.0 / 64, ""},
+		{"0", 0, "want from 1/64 to 256 pixels per cell"},
+		{"1/128", 0, "want from 1/64 to 256 pixels per cell"},
+		{"257", 0, "want from 1/64 to 256 pixels per cell"},
+		{"1/0", 0, "want a number of pixels per cell, such as 8, or 1/2"},
+		{"many", 0, "want a number of pixels per cell, such as 8, or 1/2"},
+		{"NaN", 0, "want a number of pixels per cell, such as 8, or 1/2"},
+	} {
+		z, err := view.ParseZoom(tc.in)
+		if tc.err != "" {
+			assert.EqualError(t, err, tc.err, tc.in)
+			continue
+		}
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, z, tc.in)
+	}
+}

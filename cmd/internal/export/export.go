@@ -23,6 +23,7 @@ import (
 	"colife/cmd/internal/setup"
 	"colife/life"
 	"colife/render/picture"
+	"colife/render/view"
 )
 
 // Defaults of -zoom and -delay.
@@ -40,8 +41,9 @@ type Config struct {
 	GIF string
 	// PNG is the file for a PNG of the last generation, or "".
 	PNG string
-	// Zoom is the number of pixels on a side of each cell.
-	Zoom int
+	// Zoom is the pictures' scale as the window counts it, pixels a cell: a
+	// whole number, or 1/n for n × n cells a pixel (see render/picture).
+	Zoom float64
 	// Delay is how long the GIF shows each generation.
 	Delay time.Duration
 	// States is the number of states of the run's rule (0 or 2: two), for
@@ -57,12 +59,12 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	if c.Zoom == 0 {
 		c.Zoom = DefaultZoom
 	}
-	fs.Func("zoom", fmt.Sprintf("draw each cell of -gif and -png as `Z`×Z pixels (default %d)", c.Zoom), func(s string) error {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 {
-			return fmt.Errorf("%q: want a whole number of pixels, 1 or more", s)
+	fs.Func("zoom", fmt.Sprintf("draw -gif and -png at `Z` pixels per cell, as lifeview's -zoom counts: 1 2 3 4 6 8 12 16 24 32 48 64 ... 256, or 1/2 1/4 ... 1/64 for several cells a pixel, which is alive if any of its cells is (as Golly draws); other values go down to the one below (default %d)", DefaultZoom), func(s string) error {
+		z, err := view.ParseZoom(s)
+		if err != nil {
+			return err
 		}
-		c.Zoom = n
+		c.Zoom = z
 		return nil
 	})
 	c.RegisterDelay(fs)
@@ -117,11 +119,11 @@ func (c *Config) Enabled() bool { return c.GIF != "" || c.PNG != "" }
 // and for each frame of the GIF. A picture too large to make costs nothing
 // here: NewRecorder refuses it.
 func (c *Config) Costs(w, h, frames int) []life.Cost {
-	if !c.Enabled() || picture.CheckSize(w, h, c.Zoom) != nil {
+	pw, ph, err := picture.PixelSize(w, h, c.Zoom)
+	if !c.Enabled() || err != nil {
 		return nil
 	}
-	z := uint64(c.Zoom)
-	pixels := uint64(w) * uint64(h) * z * z
+	pixels := uint64(pw) * uint64(ph)
 	var costs []life.Cost
 	if c.PNG != "" {
 		costs = append(costs, life.Cost{What: "the -png picture", Bytes: pixels})

@@ -69,6 +69,19 @@ func TestPictures(t *testing.T) {
 		}
 	})
 
+	t.Run("png at 1/2: 2x2 cells a pixel, alive if any is", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "half.png")
+		code, stderr := lifeview(t, bin, "-pattern", "blinker", "-size", "5x5", "-topology", "plane", "-gens", "0", "-zoom", "1/2", "-png", path)
+		require.Equal(t, 0, code, stderr)
+		img := readPNG(t, path)
+		assert.Equal(t, image.Rect(0, 0, 3, 3), img.Bounds())
+		for y := range 3 {
+			for x := range 3 {
+				assert.Equal(t, y == 1 && x <= 1, alive(img, 1, x, y), "pixel (%d,%d): the blinker along row 2, cells 1 to 3", x, y)
+			}
+		}
+	})
+
 	t.Run("interrupted", func(t *testing.T) {
 		// The pattern comes on a pipe, a long comment first: once the
 		// pipe has taken more than it holds, lifeview is reading it, so
@@ -110,8 +123,6 @@ func TestPictures(t *testing.T) {
 		}{
 			{"with -screenshot", []string{"-gif", filepath.Join(dir, "a.gif"), "-screenshot", filepath.Join(dir, "a.png")},
 				"lifeview: -gif and -png write files without a window; leave out -screenshot (run lifeview -h for help)"},
-			{"zoom below 1", []string{"-png", filepath.Join(dir, "a.png"), "-zoom", "1/2"},
-				"lifeview: -gif and -png need a -zoom of 1 pixel per cell or more (run lifeview -h for help)"},
 			{"gif not .gif", []string{"-gif", "a.png"},
 				`lifeview: invalid value "a.png" for flag -gif: "a.png": want a .gif file (run lifeview -h for help)`},
 			{"a missing directory", []string{"-pattern", "block", "-gif", missing},

@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -67,8 +66,8 @@ func newFlagSet(c *Config) *flag.FlagSet {
 	c.Register(fs)
 	// The window's default topology is not the terminal's.
 	fs.Lookup("topology").Usage = "topology `T`: unbounded (an endless plane: patterns grow and gliders fly off for ever; alias infinite; without -topology, -engine dense and rules with B0 get a torus instead), torus (the edges wrap around, as in the book) or plane (dead beyond the edges)"
-	fs.Func("zoom", "`Z` pixels per cell at the start, one of 1 2 3 4 6 8 12 16 24 32 48 64... or 1/2 1/4... (other values go down to the one below; default: the largest up to 8 that fits the screen)", func(s string) error {
-		z, err := parseZoom(s) // not 0
+	fs.Func("zoom", fmt.Sprintf("`Z` pixels per cell: the window's at the start, and -gif's and -png's; one of 1 2 3 4 6 8 12 16 24 32 48 64 ... 256, or 1/2 1/4 ... 1/64 for several cells a pixel (a picture's pixel is alive if any of its cells is, as Golly draws); other values go down to the one below (default: the window's the largest up to 8 that fits the screen, the pictures' %d)", export.DefaultZoom), func(s string) error {
+		z, err := view.ParseZoom(s) // not 0
 		c.Zoom = z
 		return err
 	})
@@ -114,24 +113,6 @@ const maxHistory = 1 << 20
 // mib formats a number of bytes in MiB.
 func mib(n int) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
-// parseZoom reads -zoom: a number of pixels per cell, or 1/N.
-func parseZoom(s string) (float64, error) {
-	s = strings.TrimSpace(s)
-	z, err := strconv.ParseFloat(s, 64)
-	if num, den, ok := strings.Cut(s, "/"); ok && err != nil {
-		n, err1 := strconv.ParseFloat(num, 64)
-		d, err2 := strconv.ParseFloat(den, 64)
-		z, err = n/d, errors.Join(err1, err2)
-	}
-	switch {
-	case err != nil || math.IsNaN(z) || math.IsInf(z, 0):
-		return 0, errors.New("want a number of pixels per cell, such as 8, or 1/2")
-	case z < view.MinZoom || z > view.MaxZoom:
-		return 0, fmt.Errorf("want from 1/%g to %g pixels per cell", 1/view.MinZoom, view.MaxZoom)
-	}
-	return view.Snap(z), nil
-}
-
 // Parse reads args into a Config. For -h it writes the usage to stdout and
 // returns flag.ErrHelp; any other mistake is a *UsageError.
 func Parse(args []string, stdout io.Writer) (*Config, error) {
@@ -150,10 +131,7 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 		}
 		c.Pictures.Zoom = export.DefaultZoom
 		if c.Zoom != 0 {
-			if c.Zoom < 1 {
-				return nil, &UsageError{errors.New("-gif and -png need a -zoom of 1 pixel per cell or more")}
-			}
-			c.Pictures.Zoom = int(c.Zoom)
+			c.Pictures.Zoom = c.Zoom
 		}
 	}
 	if c.Screenshot != "" {
@@ -201,8 +179,9 @@ without -pattern), so the same -pattern gives another board there; give
 -size and -topology for the same one.
 
 With -gif or -png it opens no window: it runs -gens generations and writes an
-animated GIF of them all, or a PNG of the last, -zoom pixels a cell (default
-4), and exits; on the unbounded plane the pictures show the starting box
+animated GIF of them all, or a PNG of the last, -zoom pixels a cell as in
+the window (default 4; at 1/2 and below a pixel is alive if any of its
+cells is), and exits; on the unbounded plane the pictures show the starting box
 (-size). It needs no display, like -h and -list. -png writes the board's
 cells; -screenshot instead saves what the window shows, HUD and zoom
 included.

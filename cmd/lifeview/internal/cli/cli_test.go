@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"colife/cmd/internal/export"
 	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
 )
@@ -40,7 +42,11 @@ func TestParseValues(t *testing.T) {
 		{[]string{"-hud=false"}, func(t *testing.T, c *cli.Config) { assert.False(t, c.HUD) }},
 		{[]string{"-gens", "4"}, func(t *testing.T, c *cli.Config) { assert.Equal(t, 4, c.Gens); assert.True(t, c.GensSet) }},
 		{[]string{"-history", "9"}, func(t *testing.T, c *cli.Config) { assert.Equal(t, 9, c.History) }},
-		{[]string{"-png", "x.png", "-zoom", "3"}, func(t *testing.T, c *cli.Config) { assert.Equal(t, 3, c.Pictures.Zoom) }},
+		{[]string{"-png", "x.png", "-zoom", "3"}, func(t *testing.T, c *cli.Config) { assert.Equal(t, 3.0, c.Pictures.Zoom) }},
+		{[]string{"-png", "x.png", "-zoom", "1/2"}, func(t *testing.T, c *cli.Config) {
+			assert.Equal(t, 0.5, c.Pictures.Zoom, "pictures take the window's zooms")
+		}},
+		{[]string{"-gif", "x.gif"}, func(t *testing.T, c *cli.Config) { assert.Equal(t, float64(export.DefaultZoom), c.Pictures.Zoom) }},
 		{[]string{"-list"}, func(t *testing.T, c *cli.Config) { assert.True(t, c.List) }},
 		{[]string{"-pattern", "glider", "-seed", "7"}, func(t *testing.T, c *cli.Config) { assert.Equal(t, uint64(7), c.Seed) }},
 	} {
@@ -64,7 +70,6 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"-history", "0"}, `invalid value "0" for flag -history: want a whole number of generations from 1 to 1048576`},
 		{[]string{"-gens", "-2"}, `invalid value "-2" for flag -gens: want 0 or more`},
 		{[]string{"-png", "x.png", "-screenshot", "y.png"}, "-gif and -png write files without a window; leave out -screenshot"},
-		{[]string{"-png", "x.png", "-zoom", "1/2"}, "-gif and -png need a -zoom of 1 pixel per cell or more"},
 		{[]string{"-screenshot", "/no/such/dir/shot.png"}, "-screenshot: /no/such/dir/shot.png: directory /no/such/dir does not exist"},
 		{[]string{"stray"}, `unexpected argument "stray"; flags start with -`},
 	} {
@@ -128,4 +133,24 @@ func TestReport(t *testing.T) {
 	assert.Equal(t, 0, cli.Report(&out, nil))
 	assert.Equal(t, 1, cli.Report(&out, errors.New("pattern \"x\": no such file")))
 	assert.Equal(t, "lifeview: pattern \"x\": no such file\n", out.String())
+}
+
+// TestZoomOneMeaning checks that lifeview's -zoom and life's (export's)
+// read the same values the same way.
+func TestZoomOneMeaning(t *testing.T) {
+	for _, z := range []string{"1", "2", "5", "8", "256", "1/2", "0.5", "1/3", "1/64", "0", "300", "1/128", "many", "-1"} {
+		c, errWindow := cli.Parse([]string{"-zoom", z}, nil)
+		var e export.Config
+		fs := flag.NewFlagSet("life", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		e.Register(fs)
+		errPictures := fs.Parse([]string{"-zoom", z})
+		if errWindow != nil {
+			require.Error(t, errPictures, z)
+			assert.Equal(t, errors.Unwrap(errWindow).Error(), errPictures.Error(), z)
+			continue
+		}
+		require.NoError(t, errPictures, z)
+		assert.Equal(t, c.Zoom, e.Zoom, z)
+	}
 }
