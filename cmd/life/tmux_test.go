@@ -440,3 +440,24 @@ func TestTmuxHelp(t *testing.T) {
 	p.keys("q")
 	p.assertRestored(0)
 }
+
+// TestTmuxColors: in -watch a Generations rule's dying cells are drawn in
+// the colours of the ramp (tmux reports 256 colours), and -color never
+// draws them as empty.
+func TestTmuxColors(t *testing.T) {
+	for _, c := range []struct {
+		color string
+		want  bool
+	}{{"auto", true}, {"never", false}} {
+		t.Run(c.color, func(t *testing.T) {
+			p := startTmux(t, 40, 12, "-pattern", "brians-brain", "-topology", "plane", "-size", "40x22", "-gens", "2", "-color", c.color)
+			p.waitStatus(`gen 2 .*PAUSED`)
+			screen := p.run("capture-pane", "-p", "-e")
+			// Alive #ffc83c and the one dying state #e8502a, as xterm's
+			// cube numbers them.
+			assert.Equal(t, c.want, strings.Contains(screen, "38;5;221m"), "the live colour:\n%q", screen)
+			assert.Equal(t, c.want, strings.Contains(screen, "38;5;209m"), "the dying colour:\n%q", screen)
+			p.keys("q")
+		})
+	}
+}
