@@ -33,6 +33,8 @@ func TestStartBoundedGridSuffix(t *testing.T) {
 		{name: "-topology wins, the size stays", args: []string{"-topology", "plane"}, stdin: torus, wantTop: life.Plane, wantSize: setup.Size{W: 8, H: 4}},
 		{name: "-topology unbounded takes no bounded size", args: []string{"-topology", "unbounded"}, stdin: torus, wantTop: life.Unbounded, wantSize: setup.Size{W: 12, H: 11}},
 		{name: "no suffix: the flags' and the Sizer's", args: nil, stdin: "x = 2, y = 1\n2o!\n", wantTop: life.Torus, wantSize: setup.Size{W: 12, H: 11}},
+		{name: "-rule's suffix over the pattern's", args: []string{"-rule", "B3/S23:P9,7"}, stdin: torus, wantTop: life.Plane, wantSize: setup.Size{W: 9, H: 7}},
+		{name: "-rule's suffix, -size wins", args: []string{"-rule", "B3/S23:P9,7", "-size", "5x5"}, stdin: torus, wantTop: life.Plane, wantSize: setup.Size{W: 5, H: 5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +55,25 @@ func TestStartSuffixSmallerThanThePattern(t *testing.T) {
 	require.NoError(t, parse(t, &c, "-pattern", "-"))
 	_, err := c.Start(strings.NewReader("x = 5, y = 1, rule = B3/S23:T3,3\n5o!\n"), setup.Fit(2, setup.Size{}))
 	assert.EqualError(t, err, `pattern is 5x1, larger than the 3x3 grid, the size its rule's suffix :T3,3 asks for (-size gives another)`)
+}
+
+// TestStartRuleSuffixSoup: -rule's suffix gives a soup its board too, and a
+// board too big blames -rule.
+func TestStartRuleSuffixSoup(t *testing.T) {
+	var c setup.Config
+	require.NoError(t, parse(t, &c, "-rule", "B3/S23:T40,20", "-seed", "3"))
+	s, err := c.Start(nil, setup.Fit(2, setup.Size{W: 32, H: 16}))
+	require.NoError(t, err)
+	assert.Equal(t, life.Torus, s.Options.Topology)
+	assert.Equal(t, setup.Size{W: 40, H: 20}, setup.Size{W: s.Grid.Width(), H: s.Grid.Height()})
+
+	c = setup.Config{}
+	require.NoError(t, parse(t, &c, "-rule", "B3/S23:T30000,30000", "-memory", "1M"))
+	_, err = c.Start(nil, setup.Fit(2, setup.Size{W: 32, H: 16}))
+	var fe *setup.FlagError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "rule", fe.Flag)
+	assert.Regexp(t, `^the grid of its suffix :T30000,30000 is too big: `, fe.Err.Error())
 }
 
 func TestStartSuffixTooBig(t *testing.T) {

@@ -51,7 +51,12 @@ func (v *sizeValue) Set(s string) error {
 	return nil
 }
 
-type ruleValue struct{ r **life.Rule }
+// ruleValue is -rule: the rule, and the bounded grid of its suffix if it has
+// one (":T100,80").
+type ruleValue struct {
+	r **life.Rule
+	b *life.Bounds
+}
 
 func (v *ruleValue) String() string {
 	if v.r == nil || *v.r == nil {
@@ -61,11 +66,11 @@ func (v *ruleValue) String() string {
 }
 
 func (v *ruleValue) Set(s string) error {
-	r, err := life.ParseRule(s)
+	r, b, err := life.ParseRuleBounds(s)
 	if err != nil {
 		return err
 	}
-	*v.r = &r
+	*v.r, *v.b = &r, b
 	return nil
 }
 

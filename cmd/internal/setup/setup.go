@@ -66,7 +66,8 @@ type Config struct {
 	// it before Register; empty says "the pattern with a margin around it".
 	SizeDefault string
 
-	patternSet, randomSet, seedSet, topologySet bool // given on the command line
+	patternSet, randomSet, seedSet, topologySet bool        // given on the command line
+	ruleBounds                                  life.Bounds // the bounded grid of -rule's suffix, if it has one
 }
 
 // Register defines the shared flags on fs, storing into c. The defaults shown
@@ -78,7 +79,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		sizeDefault = "the pattern with a margin around it"
 	}
 	fs.Var(&sizeValue{&c.Size}, "size", "grid size `WxH`, such as 80x40 (default: "+sizeDefault+")")
-	fs.Var(&ruleValue{&c.Rule}, "rule", "`RULE` in B/S notation, such as B36/S23, or a name such as highlife (default: the pattern's rule, else B3/S23)")
+	fs.Var(&ruleValue{&c.Rule, &c.ruleBounds}, "rule", "`RULE`: B/S (B36/S23), Hensel (B2-a/S12) or Generations (B2/S/C3) notation, or a name such as highlife or briansbrain; a suffix :T100,80 or :P100,80 gives the board (default: the pattern's rule, else B3/S23)")
 	fs.Var(&topologyValue{&c.Topology, &c.topologySet}, "topology", "topology `T`: torus (the edges wrap around, as in the book), plane (dead beyond the edges) or unbounded (no edge: -size is only the box the start is drawn in)")
 	random := "start from a random soup in which each cell is alive with probability `D`, 0 < D <= 1, instead of a pattern"
 	if c.Pattern != "" {
@@ -212,10 +213,16 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		} else if p.Rule != "" {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: rule %q is not a life-like rule; using B3/S23", s.Name, p.Rule))
 		}
-		if !p.Bounds.IsZero() && !c.topologySet {
-			c.Topology = p.Bounds.Topology
-			s.Options.Topology = c.Topology
-		}
+	}
+	// A bounded-grid suffix, -rule's or else the pattern's, gives the
+	// topology and the size that -topology and -size do not.
+	suffix, suffixOf := c.ruleBounds, "-rule"
+	if suffix.IsZero() && s.Pattern != nil {
+		suffix, suffixOf = s.Pattern.Bounds, ""
+	}
+	if !suffix.IsZero() && !c.topologySet {
+		c.Topology = suffix.Topology
+		s.Options.Topology = c.Topology
 	}
 	if c.Rule != nil {
 		s.Options.Rule = *c.Rule
@@ -229,16 +236,20 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		}
 	}
 	gs := c.Size
-	suffixSize := gs == (Size{}) && s.Pattern != nil && !s.Pattern.Bounds.IsZero() && c.Topology != life.Unbounded
+	suffixSize := gs == (Size{}) && !suffix.IsZero() && c.Topology != life.Unbounded
 	switch {
 	case suffixSize:
-		gs = Size{W: s.Pattern.Bounds.Width, H: s.Pattern.Bounds.Height}
+		gs = Size{W: suffix.Width, H: suffix.Height}
 	case gs == (Size{}):
 		gs = size(w, h)
 	}
-	// badSize blames -size if it was given, else the pattern.
+	// badSize blames -size if it was given, else -rule's suffix, else the
+	// pattern.
 	badSize := func(err error) error {
-		if c.Size != (Size{}) || soup {
+		switch {
+		case suffixSize && suffixOf == "-rule":
+			return &FlagError{"rule", fmt.Errorf("the grid of its suffix %s is too big: %w", suffix, err)}
+		case c.Size != (Size{}) || soup:
 			return &FlagError{"size", err}
 		}
 		name := c.Pattern
@@ -246,7 +257,7 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 			name = "stdin"
 		}
 		if suffixSize {
-			return fmt.Errorf("pattern %q: the grid its rule's suffix %s asks for is too big: %w", name, s.Pattern.Bounds, err)
+			return fmt.Errorf("pattern %q: the grid its rule's suffix %s asks for is too big: %w", name, suffix, err)
 		}
 		return fmt.Errorf("pattern %q is %dx%d; with its margin the grid would be too big: %w", name, w, h, err)
 	}
@@ -274,7 +285,7 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 			return nil, &FlagError{"size", err}
 		}
 		if suffixSize {
-			return nil, fmt.Errorf("%w, the size its rule's suffix %s asks for (-size gives another)", err, s.Pattern.Bounds)
+			return nil, fmt.Errorf("%w, the size its rule's suffix %s asks for (-size gives another)", err, suffix)
 		}
 		return nil, err
 	}
