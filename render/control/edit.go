@@ -109,7 +109,14 @@ func (c *Controller) live(r life.Rect, f func(p life.Point)) {
 func (c *Controller) writeRLE(w io.Writer, r life.Rect) error {
 	u := life.NewUniverse()
 	c.live(r, func(p life.Point) { u.Set(p.X, p.Y, life.Alive) })
-	return pattern.WriteUniverseRLE(w, u, c.Name, c.Frame.Options.Rule, c.Frame.Generation)
+	rule, gen := c.Frame.Options.Rule, c.Frame.Generation
+	if u.Population() == 0 {
+		// No live cell: a dead cell where the box began, as RLE has no
+		// empty box that reads back.
+		at := r.Min
+		return pattern.WriteRLE(w, &pattern.Pattern{Name: c.Name, Rule: rule.String(), Width: 1, Height: 1, Position: &at, Generation: gen})
+	}
+	return pattern.WriteUniverseRLE(w, u, c.Name, rule, gen)
 }
 
 // board returns the rectangle to copy or save: the selection, or else the

@@ -303,6 +303,15 @@ func TestSave(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 5, p.Population(), "the selection only")
 
+	// An empty selection saves a file that reads back: no cell, the rule
+	// and the generation.
+	dragSelect(c, in, 4, 0, 7, 0)
+	in.press(control.KeyCtrlS)
+	c.Update(in)
+	p, err = pattern.Load(filepath.Join(c.Dir, "test-gen5-3.rle"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, [3]any{0, 5, "B36/S23"}, [3]any{p.Population(), p.Generation, p.Rule})
+
 	c.Dir = filepath.Join(c.Dir, "missing")
 	in.press(control.KeyCtrlS)
 	c.Update(in)

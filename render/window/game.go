@@ -18,6 +18,7 @@ import (
 	"colife/render/picture"
 	"colife/render/runner"
 	"colife/render/view"
+	"colife/render/xkeys"
 )
 
 // helpLines is the help overlay.
@@ -100,7 +101,7 @@ func (g *game) Update() error {
 	}
 	if !g.keysTried {
 		g.keysTried = true
-		if k, err := listenKeys(); err == nil {
+		if k, err := xkeys.Listen(); err == nil {
 			g.in.events = k
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"colife/render/control"
+	"colife/render/xkeys"
 )
 
 // input is control.Input read from Ebitengine, in screen (device) pixels.
@@ -13,7 +14,7 @@ type input struct {
 	runes   []rune
 	keys    []ebiten.Key
 	presses []control.Press
-	events  *keyEvents // every key press from the X server, or nil
+	events  *xkeys.Listener // every press of the keys that type no character, or nil
 }
 
 // Cursor returns the cursor's position on the screen.
@@ -41,21 +42,21 @@ func (*input) Key(k control.Key) bool {
 // which repeat as the keyboard repeats a held key; with Control held they
 // are left out (the chords are not typing). The keys that type no character
 // (Enter, Esc, Backspace, Delete, the arrows, the Ctrl chords) come from
-// the X server's events, if the window has them (see keyEvents), so that each press
+// the X server's events, if the window has them (package xkeys), so that each press
 // counts too; else they are the keys seen going down in this tick, after
 // the characters. The slice is valid until the next call.
 func (in *input) Presses() []control.Press {
 	in.presses = in.presses[:0]
 	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
 	in.runes = ebiten.AppendInputChars(in.runes[:0])
-	if in.events != nil {
-		in.presses = in.events.appendPresses(in.presses, in.runes, ctrl)
-		return in.presses
-	}
 	for _, r := range in.runes {
 		if !ctrl {
 			in.presses = append(in.presses, typedPress(r))
 		}
+	}
+	if in.events != nil {
+		in.presses = in.events.Drain(in.presses)
+		return in.presses
 	}
 	in.keys = inpututil.AppendJustPressedKeys(in.keys[:0])
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)

@@ -115,7 +115,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	defer func() {
 		if g.in.events != nil {
-			g.in.events.close()
+			g.in.events.Close()
 		}
 	}()
 

@@ -1,4 +1,11 @@
-package window
+// Package xkeys hears every press of the keys that type no character
+// (Enter, Esc, Backspace, Delete, the arrows, the Ctrl chords) from the X
+// server, for a window whose toolkit tells only whether each key is held at
+// a tick (Ebitengine's just-pressed keys), so that two presses within one
+// tick would be one. X sends an event for each press to every client that
+// asks, so a second connection to the server, listening to the window's
+// KeyPress events beside the toolkit's, counts them all.
+package xkeys
 
 import (
 	"errors"
@@ -11,31 +18,26 @@ import (
 	"colife/render/control"
 )
 
-// keyEvents hears every press of the keys that type no character (Enter,
-// Esc, Backspace, Delete, the arrows, the Ctrl chords) from the X server.
-// Ebitengine tells of those keys only whether each is held at a tick, so two
-// presses within one tick would be one; X sends an event for each press to
-// every client that asks, so a second connection to the server, listening to
-// the window's KeyPress events beside GLFW's, counts them all. The
-// characters typed still come from Ebitengine, which has them all.
-//
-// Its goroutine reads the events until close.
-type keyEvents struct {
+// Listener queues the presses of this process's window, as control.Presses
+// with no character, from Listen until Close; its goroutine reads the X
+// server's events meanwhile. The characters typed are left to the toolkit,
+// which has them all.
+type Listener struct {
 	conn *xgb.Conn
 	done chan struct{} // closed when the goroutine has ended
 
-	mu       sync.Mutex
-	queue    []control.Press
-	min      xproto.Keycode
-	per      int
-	keysyms  []xproto.Keysym // the keyboard's mapping: per keysyms a keycode from min
-	mappings int             // MappingNotify events to reload it for
+	mu      sync.Mutex
+	queue   []control.Press
+	min     xproto.Keycode
+	per     int
+	keysyms []xproto.Keysym // the keyboard's mapping: per keysyms a keycode from min
 }
 
-// listenKeys listens to the key presses of this process's window on the X
+// Listen listens to the key presses of this process's window on the X
 // display, or fails if there is none (Wayland, say) or the window is not
-// found.
-func listenKeys() (*keyEvents, error) {
+// found (it is the window whose _NET_WM_PID is this process's, as GLFW sets
+// it).
+func Listen() (*Listener, error) {
 	conn, err := xgb.NewConn()
 	if err != nil {
 		return nil, err
@@ -44,7 +46,7 @@ func listenKeys() (*keyEvents, error) {
 	if err == nil {
 		err = xproto.ChangeWindowAttributesChecked(conn, win, xproto.CwEventMask, []uint32{xproto.EventMaskKeyPress}).Check()
 	}
-	k := &keyEvents{conn: conn, done: make(chan struct{})}
+	k := &Listener{conn: conn, done: make(chan struct{})}
 	if err == nil {
 		err = k.loadMapping()
 	}
@@ -86,7 +88,7 @@ func ownWindow(conn *xgb.Conn) (xproto.Window, error) {
 }
 
 // loadMapping reads the keyboard's mapping from keycodes to keysyms.
-func (k *keyEvents) loadMapping() error {
+func (k *Listener) loadMapping() error {
 	setup := xproto.Setup(k.conn)
 	n := byte(setup.MaxKeycode - setup.MinKeycode + 1)
 	m, err := xproto.GetKeyboardMapping(k.conn, setup.MinKeycode, n).Reply()
@@ -100,7 +102,7 @@ func (k *keyEvents) loadMapping() error {
 }
 
 // read queues the presses until the connection closes.
-func (k *keyEvents) read() {
+func (k *Listener) read() {
 	defer close(k.done)
 	for {
 		ev, err := k.conn.WaitForEvent()
@@ -157,7 +159,7 @@ var xChords = map[xproto.Keysym]control.Key{
 
 // press returns the press of keycode code with the modifiers of state, if
 // it is one that types no character; k.mu is held.
-func (k *keyEvents) press(code xproto.Keycode, state uint16) (control.Press, bool) {
+func (k *Listener) press(code xproto.Keycode, state uint16) (control.Press, bool) {
 	i := (int(code) - int(k.min)) * k.per
 	if code < k.min || i >= len(k.keysyms) || k.per == 0 {
 		return control.Press{}, false
@@ -174,15 +176,9 @@ func (k *keyEvents) press(code xproto.Keycode, state uint16) (control.Press, boo
 	return control.Press{Key: key}, ok
 }
 
-// appendPresses appends to dst the characters typed since the last tick, as
-// Ebitengine has them (left out while Control is held: the chords are not
-// typing), then the presses heard since, emptying the queue.
-func (k *keyEvents) appendPresses(dst []control.Press, typed []rune, ctrl bool) []control.Press {
-	if !ctrl {
-		for _, r := range typed {
-			dst = append(dst, typedPress(r))
-		}
-	}
+// Drain appends to dst the presses heard since the last Drain, in order,
+// and empties the queue.
+func (k *Listener) Drain(dst []control.Press) []control.Press {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	dst = append(dst, k.queue...)
@@ -190,8 +186,8 @@ func (k *keyEvents) appendPresses(dst []control.Press, typed []rune, ctrl bool) 
 	return dst
 }
 
-// close stops listening and returns once the goroutine has ended.
-func (k *keyEvents) close() {
+// Close stops listening and returns once the goroutine has ended.
+func (k *Listener) Close() {
 	k.conn.Close()
 	<-k.done
 }
