@@ -148,40 +148,42 @@ var floatBindings = []binding{
 
 // Help is the text of the help overlay: every key and button.
 const Help = `Space, Enter   play / pause
-N              forward one generation (after B: the one kept)
-B              back one generation (kept: -history)
+N              forward one generation
+B              back one generation (-history)
 +  -           speed x2 / half (gens/s)
+.  ,           step x2 / half (gens a frame)
 R              reset to the start
 C              clear
 S              new random soup
 left drag      draw live cells
 right drag     erase cells
 Ctrl+click     toggle a cell
+Shift+drag     select a rectangle
+Ctrl+C Ctrl+X  copy / cut the selection (RLE)
+Delete         clear the selection
+Ctrl+V         paste: a click places it,
+               < > rotate, X Y flip
+Ctrl+Z         undo
+Ctrl+Shift+Z   redo (also Ctrl+Y)
+Ctrl+R         set the rule (B/S or a name)
+O              open a file or a built-in name
+L              library of built-in patterns
+drop a file    open it
+Ctrl+S         save as RLE (or the selection)
+P              save a PNG screenshot
 wheel  [  ]    zoom (wheel: at the cursor)
 middle drag    pan
 arrows         pan (Shift: faster)
-F              fit the grid (unbounded: the live cells) to the window
-P              save a PNG screenshot
-Ctrl+S         save the board (or the selection) as RLE
-O              open a file or a built-in pattern (type its name)
-L              library of built-in patterns (Up/Down, Enter)
-drop a file    open it
-Shift+drag     select a rectangle
-Ctrl+C  Ctrl+X copy / cut the selection (as RLE)
-Delete         clear the selection
-Ctrl+V         paste: a click places it; < > rotate, X Y flip
-Ctrl+Z         undo
-Ctrl+Shift+Z, Ctrl+Y  redo
-Ctrl+R         set the rule (B/S or a name)
-.  ,           step x2 / half (generations a frame)
+F              fit the board to the window
 Y              population graph on / off
-G              grid lines on / off (8 px a cell and more)
+G              grid lines on / off
 T              light / dark theme
 I              HUD on / off
 H, ?           help on / off
-Esc            cancel the paste, close help, drop the selection, quit
+Esc            give up the paste, close help,
+               drop the selection, or quit
 Q              quit
-held keys      repeat as the keyboard does; arrows pan while held`
+held keys      repeat as the keyboard does`
 
 // Update reads in once: each key pressed since the last update acts, in
 // order, held arrows pan, the wheel zooms at the cursor, a middle drag pans, a

@@ -181,7 +181,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.pickBox.drawCentred(screen, lines, scale)
 	}
 	if g.ctl.Help {
-		g.helpBox.drawCentred(screen, helpLines, scale)
+		g.helpBox.drawCentred(screen, fitRows(helpLines, b.Dy(), scale), scale)
 	}
 	switch {
 	case g.capture != "" && !g.captured && g.frame.Started && g.frame.Generation >= g.gens:
