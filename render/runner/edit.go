@@ -17,6 +17,16 @@ const (
 	MaxUndoBytes = 64 << 20
 )
 
+// UndoBytes returns the most the undo stack of a w × h board keeps: on an
+// unbounded plane, whose live tiles may be anywhere, MaxUndoBytes.
+func UndoBytes(w, h int, unbounded bool) uint64 {
+	if unbounded {
+		return MaxUndoBytes
+	}
+	tiles := uint64((w+63)/64) * uint64((h+63)/64)
+	return min(MaxUndoBytes, MaxUndo*(tiles+1)*life.TileBytes)
+}
+
 // Stroke begins an edit made of the Edit commands that follow it, such as a
 // drag of the mouse: Undo undoes them together.
 type Stroke struct{}

@@ -44,3 +44,9 @@ func TestUndoMemoryLimit(t *testing.T) {
 	assert.Len(t, huge.kept, 1, "a board over the limit alone: the newest kept")
 	assert.Equal(t, 1, huge.kept[0].gen)
 }
+
+func TestUndoBytes(t *testing.T) {
+	assert.Equal(t, uint64(MaxUndo*7*life.TileBytes), UndoBytes(160, 100, false), "6 tiles and the board's own")
+	assert.Equal(t, uint64(MaxUndoBytes), UndoBytes(1000, 1000, false))
+	assert.Equal(t, uint64(MaxUndoBytes), UndoBytes(1, 1, true))
+}
