@@ -186,9 +186,11 @@ Q              quit
 held keys      repeat as the keyboard does`
 
 // Update reads in once: each key pressed since the last update acts, in
-// order, held arrows pan, the wheel zooms at the cursor, a middle drag pans, a
-// left drag draws live cells along the cursor's path and a right drag erases
-// them, and Ctrl with a left click toggles one cell.
+// order (typed into a prompt while one is open, moving through the library
+// picker while it is), held arrows pan, the wheel zooms at the cursor, a
+// middle drag pans, a click places a floating paste, a Shift+left drag
+// selects, a left drag draws live cells along the cursor's path and a right
+// drag erases them, and Ctrl with a left click toggles one cell.
 func (c *Controller) Update(in Input) {
 	for _, p := range in.Presses() {
 		switch {

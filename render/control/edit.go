@@ -69,7 +69,7 @@ func (c *Controller) Selection() (life.Rect, bool) { return c.sel, !c.sel.Empty(
 // top-left corner is over, or nil.
 func (c *Controller) Floating() (*Floating, life.Point) { return c.float, c.floatAt }
 
-// select extends the selection being dragged to the cell under (x, y):
+// selectTo extends the selection being dragged to the cell under (x, y):
 // the rectangle with the cell where the drag began and this one at its
 // corners.
 func (c *Controller) selectTo(x, y int) {

@@ -28,6 +28,8 @@ func (systemClipboard) ReadText() (string, error) {
 // WriteText puts s on the clipboard. The process owns the clipboard until
 // something else takes it (X11's selections are held by their owner).
 func (systemClipboard) WriteText(s string) error {
-	clipboard.Write(clipboard.FmtText, []byte(s))
+	if clipboard.Write(clipboard.FmtText, []byte(s)) == nil {
+		return errors.New("the clipboard refused the text")
+	}
 	return nil
 }
