@@ -50,3 +50,15 @@ func TestUndoBytes(t *testing.T) {
 	assert.Equal(t, uint64(MaxUndoBytes), UndoBytes(1000, 1000, false))
 	assert.Equal(t, uint64(MaxUndoBytes), UndoBytes(1, 1, true))
 }
+
+func TestPopsKeepsTheLastMax(t *testing.T) {
+	p := pops{max: 4}
+	for gen := range 10 {
+		p.note(gen, 100+gen)
+	}
+	assert.Equal(t, []int{106, 107, 108, 109}, p.appendTo(nil))
+	p.note(8, 1) // an edit of generation 8, or a jump back to it
+	assert.Equal(t, []int{106, 107, 1}, p.appendTo(nil))
+	p.note(20, 5) // not the next: afresh
+	assert.Equal(t, []int{5}, p.appendTo(nil))
+}

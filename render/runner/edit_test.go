@@ -187,3 +187,15 @@ func TestPopulations(t *testing.T) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+func TestPopulationsAtLeastTheHistory(t *testing.T) {
+	r := start(t, runner.Config{History: 700, Options: life.Options{Engine: life.Direct}}, glider...)
+	r.Do(runner.Step{N: 800})
+	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 800 })
+	assert.Len(t, f.Populations, 700, "as many as the history keeps, more than PopulationHistory")
+	r2 := start(t, runner.Config{History: 2, Options: life.Options{Engine: life.Direct}}, glider...)
+	r2.Do(runner.Step{N: 600})
+	f = waitFor(t, r2, func(f *runner.Frame) bool { return f.Generation == 600 })
+	assert.Len(t, f.Populations, runner.PopulationHistory, "at least PopulationHistory")
+	assert.Equal(t, 5, f.Populations[0])
+}
