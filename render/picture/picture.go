@@ -14,17 +14,15 @@ import (
 	"io"
 
 	"colife/life"
-	"colife/render/view"
 )
 
-// Palette returns a new palette of the colours of every picture, those of the
-// window's dark theme (view.DefaultPalette.Cell): at index s the colour of a
-// cell in state s, life.Empty near-black (#101218) and life.Alive amber
-// (#ffc83c).
+// Palette returns a new palette of the two colours of every picture, those of
+// the window: at index life.Empty the colour of an empty cell, near-black
+// (#101218), and at index life.Alive that of a live cell, amber (#ffc83c).
 func Palette() color.Palette {
 	return color.Palette{
-		life.Empty: view.DefaultPalette.Cell(life.Empty),
-		life.Alive: view.DefaultPalette.Cell(life.Alive),
+		life.Empty: color.RGBA{R: 0x10, G: 0x12, B: 0x18, A: 0xff},
+		life.Alive: color.RGBA{R: 0xff, G: 0xc8, B: 0x3c, A: 0xff},
 	}
 }
 
