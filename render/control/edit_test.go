@@ -233,9 +233,9 @@ func TestOpenPrompt(t *testing.T) {
 	c.Update(in)
 
 	bad := filepath.Join(t.TempDir(), "bad.rle")
-	require.NoError(t, os.WriteFile(bad, []byte("x = 3, y = 1\n3q!\n"), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte("x = 3, y = 1\n3z!\n"), 0o644))
 	open(c, in, bad)
-	assert.Equal(t, bad+":2:2: unexpected 'q' in RLE body; want b, o, $ or !", c.Message)
+	assert.Equal(t, bad+":2:2: unexpected 'z' in RLE body; want b, o, $ or !", c.Message)
 	assert.Empty(t, s.cmds)
 	in.press(control.KeyEscape)
 	c.Update(in)

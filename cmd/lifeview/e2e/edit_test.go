@@ -274,7 +274,7 @@ func testRulePrompt(t *testing.T, bin string) {
 
 func testOpen(t *testing.T, bin string) {
 	e := newEditor(t, bin)
-	require.NoError(t, os.WriteFile(filepath.Join(e.dir, "bad.pattern"), []byte("x = 3, y = 1\n3q!\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(e.dir, "bad.pattern"), []byte("x = 3, y = 1\n3z!\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(e.dir, "row.cells"), []byte("!Name: row\nOOOO\n"), 0o644))
 
 	// A bad file: the board is kept (and the prompt stays open to mend it).
