@@ -17,6 +17,10 @@ var (
 	floatColour = color.RGBA{0xff, 0x50, 0x50, 0xb0}
 )
 
+// maxFloatCells is the most cells of a floating paste drawn each frame; a
+// larger paste shows its box only.
+const maxFloatCells = 20000
+
 // drawEdits draws the selection, with its size, and the floating paste.
 func (g *game) drawEdits(screen *ebiten.Image, scale int) {
 	v := g.ctl.View
@@ -35,7 +39,11 @@ func (g *game) drawEdits(screen *ebiten.Image, scale int) {
 	}
 	if f, at := g.ctl.Floating(); f != nil {
 		z := float32(max(v.Zoom, 1))
-		for _, c := range f.Cells {
+		cells := f.Cells
+		if len(cells) > maxFloatCells {
+			cells = nil // its box only: a rectangle a cell would cost too much a frame
+		}
+		for _, c := range cells {
 			x, y := v.ScreenOf(at.Add(c))
 			vector.DrawFilledRect(screen, float32(x), float32(y), z, z, floatColour, false)
 		}
