@@ -1,9 +1,10 @@
 # colife: make run opens the window, make test runs every check.
 GO      ?= go
 PKGS    := ./...
-# System packages Ebitengine needs on Debian/Ubuntu to build the window (cgo,
-# X11, GL), and xvfb for the window's tests without a display.
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev \
+# System packages Ebitengine and the clipboard (golang.design/x/clipboard,
+# which needs libX11's headers) need on Debian/Ubuntu to build the window
+# (cgo, X11, GL), and xvfb for the window's tests without a display.
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxi-dev libxinerama-dev \
             libxrandr-dev libxxf86vm-dev xvfb xauth
 ARGS    ?=
 

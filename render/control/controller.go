@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"colife/life"
+	"colife/life/pattern"
 	"colife/render/runner"
 	"colife/render/view"
 )
@@ -39,21 +40,49 @@ type Controller struct {
 	// Box is what F frames on an unbounded plane: the live cells' bounding
 	// box, which the window sets from each frame. On a grid F fits the grid.
 	Box life.Rect
+	// Frame is the generation shown, which the window sets before each
+	// update: what copying and saving read. It may be nil.
+	Frame *runner.Frame
+	// Clipboard is the system clipboard, or nil if there is none.
+	Clipboard Clipboard
+	// Dir is where Ctrl+S saves; Name names the files, after the pattern
+	// (picture.Name), and follows the patterns loaded.
+	Dir, Name string
+	// Message, when not "", is a line for the window to show: it takes it
+	// and sets it to "".
+	Message string
+	// Lines shows grid lines between cells (at view.LineZoom pixels a
+	// cell and more); Light picks the light theme; Graph shows the
+	// population graph.
+	Lines, Light, Graph bool
 
 	sink        Sink
 	buttons     [numButtons]bool // held at the last update
 	stroke      bool             // drawing or erasing cells of strokeState: last is the cell reached
 	strokeState life.State
 	last        [2]int
+	marked      bool // the stroke has begun with a runner.Stroke
 	toggling    bool // the left button went down with Ctrl: it toggled, it does not draw
 	panX        int  // the cursor at the last update of a middle drag
 	panY        int
 	wheelAcc    float64
+
+	selecting bool       // a Shift+drag is selecting, from selFrom
+	selFrom   life.Point // the cell where it began
+	sel       life.Rect  // the cells selected; empty if none
+	float     *Floating  // the paste following the cursor, or nil
+	floatAt   life.Point // the cell under its top-left corner
+	placing   bool       // the click that placed a paste is still held
+	prompt    promptKind // the prompt being typed in, if any
+	text      []rune     // its text
+	picking   bool       // the library picker is open
+	pick      int        // the pattern chosen in it
+	lib       []*pattern.Pattern
 }
 
 // New returns a controller of v that sends commands to sink.
 func New(v view.View, sink Sink, hud bool) *Controller {
-	return &Controller{View: v, sink: sink, HUD: hud}
+	return &Controller{View: v, sink: sink, HUD: hud, Dir: ".", Lines: true}
 }
 
 // binding is a key and what it does.
@@ -80,42 +109,102 @@ var bindings = []binding{
 	{[]Key{KeyRightBracket}, func(c *Controller) { c.View.ZoomAt(c.View.ScreenW/2, c.View.ScreenH/2, 1) }},
 	{[]Key{KeyQ}, func(c *Controller) { c.Quit = true }},
 	{[]Key{KeyEscape}, func(c *Controller) {
-		if c.Help {
+		switch {
+		case c.float != nil:
+			c.float = nil
+		case c.Help:
 			c.Help = false
-		} else {
+		case !c.sel.Empty():
+			c.sel = life.Rect{}
+		default:
 			c.Quit = true
 		}
 	}},
+	{[]Key{KeyO}, func(c *Controller) { c.open(openPrompt) }},
+	{[]Key{KeyCtrlR}, func(c *Controller) { c.open(rulePrompt) }},
+	{[]Key{KeyL}, func(c *Controller) { c.picking, c.prompt = true, noPrompt }},
+	{[]Key{KeyCtrlZ}, func(c *Controller) { c.sink.Do(runner.Undo{}) }},
+	{[]Key{KeyCtrlShiftZ, KeyCtrlY}, func(c *Controller) { c.sink.Do(runner.Redo{}) }},
+	{[]Key{KeyCtrlC}, func(c *Controller) { c.copySelection() }},
+	{[]Key{KeyCtrlX}, func(c *Controller) { c.cut() }},
+	{[]Key{KeyCtrlV}, func(c *Controller) { c.pasteClipboard() }},
+	{[]Key{KeyDelete}, func(c *Controller) { c.clearSelection() }},
+	{[]Key{KeyCtrlS}, func(c *Controller) { c.save() }},
+	{[]Key{KeyPeriod}, func(c *Controller) { c.sink.Do(runner.Bigger{}) }},
+	{[]Key{KeyComma}, func(c *Controller) { c.sink.Do(runner.Smaller{}) }},
+	{[]Key{KeyY}, func(c *Controller) { c.Graph = !c.Graph }},
+	{[]Key{KeyG}, func(c *Controller) { c.Lines = !c.Lines }},
+	{[]Key{KeyT}, func(c *Controller) { c.Light = !c.Light }},
+}
+
+// floatBindings are the keys that act on a floating paste, before the
+// others: Golly's.
+var floatBindings = []binding{
+	{[]Key{KeyPeriod}, func(c *Controller) { c.float.Rotate(true) }},
+	{[]Key{KeyComma}, func(c *Controller) { c.float.Rotate(false) }},
+	{[]Key{KeyX}, func(c *Controller) { c.float.Flip(false) }},
+	{[]Key{KeyY}, func(c *Controller) { c.float.Flip(true) }},
 }
 
 // Help is the text of the help overlay: every key and button.
 const Help = `Space, Enter   play / pause
-N              forward one generation (after B: the one kept)
-B              back one generation (kept: -history)
+N              forward one generation
+B              back one generation (-history)
 +  -           speed x2 / half (gens/s)
+.  ,           step x2 / half (gens a frame)
 R              reset to the start
 C              clear
 S              new random soup
 left drag      draw live cells
 right drag     erase cells
 Ctrl+click     toggle a cell
+Shift+drag     select a rectangle
+Ctrl+C Ctrl+X  copy / cut the selection (RLE)
+Delete         clear the selection
+Ctrl+V         paste: a click places it,
+               < > rotate, X Y flip
+Ctrl+Z         undo
+Ctrl+Shift+Z   redo (also Ctrl+Y)
+Ctrl+R         set the rule (B/S or a name)
+O              open a file or a built-in name
+L              library of built-in patterns
+drop a file    open it
+Ctrl+S         save as RLE (or the selection)
+P              save a PNG screenshot
 wheel  [  ]    zoom (wheel: at the cursor)
 middle drag    pan
 arrows         pan (Shift: faster)
-F              fit the grid (unbounded: the live cells) to the window
-P              save a PNG screenshot
+F              fit the board to the window
+Y              population graph on / off
+G              grid lines on / off
+T              light / dark theme
 I              HUD on / off
 H, ?           help on / off
-Esc, Q         quit (Esc: close help)
-held keys      repeat as the keyboard does; arrows pan while held`
+Esc            give up the paste, close help,
+               drop the selection, or quit
+Q              quit
+held keys      repeat as the keyboard does`
 
 // Update reads in once: each key pressed since the last update acts, in
-// order, held arrows pan, the wheel zooms at the cursor, a middle drag pans, a
-// left drag draws live cells along the cursor's path and a right drag erases
-// them, and Ctrl with a left click toggles one cell.
+// order (typed into a prompt while one is open, moving through the library
+// picker while it is), held arrows pan, the wheel zooms at the cursor, a
+// middle drag pans, a click places a floating paste, a Shift+left drag
+// selects, a left drag draws live cells along the cursor's path and a right
+// drag erases them, and Ctrl with a left click toggles one cell.
 func (c *Controller) Update(in Input) {
-	for _, k := range in.Presses() {
-		c.press(k)
+	for _, p := range in.Presses() {
+		switch {
+		case c.prompt != noPrompt:
+			c.promptKey(p)
+		case c.picking:
+			c.pickerKey(p.Key)
+		default:
+			c.press(p.Key)
+		}
+	}
+	if c.prompt != noPrompt || c.picking {
+		c.mouse(in) // the arrows are the picker's, the letters the prompt's
+		return
 	}
 	step := float64(PanStep)
 	if in.Key(KeyShift) {
@@ -137,7 +226,13 @@ func (c *Controller) Update(in Input) {
 	if dx != 0 || dy != 0 {
 		c.View.Pan(dx, dy)
 	}
+	c.mouse(in)
+}
 
+// mouse reads the mouse: the wheel zooms, a middle drag pans, a left click
+// places a floating paste, a Shift+left drag selects, a left drag draws,
+// Ctrl+left toggles, a right drag erases.
+func (c *Controller) mouse(in Input) {
 	x, y := in.Cursor()
 	_, wy := in.Wheel()
 	c.wheelAcc += wy
@@ -156,7 +251,19 @@ func (c *Controller) Update(in Input) {
 		}
 		c.panX, c.panY = x, y
 	}
+	if c.float != nil {
+		c.floatAt = c.View.PointAt(x, y)
+	}
 	switch left := buttons[Left]; {
+	case left && !c.buttons[Left] && c.float != nil:
+		c.place()
+		c.placing, c.stroke = true, false
+	case left && c.placing: // the placing click is still held
+	case left && !c.buttons[Left] && in.Key(KeyShift):
+		c.selecting, c.selFrom = true, c.View.PointAt(x, y)
+		c.selectTo(x, y)
+	case left && c.selecting:
+		c.selectTo(x, y)
 	case left && !c.buttons[Left] && in.Key(KeyControl):
 		if cx, cy, ok := c.View.CellAt(x, y); ok {
 			c.sink.Do(runner.Toggle{X: cx, Y: cy})
@@ -168,13 +275,21 @@ func (c *Controller) Update(in Input) {
 	case buttons[Right]:
 		c.draw(x, y, life.Empty)
 	default:
-		c.stroke, c.toggling = false, false
+		c.stroke, c.toggling, c.selecting, c.placing = false, false, false, false
 	}
 	c.buttons = buttons
 }
 
 // press does what key k is bound to, if anything.
 func (c *Controller) press(k Key) {
+	if c.float != nil {
+		for _, b := range floatBindings {
+			if slices.Contains(b.keys, k) {
+				b.do(c)
+				return
+			}
+		}
+	}
 	for _, b := range bindings {
 		if slices.Contains(b.keys, k) {
 			b.do(c)
@@ -206,7 +321,10 @@ func (c *Controller) draw(x, y int, state life.State) {
 	if goesOn {
 		from = c.last
 	}
-	var cmds []runner.Command
+	if !goesOn {
+		c.marked = false
+	}
+	cmds := []runner.Command{runner.Stroke{}} // sent before the stroke's first edit: Undo undoes the stroke at once
 	line(from[0], from[1], cx, cy, func(px, py int) {
 		if goesOn && px == from[0] && py == from[1] {
 			return // set already
@@ -215,7 +333,14 @@ func (c *Controller) draw(x, y int, state life.State) {
 			cmds = append(cmds, runner.Edit{X: px, Y: py, State: state})
 		}
 	})
-	c.sink.Do(cmds...)
+	switch {
+	case len(cmds) == 1: // no cell on the board
+	case c.marked:
+		c.sink.Do(cmds[1:]...)
+	default:
+		c.sink.Do(cmds...)
+		c.marked = true
+	}
 	c.stroke, c.strokeState, c.last = true, state, [2]int{cx, cy}
 }
 

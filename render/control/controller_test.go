@@ -23,7 +23,7 @@ type input struct {
 	x, y    int
 	buttons map[control.Button]bool
 	keys    map[control.Key]bool
-	presses []control.Key
+	presses []control.Press
 	wheel   float64
 }
 
@@ -31,7 +31,7 @@ func (in *input) Cursor() (int, int)           { return in.x, in.y }
 func (in *input) Button(b control.Button) bool { return in.buttons[b] }
 func (in *input) Key(k control.Key) bool       { return in.keys[k] }
 func (in *input) Wheel() (float64, float64)    { w := in.wheel; in.wheel = 0; return 0, w }
-func (in *input) Presses() []control.Key       { p := in.presses; in.presses = nil; return p }
+func (in *input) Presses() []control.Press     { p := in.presses; in.presses = nil; return p }
 func newInput() *input {
 	return &input{buttons: map[control.Button]bool{}, keys: map[control.Key]bool{}}
 }
@@ -43,12 +43,35 @@ func (in *input) holdKey(k control.Key, on bool) { in.keys[k] = on }
 
 // press presses keys, in order, before the next update: the keys typed,
 // including the keyboard's repeats of a held key.
-func (in *input) press(keys ...control.Key) { in.presses = append(in.presses, keys...) }
+func (in *input) press(keys ...control.Key) {
+	for _, k := range keys {
+		in.presses = append(in.presses, control.Press{Key: k})
+	}
+}
 
-// sink records the commands.
-type sink struct{ cmds []runner.Command }
+// typeText types the characters of s, each a Press with its rune and no
+// command key (as a prompt reads them).
+func (in *input) typeText(s string) {
+	for _, r := range s {
+		in.presses = append(in.presses, control.Press{Key: control.NoKey, Rune: r})
+	}
+}
 
-func (s *sink) Do(cmds ...runner.Command) { s.cmds = append(s.cmds, cmds...) }
+// sink records the commands, but for the Strokes, which it counts.
+type sink struct {
+	cmds    []runner.Command
+	strokes int
+}
+
+func (s *sink) Do(cmds ...runner.Command) {
+	for _, c := range cmds {
+		if c == (runner.Stroke{}) {
+			s.strokes++
+			continue
+		}
+		s.cmds = append(s.cmds, c)
+	}
+}
 
 // edits applies the recorded Edit and Toggle commands to an empty w × h grid.
 func (s *sink) edits(t *testing.T, w, h int) *life.Grid {
@@ -238,6 +261,7 @@ func TestClickDrawsTheCellUnderTheCursor(t *testing.T) {
 					want.State = life.Empty
 				}
 				assert.Equal(t, []runner.Command{want}, s.cmds)
+				assert.Equal(t, 1, s.strokes, "one stroke for Undo")
 			})
 		}
 	}

@@ -5,12 +5,12 @@ package control
 // moment. A window implements it with its toolkit's input functions; a test
 // implements it with a struct.
 type Input interface {
-	// Presses returns the command keys pressed since the last update, in the
-	// order they were pressed and each as often: two presses within one
-	// update are two, and a press too short for any update to see the key
-	// held still counts. A key held down is pressed again each time the
-	// keyboard repeats it.
-	Presses() []Key
+	// Presses returns the keys pressed since the last update, in the order
+	// they were pressed and each as often: two presses within one update
+	// are two, and a press too short for any update to see the key held
+	// still counts. A key held down is pressed again each time the keyboard
+	// repeats it.
+	Presses() []Press
 	// Cursor returns the position of the mouse cursor in screen pixels, the
 	// pixels of the view.
 	Cursor() (x, y int)
@@ -23,6 +23,16 @@ type Input interface {
 	// the keys it acts on while they are held: Shift, Control and the arrows.
 	Key(k Key) bool
 }
+
+// Press is one key pressed: the character it typed, if any, for a prompt,
+// and the command key it is, if any.
+type Press struct {
+	Key  Key  // NoKey for a character that is no command key
+	Rune rune // 0 for a key that types none (Enter, Esc, the arrows, the Ctrl chords...)
+}
+
+// NoKey is the Key of a Press that is no command key.
+const NoKey Key = 255
 
 // Button is a mouse button.
 type Button uint8
@@ -64,6 +74,25 @@ const (
 	KeyShift
 	KeyControl
 	KeyB
+	KeyO
+	KeyL
+	KeyG
+	KeyT
+	KeyX
+	KeyY
+	KeyPeriod // . and >
+	KeyComma  // , and <
+	KeyDelete
+	KeyBackspace
+	// The chords with Control (Command on a Mac), each pressed as one key.
+	KeyCtrlZ
+	KeyCtrlShiftZ
+	KeyCtrlY
+	KeyCtrlC
+	KeyCtrlX
+	KeyCtrlV
+	KeyCtrlS
+	KeyCtrlR
 	// NumKeys is the number of keys above: a Key is below NumKeys.
 	NumKeys
 )

@@ -20,6 +20,9 @@ import (
 //	period 2 from generation 1,200 (what life -until-stable says; once started)
 //	back 256  ahead 0  (B, N)      (the history kept; once started)
 //	32 gens/s of 32  60 FPS        (or "paused (32 gens/s)", "starting N cells...")
+//	                               (with a step of 2^k generations a frame:
+//	                               "256 gens/s of 256  step 2^3  60 FPS", the
+//	                               target being the speed in steps times 2^k)
 //	B3/S23 life  torus  goroutine
 //	160x100  goroutines 16,034
 //	H: help
@@ -30,14 +33,18 @@ import (
 //
 //	box 36x9 at (-18,-4)  goroutines 960 (engine 923)
 func Lines(f *runner.Frame, goroutines int, fps float64) []string {
-	state := fmt.Sprintf("%s gens/s of %s", Speed(f.Achieved), Speed(f.Speed))
+	step := 1 << f.StepExp
+	state := fmt.Sprintf("%s gens/s of %s", Speed(f.Achieved), Speed(f.Speed*float64(step)))
 	switch {
 	case !f.Started && f.Grid == nil:
 		state = "starting..."
 	case !f.Started:
 		state = fmt.Sprintf("starting %s cells...", Thousands(f.Grid.Width()*f.Grid.Height()))
 	case !f.Running:
-		state = fmt.Sprintf("paused (%s gens/s)", Speed(f.Speed))
+		state = fmt.Sprintf("paused (%s gens/s)", Speed(f.Speed*float64(step)))
+	}
+	if f.StepExp > 0 {
+		state += fmt.Sprintf("  step 2^%d", f.StepExp)
 	}
 	rule := f.Options.Rule.String()
 	if name := f.Options.Rule.Name(); name != "" {

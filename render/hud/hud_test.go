@@ -41,6 +41,20 @@ func TestLines(t *testing.T) {
 			},
 		},
 		{
+			name: "a step of 2^3, Highlife set at run time",
+			frame: runner.Frame{Grid: g, Generation: 64, Started: true, Running: true, Speed: 4, Achieved: 32, StepExp: 3,
+				Options: life.Options{Rule: highlife, Topology: life.Torus, Engine: life.Direct}},
+			want: []string{
+				"gen 64  pop 0",
+				"no repetition within 0 generations",
+				"back 0  ahead 0  (B, N)",
+				"32 gens/s of 32  step 2^3  60 FPS",
+				"B36/S23 highlife  torus  direct",
+				"1000x1000  goroutines 1,000,042",
+				"H: help",
+			},
+		},
+		{
 			name: "paused",
 			frame: runner.Frame{Grid: g, Started: true, Speed: 0.5,
 				Options: life.Options{Rule: highlife, Topology: life.Plane, Engine: life.Direct}},
@@ -161,7 +175,9 @@ func TestThousands(t *testing.T) {
 
 func TestHelpNamesEveryControl(t *testing.T) {
 	help := strings.Join(hud.Help(), "\n")
-	for _, s := range []string{"Space", "N ", "B ", "+", "-", "R ", "C ", "S ", "left drag", "right drag", "Ctrl+click", "wheel", "middle drag", "arrows", "F ", "P ", "I ", "H, ?", "Esc, Q"} {
+	for _, s := range []string{"Space", "N ", "B ", "+", "-", "R ", "C ", "S ", "left drag", "right drag", "Ctrl+click", "wheel", "middle drag", "arrows", "F ", "P ", "I ", "H, ?", "Esc ", "Q ",
+		"Ctrl+S", "O ", "L ", "drop a file", "Shift+drag", "Ctrl+C", "Ctrl+X", "Delete", "Ctrl+V", "< > rotate", "X Y flip",
+		"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+R", ".  ,", "Y ", "G ", "T "} {
 		assert.Contains(t, help, s)
 	}
 }

@@ -43,7 +43,7 @@ type Slower struct{}
 type SetSpeed struct{ GensPerSec float64 }
 
 // Edit sets the cell at (X, Y) of the current generation to State; outside
-// the grid it does nothing. On an unbounded plane (X, Y) is a position on the
+// the grid it does nothing. Undo undoes the Edits since the last Stroke. On an unbounded plane (X, Y) is a position on the
 // plane, anywhere.
 type Edit struct {
 	X, Y  int
@@ -51,7 +51,7 @@ type Edit struct {
 }
 
 // Toggle flips the cell at (X, Y) of the current generation between Alive and
-// Empty; outside the grid it does nothing. On an unbounded plane (X, Y) is a
+// Empty, an edit Undo undoes; outside the grid it does nothing. On an unbounded plane (X, Y) is a
 // position on the plane, anywhere.
 type Toggle struct{ X, Y int }
 
@@ -59,13 +59,13 @@ type Toggle struct{ X, Y int }
 // unbounded plane the starting grid at its origin alone on the plane.
 type Reset struct{}
 
-// Clear kills every cell; the generation count goes on.
+// Clear kills every cell; the generation count goes on. Undo undoes it.
 type Clear struct{}
 
 // Soup makes a new random soup, with the Config's Density and the next seed
 // from its Seed, and starts again from it as generation 0: Reset comes back
 // to it. On an unbounded plane the soup fills the starting grid's box, at
-// the Config's origin, and nothing else lives.
+// the Config's origin, and nothing else lives. Undo undoes it.
 type Soup struct{}
 
 func (Play) apply(l *loop) {
@@ -115,6 +115,7 @@ func (e Edit) apply(l *loop) {
 }
 
 func (t Toggle) apply(l *loop) {
+	l.checkpoint()
 	if l.plane {
 		u := l.sim.Universe()
 		l.sim.Set(t.X, t.Y, 1-u.At(int64(t.X), int64(t.Y)))
@@ -137,6 +138,7 @@ func (Reset) apply(l *loop) {
 }
 
 func (Clear) apply(l *loop) {
+	l.checkpoint()
 	if l.plane {
 		l.restartPlane(life.NewUniverse(), l.sim.Generation())
 		return
@@ -146,6 +148,7 @@ func (Clear) apply(l *loop) {
 }
 
 func (Soup) apply(l *loop) {
+	l.checkpoint()
 	rng := rand.New(rand.NewPCG(l.cfg.Seed, l.soups))
 	l.soups++
 	l.start.Randomize(rng, l.cfg.Density)

@@ -94,6 +94,7 @@ func (l *loop) beforeStep() {
 func (l *loop) afterStep() {
 	l.record()
 	l.observe()
+	l.pops.note(l.sim.Generation(), l.sim.Population())
 }
 
 // describe fills in what a frame says about the history and the detector.

@@ -106,6 +106,21 @@ type Frame struct {
 	// Older and Newer are how many generations before and after this one
 	// the history keeps: how far Back and Forward can go without running.
 	Older, Newer int
+	// Undos and Redos are how many edits Undo and Redo can undo and redo.
+	Undos, Redos int
+	// StepExp is the step exponent: playing runs 2^StepExp generations for
+	// each frame (Bigger, Smaller).
+	StepExp int
+	// Note is why the last command refused was refused (a rule the
+	// topology cannot run, a pattern too large for the board), and Notes
+	// counts the refusals: a view shows Note when Notes changes.
+	Note  string
+	Notes uint64
+	// Populations are the populations of the generations up to this one,
+	// the last of them this one's, as many as were run in a row (at most
+	// PopulationHistory, and at least the history's length): what a
+	// population graph draws. The slice belongs to the frame.
+	Populations []int
 }
 
 // Runner runs a simulation in its own goroutine, from Start until Close or
@@ -267,6 +282,7 @@ func (r *Runner) fail(err error) {
 // and commands change it through their apply method.
 type loop struct {
 	r       *Runner
+	ctx     context.Context // the simulation goroutine's, for the simulations it makes
 	cfg     Config
 	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
 	grid    *life.Grid // the current generation before the simulation exists
@@ -293,6 +309,12 @@ type loop struct {
 	observed      int            // the last generation detect saw
 	stability     life.Result    // what detect found
 	firstObserved int            // the first generation detect saw since its last Reset
+
+	undo, redo boards // the boards before the edits, and before the edits undone
+	exp        int    // the step exponent: 2^exp generations a step while running
+	note       string // why the last refused command was refused
+	notes      uint64 // how many were
+	pops       pops   // the populations of the last generations
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
@@ -307,12 +329,16 @@ func newLoop(r *Runner, cfg Config) *loop {
 
 		detect:   life.NewDetector(0, cfg.Options.Topology),
 		observed: -1,
+		undo:     newBoards(),
+		redo:     newBoards(),
 	}
 	if l.plane {
 		l.ustart = l.placed(l.start)
 		l.phist = newPlaneHistory(cfg.History)
+		l.pops.max = max(l.phist.max, PopulationHistory)
 	} else {
 		l.hist = newHistory(cfg.History, cfg.Grid.Width()*cfg.Grid.Height())
+		l.pops.max = max(l.hist.max, PopulationHistory)
 	}
 	return l
 }
@@ -328,6 +354,7 @@ func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
 
 // run is the life of the simulation goroutine.
 func (l *loop) run(ctx context.Context) {
+	l.ctx = ctx
 	sim, err := life.NewSimulation(ctx, l.grid, l.cfg.Options)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -335,8 +362,8 @@ func (l *loop) run(ctx context.Context) {
 		}
 		return
 	}
-	defer sim.Close()
 	l.sim = sim
+	defer func() { l.sim.Close() }() // SetRule may have made another
 	l.grid = nil
 	l.dirty = true
 	l.next = time.Now()
@@ -361,7 +388,7 @@ func (l *loop) run(ctx context.Context) {
 			wait := time.Until(l.next)
 			if wait <= 0 {
 				began := time.Now()
-				if !l.step(ctx) {
+				if !l.advance(ctx, 1<<l.exp) {
 					return
 				}
 				l.pace(time.Since(began))
@@ -396,15 +423,22 @@ func (l *loop) apply() {
 
 // step runs one generation and publishes it, reporting false if the
 // simulation ended: cancelled, closed or failed.
-func (l *loop) step(ctx context.Context) bool {
-	l.beforeStep()
-	if err := l.sim.Run(ctx, 1); err != nil {
-		if ctx.Err() == nil {
-			l.r.fail(err)
+func (l *loop) step(ctx context.Context) bool { return l.advance(ctx, 1) }
+
+// advance runs n generations, each kept in the history and shown to the
+// detector, and publishes the last, reporting false if the simulation ended:
+// cancelled, closed or failed.
+func (l *loop) advance(ctx context.Context, n int) bool {
+	for range n {
+		l.beforeStep()
+		if err := l.sim.Run(ctx, 1); err != nil {
+			if ctx.Err() == nil {
+				l.r.fail(err)
+			}
+			return false
 		}
-		return false
+		l.afterStep()
 	}
-	l.afterStep()
 	l.measure(time.Now())
 	l.publish()
 	return true
@@ -483,6 +517,7 @@ func (l *loop) publish() {
 	if f == nil {
 		f = &Frame{}
 	}
+	popsBuf := f.Populations[:0]
 	l.seq++
 	*f = Frame{
 		Grid:       grid,
@@ -496,11 +531,18 @@ func (l *loop) publish() {
 		Achieved:   l.achieved,
 		Seq:        l.seq,
 		Applied:    l.applied,
+		Undos:      len(l.undo.kept),
+		Redos:      len(l.redo.kept),
+		StepExp:    l.exp,
+		Note:       l.note,
+		Notes:      l.notes,
 	}
 	if l.sim != nil {
 		f.Generation = l.sim.Generation()
 		f.Goroutines = l.sim.Goroutines()
+		l.pops.note(f.Generation, pop)
 	}
+	f.Populations = l.pops.appendTo(popsBuf)
 	l.describe(f)
 	l.dirty = false
 	l.r.publishFrame(f)

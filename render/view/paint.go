@@ -16,7 +16,8 @@ type Palette struct {
 	Outside color.RGBA // beyond the edge of the grid; an unbounded plane has none
 }
 
-// DefaultPalette is amber cells on a near-black grid in a grey surround.
+// DefaultPalette is the dark theme: amber cells on a near-black grid in a
+// grey surround.
 var DefaultPalette = Palette{
 	Live:    color.RGBA{0xff, 0xc8, 0x3c, 0xff},
 	Dead:    color.RGBA{0x10, 0x12, 0x18, 0xff},
@@ -24,10 +25,29 @@ var DefaultPalette = Palette{
 	Outside: color.RGBA{0x3a, 0x3d, 0x45, 0xff},
 }
 
+// LightPalette is the light theme: dark blue cells on white, in a light grey
+// surround.
+var LightPalette = Palette{
+	Live:    color.RGBA{0x1c, 0x3f, 0x94, 0xff},
+	Dead:    color.RGBA{0xfa, 0xfa, 0xf7, 0xff},
+	Line:    color.RGBA{0xdc, 0xdf, 0xe6, 0xff},
+	Outside: color.RGBA{0xb4, 0xb8, 0xc0, 0xff},
+}
+
+// Cell returns the colour of a cell in state s: the one place a cell gets its
+// colour, so that rules with more states (whose dying cells want a ramp of
+// colours) change this function alone.
+func (p Palette) Cell(s life.State) color.RGBA {
+	if s == life.Empty {
+		return p.Dead
+	}
+	return p.Live
+}
+
 // LineZoom is the smallest zoom, in pixels per cell, at which a Painter draws
-// grid lines. The lines are drawn in empty cells only: a live cell is always
-// Zoom × Zoom pixels of the Live colour.
-const LineZoom = 6
+// grid lines (unless NoLines). The lines are drawn in empty cells only: a live
+// cell is always Zoom × Zoom pixels of its colour.
+const LineZoom = 8
 
 // Painter paints a grid as a View shows it into an RGBA buffer. It keeps its
 // scratch space from one frame to the next, so that painting the same size of
@@ -37,6 +57,8 @@ const LineZoom = 6
 // Palette, to DefaultPalette say.
 type Painter struct {
 	Palette Palette
+	// NoLines leaves the grid lines out at every zoom.
+	NoLines bool
 	cols    []span  // the cells each column of pixels covers
 	line    []bool  // whether each column of pixels starts a cell
 	alive   []int32 // scratch: the live cells under each pixel of the row being painted
@@ -90,7 +112,7 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 	p.cols = grow(p.cols, w)
 	p.line = grow(p.line, w)
 	p.alive = grow(p.alive, w)
-	lines := v.Zoom >= LineZoom
+	lines := v.Zoom >= LineZoom && !p.NoLines
 	for x := range w {
 		p.cols[x] = spanOf(x, v.OffX, v.Zoom, gw)
 		p.line[x] = lines && x > 0 && p.cols[x] != p.cols[x-1]
@@ -114,14 +136,16 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 		}
 		p.scan(g, rows)
 		for x := range w {
-			c := pal.Dead
+			c := pal.Cell(life.Empty)
 			switch cs := p.cols[x]; {
 			case cs.lo >= cs.hi:
 				c = pal.Outside
 			case p.alive[x] == 0 && (startsCell || p.line[x]):
 				c = pal.Line
+			case cs.hi-cs.lo == 1 && rows.hi-rows.lo == 1: // one cell: its own colour
+				c = pal.Cell(g.Cells[int(rows.lo)*gw+int(cs.lo)])
 			case p.alive[x] > 0:
-				c = shade(pal.Dead, pal.Live, int(p.alive[x]), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
+				c = shade(pal.Cell(life.Empty), pal.Cell(life.Alive), int(p.alive[x]), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
 			}
 			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
 		}
@@ -147,7 +171,7 @@ func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
 	p.cols = grow(p.cols, w)
 	p.line = grow(p.line, w)
 	p.rows = grow(p.rows, h)
-	lines := v.Zoom >= LineZoom
+	lines := v.Zoom >= LineZoom && !p.NoLines
 	for x := range w {
 		lo, hi := cellsOf(x, v.OffX, v.Zoom)
 		p.cols[x] = span{int32(lo), int32(hi)}
@@ -182,13 +206,13 @@ func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
 		startsCell := lines && y > 0 && rows != p.rows[y-1]
 		counts := p.count[y*w : (y+1)*w]
 		for x, k := range counts {
-			c := pal.Dead
+			c := pal.Cell(life.Empty)
 			switch {
 			case k == 0 && (startsCell || p.line[x]):
 				c = pal.Line
 			case k > 0:
 				cs := p.cols[x]
-				c = shade(pal.Dead, pal.Live, int(k), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
+				c = shade(pal.Cell(life.Empty), pal.Cell(life.Alive), int(k), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
 			}
 			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
 		}

@@ -95,22 +95,26 @@ func TestPaintPictures(t *testing.T) {
 			},
 		},
 		{
-			name: "grid lines in empty cells only",
+			name: "grid lines in empty cells only, from 8 pixels a cell",
 			grid: []string{"O.", ".."},
-			w:    13, h: 12, zoom: 6,
+			w:    17, h: 16, zoom: 8,
 			want: []string{
-				"OOOOOO+.....#",
-				"OOOOOO+.....#",
-				"OOOOOO+.....#",
-				"OOOOOO+.....#",
-				"OOOOOO+.....#",
-				"OOOOOO+.....#",
-				"++++++++++++#",
-				"......+.....#",
-				"......+.....#",
-				"......+.....#",
-				"......+.....#",
-				"......+.....#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"OOOOOOOO+.......#",
+				"++++++++++++++++#",
+				"........+.......#",
+				"........+.......#",
+				"........+.......#",
+				"........+.......#",
+				"........+.......#",
+				"........+.......#",
+				"........+.......#",
 			},
 		},
 	}
@@ -275,21 +279,21 @@ func TestPaintUniverseFarAway(t *testing.T) {
 			"..OOOOOO..",
 			"..........",
 		}},
-		{"zoom 6 with lines", 6, 20, 14, []string{
-			".+.....OOOOOO+.....+",
-			".+.....OOOOOO+.....+",
-			".+.....OOOOOO+.....+",
-			".+.....OOOOOO+.....+",
-			"+++++++++++++OOOOOO+",
-			".+.....+.....OOOOOO+",
-			".+.....+.....OOOOOO+",
-			".+.....+.....OOOOOO+",
-			".+.....+.....OOOOOO+",
-			".+.....+.....OOOOOO+",
-			"+OOOOOOOOOOOOOOOOOO+",
-			".OOOOOOOOOOOOOOOOOO+",
-			".OOOOOOOOOOOOOOOOOO+",
-			".OOOOOOOOOOOOOOOOOO+",
+		{"zoom 6: no lines below 8", 6, 20, 14, []string{
+			".......OOOOOO.......",
+			".......OOOOOO.......",
+			".......OOOOOO.......",
+			".......OOOOOO.......",
+			".............OOOOOO.",
+			".............OOOOOO.",
+			".............OOOOOO.",
+			".............OOOOOO.",
+			".............OOOOOO.",
+			".............OOOOOO.",
+			".OOOOOOOOOOOOOOOOOO.",
+			".OOOOOOOOOOOOOOOOOO.",
+			".OOOOOOOOOOOOOOOOOO.",
+			".OOOOOOOOOOOOOOOOOO.",
 		}},
 	}
 	for _, tt := range tests {
@@ -376,4 +380,27 @@ func BenchmarkPaintUniverse(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestNoLinesAndThemes(t *testing.T) {
+	g, err := life.ParseGrid("O.", "..")
+	require.NoError(t, err)
+	v := view.New(2, 2, 16, 16, 8)
+	img := image.NewRGBA(image.Rect(0, 0, 16, 16))
+	p := view.Painter{Palette: view.DefaultPalette, NoLines: true}
+	p.Paint(img, g, v)
+	for y := range 16 {
+		for x := range 16 {
+			want := view.DefaultPalette.Dead
+			if x < 8 && y < 8 {
+				want = view.DefaultPalette.Live
+			}
+			require.Equal(t, want, img.RGBAAt(x, y), "(%d,%d): no lines", x, y)
+		}
+	}
+	p.Palette = view.LightPalette
+	p.Paint(img, g, v)
+	assert.Equal(t, view.LightPalette.Cell(life.Alive), img.RGBAAt(0, 0))
+	assert.Equal(t, view.LightPalette.Cell(life.Empty), img.RGBAAt(15, 15))
+	assert.NotEqual(t, view.DefaultPalette.Cell(life.Alive), view.LightPalette.Cell(life.Alive))
 }

@@ -221,6 +221,12 @@ func (v View) CellAt(px, py int) (x, y int, ok bool) {
 	return x, y, v.Inside(x, y)
 }
 
+// ScreenOf returns the screen position of the top-left corner of cell p.
+func (v View) ScreenOf(p life.Point) (x, y float64) {
+	d := p.Sub(v.Origin)
+	return v.OffX + float64(d.X)*v.Zoom, v.OffY + float64(d.Y)*v.Zoom
+}
+
 // PointAt returns the cell under the centre of screen pixel (px, py).
 func (v View) PointAt(px, py int) life.Point {
 	x, y := v.relAt(px, py)

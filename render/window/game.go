@@ -2,6 +2,7 @@ package window
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"math"
 	"path/filepath"
@@ -13,9 +14,11 @@ import (
 	"colife/life"
 	"colife/render/control"
 	"colife/render/hud"
+	"colife/render/output"
 	"colife/render/picture"
 	"colife/render/runner"
 	"colife/render/view"
+	"colife/render/xkeys"
 )
 
 // helpLines is the help overlay.
@@ -39,15 +42,23 @@ type game struct {
 	img     *image.RGBA   // the screen's pixels, painted by plain Go
 	cells   *ebiten.Image // img on the GPU: one WritePixels when img changes
 	painted struct {      // what img shows, to paint again only when it changes
-		seq  uint64
-		view view.View
+		seq     uint64
+		view    view.View
+		light   bool
+		noLines bool
 	}
-	hudOn   bool // the HUD is on at the start
-	hudBox  textBox
-	helpBox textBox
-	msgBox  textBox
-	message string    // a line shown at the bottom until until
-	until   time.Time // when message goes
+	hudOn     bool // the HUD is on at the start
+	hudBox    textBox
+	helpBox   textBox
+	msgBox    textBox
+	pickBox   textBox
+	selBox    textBox
+	graph     graph
+	message   string    // a line shown at the bottom until until
+	until     time.Time // when message goes
+	notes     uint64    // the runner's notes shown: Frame.Notes
+	clip      control.Clipboard
+	keysTried bool // listening to the X server's key events was tried
 
 	name     string // the pattern's name, for the screenshot key's files
 	capture  string // the screenshot to take, or ""
@@ -88,10 +99,28 @@ func (g *game) Update() error {
 	if g.ctl == nil || g.capture != "" {
 		return nil // a camera ignores the user
 	}
+	if !g.keysTried {
+		g.keysTried = true
+		if k, err := xkeys.Listen(); err == nil {
+			g.in.events = k
+		}
+	}
 	if g.frame != nil {
 		g.ctl.Box = g.frame.Bounds // what F frames on an unbounded plane
+		if g.frame.Notes != g.notes {
+			g.notes = g.frame.Notes
+			g.say(g.frame.Note)
+		}
+	}
+	g.ctl.Frame = g.frame
+	if files := ebiten.DroppedFiles(); files != nil {
+		g.ctl.Drop(files)
 	}
 	g.ctl.Update(&g.in)
+	if g.ctl.Message != "" {
+		g.say(g.ctl.Message)
+		g.ctl.Message = ""
+	}
 	if g.ctl.Quit {
 		return ebiten.Termination
 	}
@@ -113,7 +142,11 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.cells = ebiten.NewImage(b.Dx(), b.Dy())
 		g.painted.seq = 0
 	}
-	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View {
+	g.painter.Palette, g.painter.NoLines = view.DefaultPalette, !g.ctl.Lines
+	if g.ctl.Light {
+		g.painter.Palette = view.LightPalette
+	}
+	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View || g.painted.light != g.ctl.Light || g.painted.noLines != g.painter.NoLines {
 		// Paint and upload only what changed: a paused or slow simulation
 		// costs a copy on the GPU per frame, not a repaint.
 		if g.frame.Universe != nil {
@@ -123,17 +156,32 @@ func (g *game) Draw(screen *ebiten.Image) {
 		}
 		g.cells.WritePixels(g.img.Pix)
 		g.painted.seq, g.painted.view = g.frame.Seq, g.ctl.View
+		g.painted.light, g.painted.noLines = g.ctl.Light, g.painter.NoLines
 	}
 	screen.DrawImage(g.cells, nil)
 	scale := textScale()
+	g.drawEdits(screen, scale)
 	if g.ctl.HUD {
 		g.hudBox.draw(screen, hud.Lines(g.frame, runtime.NumGoroutine(), ebiten.ActualFPS()), 0, 0, scale)
 	}
+	if g.ctl.Graph {
+		g.graph.draw(screen, g.frame.Populations, scale)
+	}
+	var bottom []string
 	if g.message != "" && time.Now().Before(g.until) {
-		g.msgBox.drawBottomLeft(screen, []string{g.message}, scale)
+		bottom = append(bottom, g.message)
+	}
+	if p := g.ctl.Prompt(); p != "" {
+		bottom = append(bottom, p)
+	}
+	if len(bottom) > 0 {
+		g.msgBox.drawBottomLeft(screen, bottom, scale)
+	}
+	if lines := g.ctl.Picker(); lines != nil {
+		g.pickBox.drawCentred(screen, lines, scale)
 	}
 	if g.ctl.Help {
-		g.helpBox.drawCentred(screen, helpLines, scale)
+		g.helpBox.drawCentred(screen, fitRows(helpLines, b.Dy(), scale), scale)
 	}
 	switch {
 	case g.capture != "" && !g.captured && g.frame.Started && g.frame.Generation >= g.gens:
@@ -150,8 +198,10 @@ func (g *game) Draw(screen *ebiten.Image) {
 // screenshot saves the screen to a new file in the current directory, named
 // with the pattern and the generation, and says where, or what went wrong.
 func (g *game) screenshot(screen *ebiten.Image) string {
-	path, err := freeName(".", picture.Name(g.name, g.frame.Generation), ".png")
-	if err == nil {
+	path, err := output.FreeName(".", picture.Name(g.name, g.frame.Generation), ".png")
+	if err != nil {
+		err = fmt.Errorf("screenshot: %w", err)
+	} else {
 		err = saveScreen(screen, path)
 	}
 	if err != nil {
@@ -191,6 +241,10 @@ func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 			v = view.New(gw, gh, int(w), int(h), g.zoom*s)
 		}
 		g.ctl = control.New(v, g.r, g.hudOn)
+		g.ctl.Name = g.name
+		if g.clip != nil {
+			g.ctl.Clipboard = g.clip
+		}
 	} else if int(w) != g.ctl.View.ScreenW || int(h) != g.ctl.View.ScreenH {
 		g.ctl.View.Resize(int(w), int(h))
 	}

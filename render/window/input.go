@@ -5,6 +5,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"colife/render/control"
+	"colife/render/xkeys"
 )
 
 // input is control.Input read from Ebitengine, in screen (device) pixels.
@@ -12,7 +13,8 @@ import (
 type input struct {
 	runes   []rune
 	keys    []ebiten.Key
-	presses []control.Key
+	presses []control.Press
+	events  *xkeys.Listener // every press of the keys that type no character, or nil
 }
 
 // Cursor returns the cursor's position on the screen.
@@ -34,30 +36,83 @@ func (*input) Key(k control.Key) bool {
 	return false
 }
 
-// Presses returns the command keys pressed since the last tick. The printable
-// ones are the characters typed, which Ebitengine collects from the
+// Presses returns the keys pressed since the last tick, in order. The
+// printable ones are the characters typed, which Ebitengine collects from the
 // keyboard's events as they come, so none is lost between two ticks, and
-// which repeat as the keyboard repeats a held key; Enter and Esc, which type
-// no character, are the keys seen going down in this tick. The slice is valid
-// until the next call.
-func (in *input) Presses() []control.Key {
+// which repeat as the keyboard repeats a held key; with Control held they
+// are left out (the chords are not typing). The keys that type no character
+// (Enter, Esc, Backspace, Delete, the arrows, the Ctrl chords) come from
+// the X server's events, if the window has them (package xkeys), so that each press
+// counts too; else they are the keys seen going down in this tick, after
+// the characters. The slice is valid until the next call.
+func (in *input) Presses() []control.Press {
 	in.presses = in.presses[:0]
+	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
 	in.runes = ebiten.AppendInputChars(in.runes[:0])
 	for _, r := range in.runes {
-		if k, ok := typed[r]; ok {
-			in.presses = append(in.presses, k)
+		if !ctrl {
+			in.presses = append(in.presses, typedPress(r))
 		}
 	}
+	if in.events != nil {
+		in.presses = in.events.Drain(in.presses)
+		return in.presses
+	}
 	in.keys = inpututil.AppendJustPressedKeys(in.keys[:0])
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
 	for _, e := range in.keys {
-		switch e {
-		case ebiten.KeyEnter, ebiten.KeyNumpadEnter:
-			in.presses = append(in.presses, control.KeyEnter)
-		case ebiten.KeyEscape:
-			in.presses = append(in.presses, control.KeyEscape)
+		if k, ok := special(e, ctrl, shift); ok {
+			in.presses = append(in.presses, control.Press{Key: k})
 		}
 	}
 	return in.presses
+}
+
+// typedPress returns the press of the character r.
+func typedPress(r rune) control.Press {
+	k, ok := typed[r]
+	if !ok {
+		k = control.NoKey
+	}
+	return control.Press{Key: k, Rune: r}
+}
+
+// special returns the control.Key of a key that types no character, with
+// Control and Shift held or not.
+func special(e ebiten.Key, ctrl, shift bool) (control.Key, bool) {
+	if ctrl {
+		if e == ebiten.KeyZ && shift {
+			return control.KeyCtrlShiftZ, true
+		}
+		k, ok := chords[e]
+		return k, ok
+	}
+	k, ok := specials[e]
+	return k, ok
+}
+
+// specials are the keys that type no character, as control.Keys.
+var specials = map[ebiten.Key]control.Key{
+	ebiten.KeyEnter:       control.KeyEnter,
+	ebiten.KeyNumpadEnter: control.KeyEnter,
+	ebiten.KeyEscape:      control.KeyEscape,
+	ebiten.KeyBackspace:   control.KeyBackspace,
+	ebiten.KeyDelete:      control.KeyDelete,
+	ebiten.KeyArrowUp:     control.KeyUp,
+	ebiten.KeyArrowDown:   control.KeyDown,
+	ebiten.KeyArrowLeft:   control.KeyLeft,
+	ebiten.KeyArrowRight:  control.KeyRight,
+}
+
+// chords are the keys pressed with Control, as control.Keys.
+var chords = map[ebiten.Key]control.Key{
+	ebiten.KeyZ: control.KeyCtrlZ,
+	ebiten.KeyY: control.KeyCtrlY,
+	ebiten.KeyC: control.KeyCtrlC,
+	ebiten.KeyX: control.KeyCtrlX,
+	ebiten.KeyV: control.KeyCtrlV,
+	ebiten.KeyS: control.KeyCtrlS,
+	ebiten.KeyR: control.KeyCtrlR,
 }
 
 var buttons = [...]ebiten.MouseButton{
@@ -95,4 +150,12 @@ var typed = map[rune]control.Key{
 	'/': control.KeySlash, '?': control.KeySlash,
 	'q': control.KeyQ, 'Q': control.KeyQ,
 	'[': control.KeyLeftBracket, ']': control.KeyRightBracket,
+	'o': control.KeyO, 'O': control.KeyO,
+	'l': control.KeyL, 'L': control.KeyL,
+	'g': control.KeyG, 'G': control.KeyG,
+	't': control.KeyT, 'T': control.KeyT,
+	'x': control.KeyX, 'X': control.KeyX,
+	'y': control.KeyY, 'Y': control.KeyY,
+	'.': control.KeyPeriod, '>': control.KeyPeriod,
+	',': control.KeyComma, '<': control.KeyComma,
 }

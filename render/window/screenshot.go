@@ -1,14 +1,10 @@
 package window
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -33,22 +29,4 @@ func writePNG(path string, img image.Image) error {
 		return fmt.Errorf("screenshot %s: %w", path, err)
 	}
 	return nil
-}
-
-// freeName returns dir/base+ext, or dir/base-2+ext, -3... the first that does
-// not exist yet.
-func freeName(dir, base, ext string) (string, error) {
-	for i := 1; i < 10000; i++ {
-		name := base + ext
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d%s", base, i, ext)
-		}
-		path := filepath.Join(dir, name)
-		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-			return path, nil
-		} else if err != nil {
-			return "", fmt.Errorf("screenshot: %w", err)
-		}
-	}
-	return "", fmt.Errorf("screenshot: %s%s and 9,998 more exist already", filepath.Join(dir, base), ext)
 }

@@ -67,3 +67,29 @@ func (t *textBox) drawBottomLeft(dst *ebiten.Image, lines []string, scale int) {
 	_, h := boxSize(lines)
 	t.draw(dst, lines, 0, max(0, dst.Bounds().Dy()-h*scale), scale)
 }
+
+// fitRows returns lines laid out in as many columns, side by side, as it
+// takes to fit in h pixels at scale: a long help on a small window.
+func fitRows(lines []string, h, scale int) []string {
+	rows := max((h/scale-2*pad)/glyphH, 1)
+	if len(lines) <= rows {
+		return lines
+	}
+	cols := (len(lines) + rows - 1) / rows
+	rows = (len(lines) + cols - 1) / cols
+	out := make([]string, rows)
+	for c := range cols {
+		col := lines[c*rows : min((c+1)*rows, len(lines))]
+		w := 0
+		for _, l := range col {
+			w = max(w, utf8.RuneCountInString(l))
+		}
+		for r, l := range col {
+			if c < cols-1 {
+				l += strings.Repeat(" ", w-utf8.RuneCountInString(l)+3)
+			}
+			out[r] += l
+		}
+	}
+	return out
+}

@@ -108,6 +108,16 @@ func Run(ctx context.Context, cfg Config) error {
 		r.Do(runner.Step{N: cfg.Gens})
 	}
 	g := newGame(ctx, r, cfg, zoom)
+	if !capture {
+		if c, err := newClipboard(); err == nil {
+			g.clip = c
+		}
+	}
+	defer func() {
+		if g.in.events != nil {
+			g.in.events.Close()
+		}
+	}()
 
 	ebiten.SetWindowTitle(cfg.Title)
 	ebiten.SetWindowSize(w, h)

@@ -182,22 +182,31 @@ const tries = 10
 // was not is found before the next. It fails the test after tries presses.
 func (s *shooter) shot() (string, image.Image) {
 	s.u.t.Helper()
+	name := s.u.newFile(s.dir, ".png", s.seen, "P", func() { s.u.tap(symP) })
+	return name, readPNG(s.u.t, filepath.Join(s.dir, name))
+}
+
+// newFile does press (types a key) until a file named *ext that seen does
+// not hold appears in dir, and returns its name, now in seen. It fails the
+// test after tries presses.
+func (u *xuser) newFile(dir, ext string, seen map[string]bool, what string, press func()) string {
+	u.t.Helper()
 	for range tries {
-		s.u.tap(symP)
+		press()
 		for range 20 {
-			entries, err := os.ReadDir(s.dir)
-			require.NoError(s.u.t, err)
+			entries, err := os.ReadDir(dir)
+			require.NoError(u.t, err)
 			for _, e := range entries {
-				if name := e.Name(); strings.HasSuffix(name, ".png") && !s.seen[name] {
-					s.seen[name] = true
-					return name, readPNG(s.u.t, filepath.Join(s.dir, name))
+				if name := e.Name(); strings.HasSuffix(name, ext) && !seen[name] {
+					seen[name] = true
+					return name
 				}
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	require.FailNow(s.u.t, "no screenshot", "P pressed %d times, and no new screenshot in %s", tries, s.dir)
-	return "", nil
+	require.FailNow(u.t, "no new file", "%s pressed %d times, and no new %s file in %s", what, tries, ext, dir)
+	return ""
 }
 
 // until does act (types a key, clicks...) and takes screenshots until done
@@ -207,16 +216,24 @@ func (s *shooter) shot() (string, image.Image) {
 // outcomes (or fail the test itself on what it cannot accept).
 func (s *shooter) until(what string, act func(), done func(name string, img image.Image) bool) (string, image.Image) {
 	s.u.t.Helper()
+	return retry(s.u.t, what, act, s.shot, done)
+}
+
+// retry does act and takes a result until done accepts one, as
+// shooter.until does with screenshots.
+func retry[T any](t *testing.T, what string, act func(), take func() (string, T), done func(string, T) bool) (string, T) {
+	t.Helper()
 	for range tries {
 		act()
 		for range 3 {
-			if name, img := s.shot(); done(name, img) {
-				return name, img
+			if name, v := take(); done(name, v) {
+				return name, v
 			}
 		}
 	}
-	require.FailNow(s.u.t, "the window did not react", "%s: tried %d times", what, tries)
-	return "", nil
+	require.FailNow(t, "the window did not react", "%s: tried %d times", what, tries)
+	var zero T
+	return "", zero
 }
 
 // quit types Q until lifeview ends, at most tries times.

@@ -9,7 +9,8 @@ import (
 // for the memory check of setup.Config.Start: the history of -history
 // (runner's: N grids, or on the unbounded plane tiles up to
 // runner.DefaultHistoryBytes), or with -gif and -png, which open no window
-// and keep no history, the pictures.
+// and keep no history, the pictures; and the boards kept for undo
+// (runner.UndoBytes).
 func (c *Config) costs(w, h int) []life.Cost {
 	if c.Pictures.Enabled() {
 		return c.Pictures.Costs(w, h, c.Gens+1)
@@ -23,5 +24,8 @@ func (c *Config) costs(w, h int) []life.Cost {
 	default:
 		history = max(min(runner.DefaultHistory*cells, history), cells)
 	}
-	return []life.Cost{{What: "the -history generations", Bytes: history}}
+	return []life.Cost{
+		{What: "the -history generations", Bytes: history},
+		{What: "the boards kept for undo", Bytes: runner.UndoBytes(w, h, c.Topology == life.Unbounded)},
+	}
 }

@@ -1,0 +1,266 @@
+package control
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"colife/life"
+	"colife/life/pattern"
+	"colife/render/output"
+	"colife/render/picture"
+	"colife/render/runner"
+)
+
+// Clipboard is the system clipboard's text. The window gives one; tests give
+// a fake.
+type Clipboard interface {
+	ReadText() (string, error)
+	WriteText(s string) error
+}
+
+// Floating is a paste that follows the cursor until a click places it: its
+// live cells relative to its box's top-left corner, and the box's size.
+type Floating struct {
+	Cells []life.Point
+	W, H  int64
+}
+
+// Rotate turns the paste a quarter turn, clockwise if cw.
+func (f *Floating) Rotate(cw bool) {
+	for i, c := range f.Cells {
+		if cw {
+			f.Cells[i] = life.Point{X: f.H - 1 - c.Y, Y: c.X}
+		} else {
+			f.Cells[i] = life.Point{X: c.Y, Y: f.W - 1 - c.X}
+		}
+	}
+	f.W, f.H = f.H, f.W
+}
+
+// Flip mirrors the paste left to right, or top to bottom if vertical.
+func (f *Floating) Flip(vertical bool) {
+	for i, c := range f.Cells {
+		if vertical {
+			f.Cells[i].Y = f.H - 1 - c.Y
+		} else {
+			f.Cells[i].X = f.W - 1 - c.X
+		}
+	}
+}
+
+// floatingOf returns the live cells of p as a paste.
+func floatingOf(p *pattern.Pattern) *Floating {
+	f := &Floating{W: int64(p.Width), H: int64(p.Height), Cells: make([]life.Point, len(p.Cells))}
+	for i, c := range p.Cells {
+		f.Cells[i] = life.Point{X: int64(c.X), Y: int64(c.Y)}
+	}
+	return f
+}
+
+// Selection returns the rectangle of cells selected, and whether there is
+// one.
+func (c *Controller) Selection() (life.Rect, bool) { return c.sel, !c.sel.Empty() }
+
+// Floating returns the paste that follows the cursor and the cell its
+// top-left corner is over, or nil.
+func (c *Controller) Floating() (*Floating, life.Point) { return c.float, c.floatAt }
+
+// selectTo extends the selection being dragged to the cell under (x, y):
+// the rectangle with the cell where the drag began and this one at its
+// corners.
+func (c *Controller) selectTo(x, y int) {
+	p := c.View.PointAt(x, y)
+	a := c.selFrom
+	c.sel = life.Rect{
+		Min: life.Point{X: min(a.X, p.X), Y: min(a.Y, p.Y)},
+		Max: life.Point{X: max(a.X, p.X) + 1, Y: max(a.Y, p.Y) + 1},
+	}
+	if !c.View.Unbounded {
+		c.sel = c.sel.Intersect(life.RectOf(life.Point{}, int64(c.View.GridW), int64(c.View.GridH)))
+	}
+}
+
+// live calls f with each live cell of the frame shown in r.
+func (c *Controller) live(r life.Rect, f func(p life.Point)) {
+	fr := c.Frame
+	switch {
+	case fr == nil:
+	case fr.Universe != nil:
+		fr.Universe.Live(r, func(x, y int64) { f(life.Point{X: x, Y: y}) })
+	case fr.Grid != nil:
+		r = r.Intersect(life.RectOf(life.Point{}, int64(fr.Grid.Width()), int64(fr.Grid.Height())))
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				if fr.Grid.At(int(x), int(y)) != life.Empty {
+					f(life.Point{X: x, Y: y})
+				}
+			}
+		}
+	}
+}
+
+// writeRLE writes the live cells of the frame shown in r as RLE, with the
+// rule and the generation in the header ("#CXRLE Pos=x,y Gen=n"): on a
+// bounded board the positions are the board's.
+func (c *Controller) writeRLE(w io.Writer, r life.Rect) error {
+	u := life.NewUniverse()
+	c.live(r, func(p life.Point) { u.Set(p.X, p.Y, life.Alive) })
+	rule, gen := c.Frame.Options.Rule, c.Frame.Generation
+	if u.Population() == 0 {
+		// No live cell: a dead cell where the box began, as RLE has no
+		// empty box that reads back.
+		at := r.Min
+		return pattern.WriteRLE(w, &pattern.Pattern{Name: c.Name, Rule: rule.String(), Width: 1, Height: 1, Position: &at, Generation: gen})
+	}
+	return pattern.WriteUniverseRLE(w, u, c.Name, rule, gen)
+}
+
+// board returns the rectangle to copy or save: the selection, or else the
+// whole board (on an unbounded plane, the live cells' bounding box).
+func (c *Controller) board() life.Rect {
+	if r, ok := c.Selection(); ok {
+		return r
+	}
+	if c.Frame.Universe != nil {
+		return c.Frame.Bounds
+	}
+	return life.RectOf(life.Point{}, int64(c.Frame.Grid.Width()), int64(c.Frame.Grid.Height()))
+}
+
+// copySelection puts the selection on the clipboard as RLE and reports
+// whether it did; it says why not.
+func (c *Controller) copySelection() bool {
+	r, ok := c.Selection()
+	switch {
+	case !ok:
+		c.say("nothing selected: Shift+drag selects")
+		return false
+	case c.Frame == nil:
+		return false
+	case c.Clipboard == nil:
+		c.say("no clipboard")
+		return false
+	}
+	var b bytes.Buffer
+	if err := c.writeRLE(&b, r); err != nil {
+		c.say("copy: " + err.Error())
+		return false
+	}
+	if err := c.Clipboard.WriteText(b.String()); err != nil {
+		c.say("copy: " + err.Error())
+		return false
+	}
+	c.say(fmt.Sprintf("copied %dx%d", r.Dx(), r.Dy()))
+	return true
+}
+
+// cut copies the selection and clears it.
+func (c *Controller) cut() {
+	if c.copySelection() {
+		c.sink.Do(runner.ClearRect{Rect: c.sel})
+	}
+}
+
+// clearSelection kills the cells selected.
+func (c *Controller) clearSelection() {
+	if r, ok := c.Selection(); ok {
+		c.sink.Do(runner.ClearRect{Rect: r})
+	}
+}
+
+// pasteClipboard reads a pattern from the clipboard and floats it under the
+// cursor.
+func (c *Controller) pasteClipboard() {
+	if c.Clipboard == nil {
+		c.say("no clipboard")
+		return
+	}
+	text, err := c.Clipboard.ReadText()
+	if err != nil {
+		c.say("paste: " + err.Error())
+		return
+	}
+	p, err := pattern.Read(strings.NewReader(text), "clipboard")
+	if err != nil {
+		c.say(oneLine(err.Error()))
+		return
+	}
+	c.float = floatingOf(p)
+	c.say(fmt.Sprintf("paste %dx%d: click to place, < > rotate, X Y flip, Esc cancels", p.Width, p.Height))
+}
+
+// place pastes the floating cells where they are.
+func (c *Controller) place() {
+	cells := append([]life.Point(nil), c.float.Cells...)
+	c.sink.Do(runner.Paste{At: c.floatAt, Cells: cells})
+	c.float = nil
+}
+
+// save writes the board, or the selection, as RLE to a new file in Dir
+// named after the pattern and the generation, and says where.
+func (c *Controller) save() {
+	if c.Frame == nil || !c.Frame.Started {
+		return
+	}
+	path, err := output.FreeName(c.Dir, picture.Name(c.Name, c.Frame.Generation), ".rle")
+	if err == nil {
+		r := c.board()
+		err = output.WriteFile(path, func(w io.Writer) error { return c.writeRLE(w, r) })
+	}
+	if err != nil {
+		c.say(fmt.Sprintf("save %s: %v", path, err))
+		return
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	c.say("saved " + path)
+}
+
+// Drop loads the first of the files dropped on the window, in place of the
+// board; a file that is no pattern leaves the board as it is, and the window
+// says why.
+func (c *Controller) Drop(files fs.FS) {
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil || len(entries) == 0 {
+		return
+	}
+	name := entries[0].Name()
+	f, err := files.Open(name)
+	if err != nil {
+		c.say(oneLine(err.Error()))
+		return
+	}
+	defer f.Close()
+	p, err := pattern.Read(f, name)
+	if err != nil {
+		c.say(oneLine(err.Error()))
+		return
+	}
+	c.load(p, name)
+}
+
+// load replaces the board with p.
+func (c *Controller) load(p *pattern.Pattern, spec string) {
+	c.sink.Do(runner.Load{Pattern: p})
+	c.sel, c.float = life.Rect{}, nil
+	if p.Name != "" {
+		c.Name = p.Name
+	} else {
+		c.Name = strings.TrimSuffix(filepath.Base(spec), filepath.Ext(spec))
+	}
+	c.say(fmt.Sprintf("loaded %s (%dx%d)", spec, p.Width, p.Height))
+}
+
+// say shows msg in the window for a while.
+func (c *Controller) say(msg string) { c.Message = msg }
+
+// oneLine returns the first line of s.
+func oneLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
+}

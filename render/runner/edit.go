@@ -1,0 +1,355 @@
+package runner
+
+import (
+	"fmt"
+	"time"
+
+	"colife/life"
+	"colife/life/pattern"
+)
+
+// The undo stack's limits: Undo goes back at most MaxUndo edits, and the
+// boards kept for it take at most MaxUndoBytes (about life.TileBytes for each
+// 64 × 64 tile of cells with a live cell, whatever the topology). The oldest
+// edits are forgotten first; the last one is always kept.
+const (
+	MaxUndo      = 1000
+	MaxUndoBytes = 64 << 20
+)
+
+// UndoBytes returns the most the undo stack of a w × h board keeps: on an
+// unbounded plane, whose live tiles may be anywhere, MaxUndoBytes.
+func UndoBytes(w, h int, unbounded bool) uint64 {
+	if unbounded {
+		return MaxUndoBytes
+	}
+	tiles := uint64((w+63)/64) * uint64((h+63)/64)
+	return min(MaxUndoBytes, MaxUndo*(tiles+1)*life.TileBytes)
+}
+
+// Stroke begins an edit made of the Edit commands that follow it, such as a
+// drag of the mouse: Undo undoes them together.
+type Stroke struct{}
+
+// Undo undoes the last edit (a stroke, a toggle, Clear, Soup, Paste,
+// ClearRect, Load or SetRule): the board, its generation and the rule go back
+// to what they were before it. It does nothing if there is none.
+type Undo struct{}
+
+// Redo redoes the last edit undone, if no other edit came since.
+type Redo struct{}
+
+// SetRule makes Rule the simulation's rule, from the current generation on.
+// A rule the topology cannot run (B0 on the unbounded plane) is refused:
+// the frames' Note says why.
+type SetRule struct{ Rule life.Rule }
+
+// Paste sets alive the cells Cells, each moved by At: Cells are relative
+// positions, At where their (0, 0) goes. On a bounded board the cells beyond
+// its edges are left out. The Runner owns Cells once given.
+type Paste struct {
+	At    life.Point
+	Cells []life.Point
+}
+
+// ClearRect kills the cells in Rect.
+type ClearRect struct{ Rect life.Rect }
+
+// Load replaces the board with Pattern and starts from it as generation 0:
+// Reset comes back to it. On an unbounded plane the pattern goes where its
+// file says (Golly's "#CXRLE Pos="), or else in the middle of the starting
+// box; on a bounded board in its middle, and a pattern larger than the board
+// is refused (the frames' Note says so). A pattern with a rule brings it.
+type Load struct{ Pattern *pattern.Pattern }
+
+// Bigger doubles the generations run for each frame shown while playing (the
+// step, Golly's step exponent), up to 2^MaxStepExp; the target speed is then
+// in steps per second.
+type Bigger struct{}
+
+// Smaller halves the step, down to one generation.
+type Smaller struct{}
+
+// MaxStepExp is the largest step exponent: at most 2^MaxStepExp generations a
+// step.
+const MaxStepExp = 16
+
+func (Stroke) apply(l *loop) { l.checkpoint() }
+
+func (Undo) apply(l *loop) {
+	if l.sim == nil || len(l.undo.kept) == 0 {
+		return
+	}
+	l.redo.push(l.snapshot())
+	l.restore(l.undo.pop())
+}
+
+func (Redo) apply(l *loop) {
+	if l.sim == nil || len(l.redo.kept) == 0 {
+		return
+	}
+	l.undo.push(l.snapshot())
+	l.restore(l.redo.pop())
+}
+
+func (s SetRule) apply(l *loop) {
+	if l.sim == nil || sameRule(s.Rule, l.cfg.Options.Rule) {
+		return
+	}
+	before := l.snapshot()
+	if err := l.setRule(s.Rule); err != nil {
+		l.notef("%v", err)
+		return
+	}
+	l.keep(before)
+}
+
+func (p Paste) apply(l *loop) {
+	if l.sim == nil {
+		return
+	}
+	l.checkpoint()
+	for _, c := range p.Cells {
+		q := c.Add(p.At)
+		if l.plane || q.X >= 0 && q.Y >= 0 && q.X < int64(l.start.Width()) && q.Y < int64(l.start.Height()) {
+			l.sim.Set(int(q.X), int(q.Y), life.Alive)
+		}
+	}
+	l.dirty = true
+}
+
+func (c ClearRect) apply(l *loop) {
+	if l.sim == nil {
+		return
+	}
+	l.checkpoint()
+	r := c.Rect
+	if !l.plane {
+		r = r.Intersect(life.RectOf(life.Point{}, int64(l.start.Width()), int64(l.start.Height())))
+	}
+	var live []life.Point
+	l.snapshotLive(r, func(p life.Point) { live = append(live, p) })
+	for _, p := range live {
+		l.sim.Set(int(p.X), int(p.Y), life.Empty)
+	}
+	l.dirty = true
+}
+
+func (ld Load) apply(l *loop) {
+	if l.sim == nil || ld.Pattern == nil {
+		return
+	}
+	p := ld.Pattern
+	before := l.snapshot()
+	if rule, ok := p.LifeRule(); ok && !sameRule(rule, l.cfg.Options.Rule) {
+		if err := l.setRule(rule); err != nil {
+			l.notef("%v", err)
+			return
+		}
+	}
+	if l.plane {
+		at := l.cfg.Options.Origin.Add(life.Point{
+			X: int64(l.start.Width()-p.Width) / 2,
+			Y: int64(l.start.Height()-p.Height) / 2,
+		})
+		if p.Position != nil {
+			at = *p.Position
+		}
+		u := life.NewUniverse()
+		for _, c := range p.Cells {
+			u.Set(at.X+int64(c.X), at.Y+int64(c.Y), life.Alive)
+		}
+		l.ustart = u
+		l.restartPlane(u, 0)
+	} else {
+		g, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
+		if err := p.Place(g); err != nil {
+			l.restore(before) // the rule it may have set
+			l.notef("%v", err)
+			return
+		}
+		l.start = g
+		l.restart(g, 0)
+	}
+	l.forget()
+	l.keep(before)
+}
+
+func (Bigger) apply(l *loop) {
+	l.exp = min(l.exp+1, MaxStepExp)
+	l.dirty = true
+}
+
+func (Smaller) apply(l *loop) {
+	l.exp = max(l.exp-1, 0)
+	l.dirty = true
+}
+
+// board is a board kept for Undo: its live cells, its generation and the
+// rule.
+type board struct {
+	cells *life.Universe
+	gen   int
+	rule  life.Rule
+}
+
+// bytes returns about what b holds in memory.
+func (b board) bytes() int { return (b.cells.Tiles() + 1) * life.TileBytes }
+
+// boards is a stack of boards, at most MaxUndo of them and MaxUndoBytes in
+// all but for the newest; the oldest go first.
+type boards struct {
+	max, maxBytes int
+	kept          []board // the oldest first
+	bytes         int
+}
+
+func newBoards() boards { return boards{max: MaxUndo, maxBytes: MaxUndoBytes} }
+
+// push puts b on top, forgetting the oldest boards beyond the limits.
+func (s *boards) push(b board) {
+	s.kept = append(s.kept, b)
+	s.bytes += b.bytes()
+	n := 0
+	for len(s.kept)-n > 1 && (len(s.kept)-n > s.max || s.bytes > s.maxBytes) {
+		s.bytes -= s.kept[n].bytes()
+		n++
+	}
+	if n > 0 {
+		m := copy(s.kept, s.kept[n:])
+		clear(s.kept[m:])
+		s.kept = s.kept[:m]
+	}
+}
+
+// pop takes the top board off; there must be one.
+func (s *boards) pop() board {
+	b := s.kept[len(s.kept)-1]
+	s.kept[len(s.kept)-1] = board{}
+	s.kept = s.kept[:len(s.kept)-1]
+	s.bytes -= b.bytes()
+	return b
+}
+
+// reset forgets every board.
+func (s *boards) reset() {
+	clear(s.kept)
+	s.kept, s.bytes = s.kept[:0], 0
+}
+
+// snapshot returns the current board, for Undo.
+func (l *loop) snapshot() board {
+	b := board{gen: l.sim.Generation(), rule: l.cfg.Options.Rule}
+	if l.plane {
+		b.cells = l.sim.Universe().Clone()
+	} else {
+		b.cells = life.NewUniverse()
+		b.cells.Paste(l.sim.Grid(), life.Point{})
+	}
+	return b
+}
+
+// snapshotLive calls f with each live cell of the current board in r.
+func (l *loop) snapshotLive(r life.Rect, f func(life.Point)) {
+	if l.plane {
+		l.sim.Universe().Live(r, func(x, y int64) { f(life.Point{X: x, Y: y}) })
+		return
+	}
+	g := l.sim.Grid()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if g.At(int(x), int(y)) != life.Empty {
+				f(life.Point{X: x, Y: y})
+			}
+		}
+	}
+}
+
+// checkpoint keeps the current board for Undo before an edit: the edits
+// undone until now can no longer be redone.
+func (l *loop) checkpoint() {
+	if l.sim != nil {
+		l.keep(l.snapshot())
+	}
+}
+
+// keep puts b, the board before an edit, on the undo stack.
+func (l *loop) keep(b board) {
+	l.undo.push(b)
+	l.redo.reset()
+	l.dirty = true
+}
+
+// restore makes b the current board, with its generation and rule.
+func (l *loop) restore(b board) {
+	if !sameRule(b.rule, l.cfg.Options.Rule) {
+		if err := l.setRule(b.rule); err != nil {
+			l.notef("%v", err) // it ran before: not expected
+		}
+	}
+	if l.plane {
+		l.restartPlane(b.cells, b.gen)
+		return
+	}
+	g, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
+	b.cells.Copy(g, life.Point{})
+	l.restart(g, b.gen)
+}
+
+// setRule makes a new simulation of the current board under rule, numbered
+// as the current generation, and closes the old one; if the new one cannot
+// be made, the old one goes on and the error says why.
+func (l *loop) setRule(rule life.Rule) error {
+	opt := l.cfg.Options
+	opt.Rule = rule
+	gen := l.sim.Generation()
+	var (
+		sim *life.Simulation
+		err error
+	)
+	if l.plane {
+		one, _ := life.NewGrid(1, 1)
+		if sim, err = life.NewSimulation(l.ctx, one, opt); err == nil {
+			err = sim.ResetUniverse(l.sim.Universe(), gen)
+		}
+	} else if sim, err = life.NewSimulation(l.ctx, l.sim.Grid(), opt); err == nil {
+		err = sim.Reset(l.sim.Grid(), gen)
+	}
+	if err != nil {
+		if sim != nil {
+			sim.Close()
+		}
+		return err
+	}
+	l.sim.Close()
+	l.sim = sim
+	l.cfg.Options = opt
+	l.forget()
+	l.resetRate(time.Now())
+	l.dirty = true
+	return nil
+}
+
+// forget drops the generations kept for Back and Forward and what the
+// detector saw: they came from another rule or another start.
+func (l *loop) forget() {
+	if l.plane {
+		l.phist = newPlaneHistory(l.cfg.History)
+	} else {
+		l.hist = newHistory(l.cfg.History, l.start.Width()*l.start.Height())
+	}
+	l.detect.Reset()
+	l.observed = -1
+	l.stability = life.Result{}
+}
+
+// sameRule reports whether a and b are the same rule, by their notation: a
+// life.Rule is an opaque value here, which need not be comparable.
+func sameRule(a, b life.Rule) bool { return a.String() == b.String() }
+
+// notef sets the note the next frames carry: why a command was refused.
+func (l *loop) notef(format string, args ...any) {
+	l.note = fmt.Sprintf(format, args...)
+	l.notes++
+	l.dirty = true
+}
