@@ -34,12 +34,16 @@ func Cells(states int) color.Palette {
 
 // Dying returns the colour of the i-th of n dying states (i from 0, the
 // state 2): Young for the first, Old for the last, evenly between.
-func Dying(i, n int) color.RGBA {
+func Dying(i, n int) color.RGBA { return Between(Young, Old, i, n) }
+
+// Between returns the i-th of n colours evenly from young (i = 0) to old
+// (i = n-1): a ramp of dying states in any theme's colours.
+func Between(young, old color.RGBA, i, n int) color.RGBA {
 	if n <= 1 {
-		return Young
+		return young
 	}
 	mix := func(a, b uint8) uint8 { return uint8((int(a)*(n-1-i) + int(b)*i + (n-1)/2) / (n - 1)) }
-	return color.RGBA{R: mix(Young.R, Old.R), G: mix(Young.G, Old.G), B: mix(Young.B, Old.B), A: 0xff}
+	return color.RGBA{R: mix(young.R, old.R), G: mix(young.G, old.G), B: mix(young.B, old.B), A: mix(young.A, old.A)}
 }
 
 // RGBA returns the colour of state s of a rule with states states: s beyond

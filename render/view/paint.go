@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"colife/life"
+	"colife/render/palette"
 )
 
 // Palette is the colours a Painter paints with.
@@ -14,34 +15,54 @@ type Palette struct {
 	Dead    color.RGBA // an empty cell
 	Line    color.RGBA // the first row and column of pixels of an empty cell, when cells are big
 	Outside color.RGBA // beyond the edge of the grid; an unbounded plane has none
+	// Young and Old are the ends of the ramp of a Generations rule's dying
+	// states: Young the first (state 2), Old the last (States-1).
+	Young, Old color.RGBA
+	// States is the number of states of the rule painted: 2 (or 0) for a
+	// two-state rule.
+	States int
+}
+
+// WithStates returns p for a rule of n states.
+func (p Palette) WithStates(n int) Palette {
+	p.States = n
+	return p
 }
 
 // DefaultPalette is the dark theme: amber cells on a near-black grid in a
 // grey surround.
 var DefaultPalette = Palette{
-	Live:    color.RGBA{0xff, 0xc8, 0x3c, 0xff},
-	Dead:    color.RGBA{0x10, 0x12, 0x18, 0xff},
+	Live:    palette.Alive,
+	Dead:    palette.Empty,
 	Line:    color.RGBA{0x1e, 0x22, 0x2c, 0xff},
 	Outside: color.RGBA{0x3a, 0x3d, 0x45, 0xff},
+	Young:   palette.Young,
+	Old:     palette.Old,
 }
 
 // LightPalette is the light theme: dark blue cells on white, in a light grey
-// surround.
+// surround; dying cells fade from a deep orange to a pale lilac.
 var LightPalette = Palette{
 	Live:    color.RGBA{0x1c, 0x3f, 0x94, 0xff},
 	Dead:    color.RGBA{0xfa, 0xfa, 0xf7, 0xff},
 	Line:    color.RGBA{0xdc, 0xdf, 0xe6, 0xff},
 	Outside: color.RGBA{0xb4, 0xb8, 0xc0, 0xff},
+	Young:   color.RGBA{0xd2, 0x4a, 0x14, 0xff},
+	Old:     color.RGBA{0xe2, 0xd6, 0xee, 0xff},
 }
 
 // Cell returns the colour of a cell in state s: the one place a cell gets its
-// colour, so that rules with more states (whose dying cells want a ramp of
-// colours) change this function alone.
+// colour. A dying state of a Generations rule takes its place on the ramp
+// from Young to Old; a state beyond the rule's, Old.
 func (p Palette) Cell(s life.State) color.RGBA {
-	if s == life.Empty {
+	switch s {
+	case life.Empty:
 		return p.Dead
+	case life.Alive:
+		return p.Live
 	}
-	return p.Live
+	n := max(p.States-2, 1)
+	return palette.Between(p.Young, p.Old, min(int(s)-2, n-1), n)
 }
 
 // LineZoom is the smallest zoom, in pixels per cell, at which a Painter draws
@@ -59,14 +80,16 @@ type Painter struct {
 	Palette Palette
 	// NoLines leaves the grid lines out at every zoom.
 	NoLines bool
-	cols    []span  // the cells each column of pixels covers
-	line    []bool  // whether each column of pixels starts a cell
-	alive   []int32 // scratch: the live cells under each pixel of the row being painted
+	cols    []span       // the cells each column of pixels covers
+	line    []bool       // whether each column of pixels starts a cell
+	alive   []int32      // scratch: the live cells under each pixel of the row being painted
+	dying   []life.State // scratch: the first dying cell's state under each pixel, if any
 
 	// For PaintUniverse: the rows' spans, the live cells under every pixel,
 	// and which pixels each visible column and row of cells covers.
 	rows         []span
 	count        []int32
+	state        []life.State // the state of every pixel: Alive if any cell under it is, else the first not Empty
 	colPx, rowPx []span
 }
 
@@ -112,6 +135,7 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 	p.cols = grow(p.cols, w)
 	p.line = grow(p.line, w)
 	p.alive = grow(p.alive, w)
+	p.dying = grow(p.dying, w)
 	lines := v.Zoom >= LineZoom && !p.NoLines
 	for x := range w {
 		p.cols[x] = spanOf(x, v.OffX, v.Zoom, gw)
@@ -140,12 +164,14 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 			switch cs := p.cols[x]; {
 			case cs.lo >= cs.hi:
 				c = pal.Outside
-			case p.alive[x] == 0 && (startsCell || p.line[x]):
+			case p.alive[x] == 0 && p.dying[x] == life.Empty && (startsCell || p.line[x]):
 				c = pal.Line
 			case cs.hi-cs.lo == 1 && rows.hi-rows.lo == 1: // one cell: its own colour
 				c = pal.Cell(g.Cells[int(rows.lo)*gw+int(cs.lo)])
 			case p.alive[x] > 0:
 				c = shade(pal.Cell(life.Empty), pal.Cell(life.Alive), int(p.alive[x]), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
+			case p.dying[x] != life.Empty: // dying cells only
+				c = pal.Cell(p.dying[x])
 			}
 			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
 		}
@@ -189,12 +215,20 @@ func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
 	vis := life.RectOf(v.Origin.Add(life.Point{X: int64(x0), Y: int64(y0)}), int64(len(p.colPx)), int64(len(p.rowPx)))
 	p.count = grow(p.count, w*h)
 	clear(p.count)
-	u.Live(vis, func(x, y int64) {
+	p.state = grow(p.state, w*h)
+	clear(p.state)
+	u.Cells(vis, func(x, y int64, s life.State) {
 		cs, rs := p.colPx[x-vis.Min.X], p.rowPx[y-vis.Min.Y]
 		for py := rs.lo; py < rs.hi; py++ {
 			row := p.count[int(py)*w : int(py+1)*w]
+			state := p.state[int(py)*w : int(py+1)*w]
 			for px := cs.lo; px < cs.hi; px++ {
-				row[px]++
+				if s == life.Alive {
+					row[px]++
+				}
+				if s == life.Alive || state[px] == life.Empty {
+					state[px] = s
+				}
 			}
 		}
 	})
@@ -205,14 +239,17 @@ func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
 		rows := p.rows[y]
 		startsCell := lines && y > 0 && rows != p.rows[y-1]
 		counts := p.count[y*w : (y+1)*w]
+		states := p.state[y*w : (y+1)*w]
 		for x, k := range counts {
 			c := pal.Cell(life.Empty)
 			switch {
-			case k == 0 && (startsCell || p.line[x]):
+			case states[x] == life.Empty && (startsCell || p.line[x]):
 				c = pal.Line
 			case k > 0:
 				cs := p.cols[x]
 				c = shade(pal.Cell(life.Empty), pal.Cell(life.Alive), int(k), int(cs.hi-cs.lo)*int(rows.hi-rows.lo))
+			case states[x] != life.Empty: // dying cells only
+				c = pal.Cell(states[x])
 			}
 			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
 		}
@@ -240,13 +277,18 @@ func pixelsOf(px []span, spans []span, first int32) []span {
 func (p *Painter) scan(g *life.Grid, rows span) {
 	gw := g.Width()
 	for x, cs := range p.cols {
-		n := int32(0)
+		n, dying := int32(0), life.Empty
 		for r := int(rows.lo); r < int(rows.hi); r++ {
 			for _, s := range g.Cells[r*gw+int(cs.lo) : r*gw+int(cs.hi)] {
-				n += int32(s)
+				switch {
+				case s == life.Alive:
+					n++
+				case s != life.Empty && dying == life.Empty:
+					dying = s
+				}
 			}
 		}
-		p.alive[x] = n
+		p.alive[x], p.dying[x] = n, dying
 	}
 }
 

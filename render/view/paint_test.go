@@ -404,3 +404,61 @@ func TestNoLinesAndThemes(t *testing.T) {
 	assert.Equal(t, view.LightPalette.Cell(life.Empty), img.RGBAAt(15, 15))
 	assert.NotEqual(t, view.DefaultPalette.Cell(life.Alive), view.LightPalette.Cell(life.Alive))
 }
+
+// TestPaintDyingStates paints the dying states of a Generations rule in the
+// palette's ramp, on a grid and on the plane alike: a cell its own colour
+// (no grid line over it), and a pixel of several cells the shade of its live
+// ones, or the colour of its dying ones if none is alive.
+func TestPaintDyingStates(t *testing.T) {
+	g, err := life.ParseGrid("*23.", "..3.", "22..", "....")
+	require.NoError(t, err)
+	u := life.NewUniverse()
+	u.Paste(g, far)
+	for _, theme := range []view.Palette{view.DefaultPalette, view.LightPalette} {
+		pal := theme.WithStates(4)
+		young, old := pal.Cell(2), pal.Cell(3)
+		require.Equal(t, theme.Young, young)
+		require.Equal(t, theme.Old, old)
+		require.NotEqual(t, young, old)
+		assert.Equal(t, theme.Old, pal.Cell(9), "a state beyond the rule's is the last")
+		for _, zoom := range []float64{8, 1, 0.5} {
+			n := int(4 * zoom)
+			bounded := view.View{GridW: 4, GridH: 4, ScreenW: n, ScreenH: n, Zoom: zoom}
+			plane := bounded
+			plane.Unbounded, plane.Origin = true, far
+			for name, paint := range map[string]func(*view.Painter, *image.RGBA){
+				"grid":  func(p *view.Painter, img *image.RGBA) { p.Paint(img, g, bounded) },
+				"plane": func(p *view.Painter, img *image.RGBA) { p.PaintUniverse(img, u, plane) },
+			} {
+				img := image.NewRGBA(image.Rect(0, 0, n, n))
+				p := view.Painter{Palette: pal}
+				paint(&p, img)
+				at := func(cx, cy int) color.RGBA { // a cell's pixel, away from its grid line
+					px, py := int(float64(cx)*zoom), int(float64(cy)*zoom)
+					if zoom > 1 {
+						px, py = px+1, py+1
+					}
+					return img.RGBAAt(px, py)
+				}
+				if zoom >= 1 {
+					assert.Equal(t, pal.Live, at(0, 0), "%s at zoom %g", name, zoom)
+					assert.Equal(t, young, at(1, 0), "%s at zoom %g", name, zoom)
+					assert.Equal(t, old, at(2, 0), "%s at zoom %g", name, zoom)
+					assert.Equal(t, young, at(0, 2), "%s at zoom %g", name, zoom)
+					assert.Equal(t, pal.Dead, at(3, 3), "%s at zoom %g", name, zoom)
+					if zoom >= view.LineZoom {
+						assert.Equal(t, young, img.RGBAAt(int(zoom), 0), "%s: no grid line over a dying cell", name)
+					}
+					continue
+				}
+				// 2x2 cells a pixel: top-left has one live cell of four,
+				// top-right and bottom-left dying cells only.
+				assert.NotEqual(t, pal.Dead, img.RGBAAt(0, 0), "%s", name)
+				assert.NotEqual(t, young, img.RGBAAt(0, 0), "%s: the live cell's shade, not a dying colour", name)
+				assert.Equal(t, old, img.RGBAAt(1, 0), "%s: the first dying cell", name)
+				assert.Equal(t, young, img.RGBAAt(0, 1), "%s", name)
+				assert.Equal(t, pal.Dead, img.RGBAAt(1, 1), "%s", name)
+			}
+		}
+	}
+}

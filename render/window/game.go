@@ -146,6 +146,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if g.ctl.Light {
 		g.painter.Palette = view.LightPalette
 	}
+	g.painter.Palette = g.painter.Palette.WithStates(g.frame.Options.Rule.States())
 	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View || g.painted.light != g.ctl.Light || g.painted.noLines != g.painter.NoLines {
 		// Paint and upload only what changed: a paused or slow simulation
 		// costs a copy on the GPU per frame, not a repaint.
