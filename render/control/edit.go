@@ -84,31 +84,32 @@ func (c *Controller) selectTo(x, y int) {
 	}
 }
 
-// live calls f with each live cell of the frame shown in r.
-func (c *Controller) live(r life.Rect, f func(p life.Point)) {
+// live calls f with each live (or dying) cell of the frame shown in r, and
+// its state.
+func (c *Controller) live(r life.Rect, f func(p life.Point, s life.State)) {
 	fr := c.Frame
 	switch {
 	case fr == nil:
 	case fr.Universe != nil:
-		fr.Universe.Live(r, func(x, y int64) { f(life.Point{X: x, Y: y}) })
+		fr.Universe.Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
 	case fr.Grid != nil:
 		r = r.Intersect(life.RectOf(life.Point{}, int64(fr.Grid.Width()), int64(fr.Grid.Height())))
 		for y := r.Min.Y; y < r.Max.Y; y++ {
 			for x := r.Min.X; x < r.Max.X; x++ {
-				if fr.Grid.At(int(x), int(y)) != life.Empty {
-					f(life.Point{X: x, Y: y})
+				if s := fr.Grid.At(int(x), int(y)); s != life.Empty {
+					f(life.Point{X: x, Y: y}, s)
 				}
 			}
 		}
 	}
 }
 
-// writeRLE writes the live cells of the frame shown in r as RLE, with the
+// writeRLE writes the live and dying cells of the frame shown in r as RLE, with the
 // rule and the generation in the header ("#CXRLE Pos=x,y Gen=n"): on a
 // bounded board the positions are the board's.
 func (c *Controller) writeRLE(w io.Writer, r life.Rect) error {
 	u := life.NewUniverse()
-	c.live(r, func(p life.Point) { u.Set(p.X, p.Y, life.Alive) })
+	c.live(r, func(p life.Point, s life.State) { u.Set(p.X, p.Y, s) })
 	rule, gen := c.Frame.Options.Rule, c.Frame.Generation
 	if u.Population() == 0 {
 		// No live cell: a dead cell where the box began, as RLE has no

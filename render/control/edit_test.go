@@ -328,3 +328,19 @@ func TestDrop(t *testing.T) {
 	assert.Equal(t, "blinker", s.cmds[0].(runner.Load).Pattern.Name)
 	assert.Equal(t, "loaded blinker.cells (3x1)", c.Message)
 }
+
+// TestCopyKeepsDyingStates: a selection under a Generations rule is copied
+// with its dying cells' states, as multi-state RLE.
+func TestCopyKeepsDyingStates(t *testing.T) {
+	c, _, clip, in := editing(t, "....", ".**.", ".23.", "....")
+	brain, err := life.ParseRule("B2/S/C4")
+	require.NoError(t, err)
+	c.Frame.Options.Rule = brain
+	dragSelect(c, in, 0, 0, 3, 3)
+	in.press(control.KeyCtrlC)
+	c.Update(in)
+	p, err := pattern.Read(strings.NewReader(clip.text), "clipboard")
+	require.NoError(t, err, clip.text)
+	assert.Equal(t, "B2/S/C4", p.Rule)
+	assert.Equal(t, []pattern.Cell{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 0, Y: 1, Dying: 2}, {X: 1, Y: 1, Dying: 3}}, p.Cells, clip.text)
+}

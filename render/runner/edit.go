@@ -157,7 +157,7 @@ func (ld Load) apply(l *loop) {
 		}
 		u := life.NewUniverse()
 		for _, c := range p.Cells {
-			u.Set(at.X+int64(c.X), at.Y+int64(c.Y), life.Alive)
+			u.Set(at.X+int64(c.X), at.Y+int64(c.Y), c.State())
 		}
 		l.ustart = u
 		l.restartPlane(u, 0)
