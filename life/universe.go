@@ -187,8 +187,20 @@ func (u *Universe) Population() int {
 const TileBytes = 600
 
 // Tiles returns how many tiles the universe keeps: its memory is about
-// TileBytes a tile.
+// TileBytes a tile (Bytes says it more exactly).
 func (u *Universe) Tiles() int { return len(u.tiles) }
+
+// Bytes returns about how much memory the universe holds: TileBytes a tile,
+// and a byte a cell more in each tile that holds a dying state.
+func (u *Universe) Bytes() int {
+	n := len(u.tiles) * TileBytes
+	for _, t := range u.tiles {
+		if t.states != nil {
+			n += len(t.states)
+		}
+	}
+	return n
+}
 
 // Bounds returns the bounding box of the live cells, or the zero Rect if none
 // is alive.

@@ -66,7 +66,7 @@ func (p *pictures) generation(n int, f *frame) error {
 	switch {
 	case p.gif.GIF != "":
 		u := f.sim.Universe().Clone()
-		p.kept += u.Tiles() * life.TileBytes
+		p.kept += u.Bytes()
 		if p.kept > picture.MaxAnimationBytes {
 			return fmt.Errorf("-gif %s: the snapshots of the plane for its frames pass %d MiB at generation %d; use -size for a fixed box, or fewer generations", p.gif.GIF, picture.MaxAnimationBytes>>20, n)
 		}

@@ -194,7 +194,7 @@ type board struct {
 }
 
 // bytes returns about what b holds in memory.
-func (b board) bytes() int { return (b.cells.Tiles() + 1) * life.TileBytes }
+func (b board) bytes() int { return b.cells.Bytes() + life.TileBytes }
 
 // boards is a stack of boards, at most MaxUndo of them and MaxUndoBytes in
 // all but for the newest; the oldest go first.

@@ -186,7 +186,7 @@ type planeHistory struct {
 	max, maxBytes int
 	kept          []*life.Universe // generation lo first
 	lo            int
-	bytes         int // the tiles of kept, at life.TileBytes each
+	bytes         int // what kept holds (Universe.Bytes)
 }
 
 // newPlaneHistory returns the history of an unbounded plane that keeps n
@@ -227,9 +227,9 @@ func (h *planeHistory) record(gen int, u *life.Universe) bool {
 	}
 	snap := u.Clone()
 	h.kept = append(h.kept, snap)
-	h.bytes += snap.Tiles() * life.TileBytes
+	h.bytes += snap.Bytes()
 	for len(h.kept) > 1 && (len(h.kept) > h.max || h.bytes > h.maxBytes) {
-		h.bytes -= h.kept[0].Tiles() * life.TileBytes
+		h.bytes -= h.kept[0].Bytes()
 		h.kept[0] = nil
 		h.kept = h.kept[1:]
 		h.lo++
@@ -240,7 +240,7 @@ func (h *planeHistory) record(gen int, u *life.Universe) bool {
 // cut drops the snapshots from the i-th kept on.
 func (h *planeHistory) cut(i int) {
 	for j := i; j < len(h.kept); j++ {
-		h.bytes -= h.kept[j].Tiles() * life.TileBytes
+		h.bytes -= h.kept[j].Bytes()
 		h.kept[j] = nil
 	}
 	h.kept = h.kept[:i]
