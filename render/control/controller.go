@@ -325,7 +325,8 @@ func (c *Controller) draw(x, y int, state life.State) {
 		c.marked = false
 	}
 	cmds := []runner.Command{runner.Stroke{}} // sent before the stroke's first edit: Undo undoes the stroke at once
-	line(from[0], from[1], cx, cy, func(px, py int) {
+	life.Line(life.Point{X: int64(from[0]), Y: int64(from[1])}, life.Point{X: int64(cx), Y: int64(cy)}, func(p life.Point) {
+		px, py := int(p.X), int(p.Y)
 		if goesOn && px == from[0] && py == from[1] {
 			return // set already
 		}
@@ -342,40 +343,4 @@ func (c *Controller) draw(x, y int, state life.State) {
 		c.marked = true
 	}
 	c.stroke, c.strokeState, c.last = true, state, [2]int{cx, cy}
-}
-
-// line calls plot for every cell of a line from (x0, y0) to (x1, y1), both
-// included, with no gaps: each cell touches the next by an edge or a corner
-// (Bresenham's algorithm).
-func line(x0, y0, x1, y1 int, plot func(x, y int)) {
-	dx, dy := abs(x1-x0), -abs(y1-y0)
-	sx, sy := sign(x1-x0), sign(y1-y0)
-	err := dx + dy
-	for {
-		plot(x0, y0)
-		if x0 == x1 && y0 == y1 {
-			return
-		}
-		e2 := 2 * err
-		if e2 >= dy {
-			err += dy
-			x0 += sx
-		}
-		if e2 <= dx {
-			err += dx
-			y0 += sy
-		}
-	}
-}
-
-func abs(v int) int { return max(v, -v) }
-
-func sign(v int) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
 }
