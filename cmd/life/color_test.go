@@ -27,7 +27,7 @@ func TestColorGenerations(t *testing.T) {
 
 	colored, stderr, status := runLife(t, "", append(args, "-color", "256")...)
 	require.Equal(t, 0, status, stderr)
-	assert.Contains(t, colored, "generation 1  population 6\n-\x1b[38;5;221m**\x1b[0m-\n-\x1b[38;5;209m++\x1b[0m-\n-\x1b[38;5;221m**\x1b[0m-\n", "alive amber, dying red '+'")
+	assert.Contains(t, colored, "generation 1  population 6\n-\x1b[38;5;221m**\x1b[0m-\n-\x1b[38;5;166m++\x1b[0m-\n-\x1b[38;5;221m**\x1b[0m-\n", "alive amber, dying red '+'")
 
 	life, stderr, status := runLife(t, "", "-pattern", "glider", "-gens", "1", "-color", "truecolor")
 	require.Equal(t, 0, status, stderr)

@@ -96,8 +96,22 @@ func (s Style) appendColor(buf []byte, st life.State, bg bool) []byte {
 	return append(buf, 'm')
 }
 
-// xterm256 returns the nearest colour of xterm's 6 × 6 × 6 cube.
+// cubeLevels are the six levels of each channel of xterm's colour cube.
+var cubeLevels = [6]int{0, 95, 135, 175, 215, 255}
+
+// xterm256 returns the nearest colour of xterm's 6 × 6 × 6 cube, channel
+// by channel.
 func xterm256(c color.RGBA) int {
-	level := func(v uint8) int { return (int(v)*5 + 127) / 255 }
+	level := func(v uint8) int {
+		best := 0
+		for i, l := range cubeLevels {
+			if abs(int(v)-l) < abs(int(v)-cubeLevels[best]) {
+				best = i
+			}
+		}
+		return best
+	}
 	return 16 + 36*level(c.R) + 6*level(c.G) + level(c.B)
 }
+
+func abs(v int) int { return max(v, -v) }

@@ -90,9 +90,10 @@ func TestStyleColors(t *testing.T) {
 	require.NoError(t, text.Style{States: 4}.WriteGrid(&plain, g))
 	assert.Equal(t, "*---"+"-\n", plain.String())
 	require.NoError(t, text.Style{Colors: text.Color256, States: 4}.WriteGrid(&color256, g))
-	// Alive #ffc83c is cube (5,4,1) = 16+180+24+1; state 2 #e8502a is (5,2,1);
-	// state 3, the last, #3c2050 is (1,1,2).
-	assert.Equal(t, "\x1b[38;5;221m*\x1b[38;5;209m++\x1b[0m-\x1b[38;5;60m+\x1b[0m\n", color256.String())
+	// xterm's cube levels are 0, 95, 135, 175, 215, 255: alive #ffc83c is
+	// (5,4,1) = 16+180+24+1; state 2 #e8502a is (4,1,0), #d75f00; state 3,
+	// the last, #3c2050 is (1,0,1), #5f005f.
+	assert.Equal(t, "\x1b[38;5;221m*\x1b[38;5;166m++\x1b[0m-\x1b[38;5;53m+\x1b[0m\n", color256.String())
 	require.NoError(t, text.Style{Colors: text.TrueColor, States: 4}.WriteGrid(&truecolor, g))
 	assert.Contains(t, truecolor.String(), "\x1b[38;2;232;80;42m++")
 	var two bytes.Buffer
