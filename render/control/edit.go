@@ -26,7 +26,10 @@ type Clipboard interface {
 // live cells relative to its box's top-left corner, and the box's size.
 type Floating struct {
 	Cells []life.Point
-	W, H  int64
+	// States holds the state of each of Cells when some is a dying state
+	// of a Generations rule; nil when all are alive.
+	States []life.State
+	W, H   int64
 }
 
 // Rotate turns the paste a quarter turn, clockwise if cw.
@@ -52,11 +55,20 @@ func (f *Floating) Flip(vertical bool) {
 	}
 }
 
-// floatingOf returns the live cells of p as a paste.
+// floatingOf returns the live and dying cells of p as a paste.
 func floatingOf(p *pattern.Pattern) *Floating {
 	f := &Floating{W: int64(p.Width), H: int64(p.Height), Cells: make([]life.Point, len(p.Cells))}
 	for i, c := range p.Cells {
 		f.Cells[i] = life.Point{X: int64(c.X), Y: int64(c.Y)}
+		if s := c.State(); s != life.Alive {
+			if f.States == nil {
+				f.States = make([]life.State, len(p.Cells))
+				for j := range f.States {
+					f.States[j] = life.Alive
+				}
+			}
+			f.States[i] = s
+		}
 	}
 	return f
 }
@@ -197,7 +209,7 @@ func (c *Controller) pasteClipboard() {
 // place pastes the floating cells where they are.
 func (c *Controller) place() {
 	cells := append([]life.Point(nil), c.float.Cells...)
-	c.sink.Do(runner.Paste{At: c.floatAt, Cells: cells})
+	c.sink.Do(runner.Paste{At: c.floatAt, Cells: cells, States: append([]life.State(nil), c.float.States...)})
 	c.float = nil
 }
 

@@ -330,9 +330,10 @@ func TestDrop(t *testing.T) {
 }
 
 // TestCopyKeepsDyingStates: a selection under a Generations rule is copied
-// with its dying cells' states, as multi-state RLE.
+// with its dying cells' states, as multi-state RLE, and pasted back with
+// them.
 func TestCopyKeepsDyingStates(t *testing.T) {
-	c, _, clip, in := editing(t, "....", ".**.", ".23.", "....")
+	c, s, clip, in := editing(t, "....", ".**.", ".23.", "....")
 	brain, err := life.ParseRule("B2/S/C4")
 	require.NoError(t, err)
 	c.Frame.Options.Rule = brain
@@ -343,4 +344,27 @@ func TestCopyKeepsDyingStates(t *testing.T) {
 	require.NoError(t, err, clip.text)
 	assert.Equal(t, "B2/S/C4", p.Rule)
 	assert.Equal(t, []pattern.Cell{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 0, Y: 1, Dying: 2}, {X: 1, Y: 1, Dying: 3}}, p.Cells, clip.text)
+
+	// Pasted back, rotated, the dying cells keep their states.
+	in.press(control.KeyEscape)
+	c.Update(in)
+	in.move(105, 15)
+	in.press(control.KeyCtrlV)
+	c.Update(in)
+	f, _ := c.Floating()
+	require.NotNil(t, f, c.Message)
+	f.Rotate(true)
+	in.hold(control.Left, true)
+	c.Update(in)
+	in.hold(control.Left, false)
+	c.Update(in)
+	require.Len(t, s.cmds, 1)
+	paste := s.cmds[0].(runner.Paste)
+	got := map[life.Point]life.State{}
+	for i, q := range paste.Cells {
+		got[q] = paste.States[i]
+	}
+	// Rotated clockwise, the 2x2 block's bottom row (2, 3) is its left
+	// column, 3 above 2.
+	assert.Equal(t, map[life.Point]life.State{{X: 1, Y: 0}: life.Alive, {X: 1, Y: 1}: life.Alive, {X: 0, Y: 0}: 2, {X: 0, Y: 1}: 3}, got)
 }

@@ -50,6 +50,9 @@ type SetRule struct{ Rule life.Rule }
 type Paste struct {
 	At    life.Point
 	Cells []life.Point
+	// States holds the state of each of Cells, or is empty when all are
+	// alive.
+	States []life.State
 }
 
 // ClearRect kills the cells in Rect.
@@ -109,10 +112,14 @@ func (p Paste) apply(l *loop) {
 		return
 	}
 	l.checkpoint()
-	for _, c := range p.Cells {
+	for i, c := range p.Cells {
 		q := c.Add(p.At)
+		s := life.Alive
+		if i < len(p.States) {
+			s = p.States[i]
+		}
 		if l.plane || q.X >= 0 && q.Y >= 0 && q.X < int64(l.start.Width()) && q.Y < int64(l.start.Height()) {
-			l.sim.Set(int(q.X), int(q.Y), life.Alive)
+			l.sim.Set(int(q.X), int(q.Y), s)
 		}
 	}
 	l.dirty = true
