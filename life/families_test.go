@@ -58,3 +58,47 @@ func TestFamiliesKnownResults(t *testing.T) {
 }
 
 func abs(v int) int { return max(v, -v) }
+
+// TestStatesBeyondTheRule: a board with states its rule lacks (left by a
+// Generations rule, say) is the same board on every engine and topology: a
+// two-state rule sees them as Empty, a Generations rule as its last dying
+// state, from the start and in edits.
+func TestStatesBeyondTheRule(t *testing.T) {
+	g := pic(t, "........", "..*4*...", "........")
+	c3, err := life.ParseRule("B2/S/C3")
+	require.NoError(t, err)
+	for _, c := range []struct {
+		rule life.Rule
+		want string // generation 0, as the simulation holds it
+	}{
+		{life.Conway, "--------\n--*-*---\n--------\n"},
+		{c3, "--------\n--*2*---\n--------\n"},
+	} {
+		for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
+			var first string
+			for _, e := range engines {
+				if e == life.Dense && top == life.Unbounded {
+					continue
+				}
+				s := newSim(t, g, life.Options{Rule: c.rule, Topology: top, Engine: e})
+				assert.Equal(t, c.want, picture2(t, s, 8, 3), "%s %s %s: generation 0", c.rule, top, e)
+				s.Set(0, 0, 9)
+				require.NoError(t, s.Step())
+				got := picture2(t, s, 8, 3)
+				if first == "" {
+					first = got
+				}
+				assert.Equal(t, first, got, "%s %s %s: generation 1", c.rule, top, e)
+			}
+		}
+	}
+}
+
+// picture2 draws the w × h cells at (0, 0) of s's board as Grid.String does.
+func picture2(t *testing.T, s *life.Simulation, w, h int) string {
+	t.Helper()
+	g, err := life.NewGrid(w, h)
+	require.NoError(t, err)
+	s.Window(g, life.Point{})
+	return g.String()
+}

@@ -149,6 +149,49 @@ func (r Rule) Next(s State, alive uint8) State {
 	return s + 1
 }
 
+// clamp returns s, or for a state r does not have its last dying state, or
+// Empty if r has two states.
+func (r Rule) clamp(s State) State {
+	switch n := r.States(); {
+	case int(s) < n:
+		return s
+	case n > 2:
+		return State(n - 1)
+	}
+	return Empty
+}
+
+// clampGrid clamps every cell of g (clamp).
+func (r Rule) clampGrid(g *Grid) {
+	if r.States() == MaxStates {
+		return
+	}
+	for i, s := range g.Cells {
+		g.Cells[i] = r.clamp(s)
+	}
+}
+
+// clampUniverse clamps every cell of u (clamp): only a tile that holds a
+// dying state can hold one r lacks.
+func (r Rule) clampUniverse(u *Universe) {
+	for _, t := range u.tiles {
+		if t.states == nil {
+			continue
+		}
+		for row, w := range &t.rows {
+			for ; w != 0; w &= w - 1 {
+				c := uint(bits.TrailingZeros64(w))
+				if s := t.state(c, uint(row)); r.clamp(s) != s {
+					if r.clamp(s) == Empty {
+						t.rows[row] &^= 1 << c
+					}
+					t.states[uint(row)*tileSide+c] = r.clamp(s)
+				}
+			}
+		}
+	}
+}
+
 // counts returns, for n live neighbours, a bit for each letter of
 // henselLetters[n] whose configurations give a birth (b) and a survival
 // (s).

@@ -85,6 +85,7 @@ func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, erro
 		return nil, err
 	}
 	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
+	opt.Rule.clampGrid(s.cur)
 	switch opt.Engine {
 	case Direct:
 		if !opt.Rule.bitBoardRule() {
@@ -111,6 +112,7 @@ func newUnbounded(ctx context.Context, g *Grid, opt Options) (*Simulation, error
 	}
 	s := &Simulation{opt: opt, uni: NewUniverse(), done: ctx.Done()}
 	s.uni.Paste(g, opt.Origin)
+	opt.Rule.clampUniverse(s.uni)
 	switch {
 	case opt.Engine == Direct && opt.Rule.bitParallel():
 		s.tiled = newTiled(opt.Rule)
@@ -344,7 +346,12 @@ func (s *Simulation) Window(dst *Grid, p Point) {
 
 // Set sets one cell of the current generation, as an edit between
 // generations: (x, y) is on the board, or on the plane.
+//
+// A state the rule does not have becomes the rule's last dying state, or
+// Empty under a two-state rule, here and in NewSimulation, Reset and
+// ResetUniverse: every engine sees the same board.
 func (s *Simulation) Set(x, y int, st State) {
+	st = s.opt.Rule.clamp(st)
 	if s.uni != nil {
 		s.uni.Set(int64(x), int64(y), st)
 		s.boxOK = false
@@ -396,6 +403,7 @@ func (s *Simulation) Reset(g *Grid, generation int) error {
 	if err := s.cur.CopyFrom(g); err != nil {
 		return err
 	}
+	s.opt.Rule.clampGrid(s.cur)
 	if s.bits != nil {
 		s.bits.load(s.cur)
 		s.stale = false
@@ -424,6 +432,7 @@ func (s *Simulation) ResetUniverse(u *Universe, generation int) error {
 			s.uni.newTile(k).copyFrom(t)
 		}
 	}
+	s.opt.Rule.clampUniverse(s.uni)
 	s.generation = generation
 	s.boxOK = false
 	return nil
