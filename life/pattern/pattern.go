@@ -238,6 +238,10 @@ func universeHeader(u *life.Universe, name string, rule life.Rule, gen int) *Pat
 	p := &Pattern{Name: name, Rule: rule.String(), Width: int(b.Dx()), Height: int(b.Dy()), Generation: gen}
 	if !b.Empty() {
 		p.Position = &b.Min
+	} else {
+		// No live cell: one dead cell, as an RLE box of 0 × 0 does not
+		// read back.
+		p.Width, p.Height = 1, 1
 	}
 	return p
 }
