@@ -87,8 +87,9 @@ func (r Rule) WithStates(n int) (Rule, error) {
 // alive, not on which, and if so returns the counts that give a birth and a
 // survival as bits, as NewRule takes them.
 func (r Rule) Totalistic() (birth, survive uint16, ok bool) {
+	bs, ss := r.letters()
 	for n := 0; n <= 8; n++ {
-		b, s := r.counts(n)
+		b, s := bs[n], ss[n]
 		switch {
 		case b == all(n):
 			birth |= 1 << n
@@ -192,20 +193,17 @@ func (r Rule) clampUniverse(u *Universe) {
 	}
 }
 
-// counts returns, for n live neighbours, a bit for each letter of
-// henselLetters[n] whose configurations give a birth (b) and a survival
-// (s).
-func (r Rule) counts(n int) (b, s uint16) {
+// letters returns, for each count n of live neighbours, a bit for each
+// letter of henselLetters[n] whose configurations give a birth (b[n]) and a
+// survival (s[n]), in one pass over the 256 neighbourhoods.
+func (r Rule) letters() (b, s [9]uint16) {
 	for m := range 256 {
-		if bits.OnesCount8(uint8(m)) != n {
-			continue
-		}
-		l := uint16(1) << hensel[m]
+		n, l := bits.OnesCount8(uint8(m)), uint16(1)<<hensel[m]
 		if r.birth[m/64]>>(m%64)&1 == 1 {
-			b |= l
+			b[n] |= l
 		}
 		if r.survive[m/64]>>(m%64)&1 == 1 {
-			s |= l
+			s[n] |= l
 		}
 	}
 	return b, s
@@ -220,11 +218,11 @@ func all(n int) uint16 { return 1<<max(1, len(henselLetters[n])) - 1 }
 // "/C" and the number of states for a Generations rule ("B2/S/C3").
 func (r Rule) String() string {
 	var b strings.Builder
+	births, survivals := r.letters()
 	for i, part := range [2]string{"B", "/S"} {
 		b.WriteString(part)
 		for n := 0; n <= 8; n++ {
-			birth, survive := r.counts(n)
-			writeCount(&b, n, [2]uint16{birth, survive}[i])
+			writeCount(&b, n, [2][9]uint16{births, survivals}[i][n])
 		}
 	}
 	if r.states > 2 {

@@ -96,7 +96,7 @@ func (Redo) apply(l *loop) {
 }
 
 func (s SetRule) apply(l *loop) {
-	if l.sim == nil || sameRule(s.Rule, l.cfg.Options.Rule) {
+	if l.sim == nil || s.Rule == l.cfg.Options.Rule {
 		return
 	}
 	before := l.snapshot()
@@ -148,7 +148,7 @@ func (ld Load) apply(l *loop) {
 	}
 	p := ld.Pattern
 	before := l.snapshot()
-	if rule, ok := p.LifeRule(); ok && !sameRule(rule, l.cfg.Options.Rule) {
+	if rule, ok := p.LifeRule(); ok && rule != l.cfg.Options.Rule {
 		if err := l.setRule(rule); err != nil {
 			l.notef("%v", err)
 			return
@@ -289,7 +289,7 @@ func (l *loop) keep(b board) {
 
 // restore makes b the current board, with its generation and rule.
 func (l *loop) restore(b board) {
-	if !sameRule(b.rule, l.cfg.Options.Rule) {
+	if b.rule != l.cfg.Options.Rule {
 		if err := l.setRule(b.rule); err != nil {
 			l.notef("%v", err) // it ran before: not expected
 		}
@@ -349,10 +349,6 @@ func (l *loop) forget() {
 	l.observed = -1
 	l.stability = life.Result{}
 }
-
-// sameRule reports whether a and b are the same rule, by their notation: a
-// life.Rule is an opaque value here, which need not be comparable.
-func sameRule(a, b life.Rule) bool { return a.String() == b.String() }
 
 // notef sets the note the next frames carry: why a command was refused.
 func (l *loop) notef(format string, args ...any) {
