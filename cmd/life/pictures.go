@@ -6,6 +6,7 @@ import (
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/picture"
 )
 
@@ -16,10 +17,10 @@ import (
 type pictures struct {
 	rec   *export.Recorder
 	every int
-	sim   *life.Simulation // for the last generation; set by printMode
-	box   life.Rect        // on an unbounded plane with -size, the box the pictures show
-	buf   *life.Grid       // its cells
-	fixed bool             // -size gave the box
+	sim   *sim.Simulation // for the last generation; set by printMode
+	box   life.Rect       // on an unbounded plane with -size, the box the pictures show
+	buf   *life.Grid      // its cells
+	fixed bool            // -size gave the box
 
 	// On an unbounded plane without -size the GIF shows the box that holds
 	// every frame's live cells, known only at the end: the frames are kept

@@ -9,6 +9,7 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/text"
 )
 
@@ -25,16 +26,16 @@ type output interface {
 
 // frame is one generation as print mode's outputs see it.
 type frame struct {
-	sim *life.Simulation
+	sim *sim.Simulation
 	box life.Rect  // on an unbounded plane, the box -size gave; empty without -size
 	buf *life.Grid // the cells of box
 }
 
 // newFrame returns the frames of sim; box is the start's box on the plane,
 // fixed says that -size gave it.
-func newFrame(sim *life.Simulation, box life.Rect, fixed bool) (*frame, error) {
-	f := &frame{sim: sim}
-	if sim.Universe() != nil && fixed {
+func newFrame(s *sim.Simulation, box life.Rect, fixed bool) (*frame, error) {
+	f := &frame{sim: s}
+	if s.Universe() != nil && fixed {
 		g, err := life.NewGrid(int(box.Dx()), int(box.Dy()))
 		if err != nil {
 			return nil, err
@@ -58,7 +59,7 @@ func (f *frame) grid() (*life.Grid, life.Point, error) {
 // printMode runs the simulation from its start to cfg's last generation,
 // handing every generation to each output, and writes to stdout; pictures,
 // when not nil, is one more output.
-func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *setup.Start, pictures *pictures, stdout io.Writer) (err error) {
+func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup.Start, pictures *pictures, stdout io.Writer) (err error) {
 	bw := bufio.NewWriter(stdout)
 	defer func() {
 		if ferr := bw.Flush(); err == nil {
@@ -68,27 +69,27 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *se
 	var outputs []output
 	var stable *stability
 	if cfg.untilStable {
-		stable = newStability(bw, sim.Options().Topology)
+		stable = newStability(bw, s.Options().Topology)
 		outputs = append(outputs, stable)
 	} else if cfg.out != "-" && cfg.printing() != printNone { // -out - gives stdout to the last grid's RLE alone
 		p := newPrinter(bw, cfg.every, cfg.columns)
-		p.style = cfg.style(stdout, sim.Options().Rule.States())
+		p.style = cfg.style(stdout, s.Options().Rule.States())
 		if cfg.printing() == printLast {
 			p.only = cfg.lastGeneration()
 		}
 		outputs = append(outputs, p)
 	}
 	if pictures != nil {
-		pictures.sim = sim
+		pictures.sim = s
 		outputs = append(outputs, pictures)
 	}
-	f, err := newFrame(sim, start.Box(), cfg.Size != (setup.Size{}))
+	f, err := newFrame(s, start.Box(), cfg.Size != (setup.Size{}))
 	if err != nil {
 		return err
 	}
 	last := cfg.lastGeneration()
 	for {
-		n := sim.Generation()
+		n := s.Generation()
 		for _, o := range outputs {
 			if err := o.generation(n, f); err != nil {
 				return err
@@ -97,7 +98,7 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *se
 		if n >= last || stable != nil && stable.found {
 			break
 		}
-		if err := sim.Run(ctx, 1); err != nil {
+		if err := s.Run(ctx, 1); err != nil {
 			return err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/runner"
 	"colife/render/text"
 )
@@ -28,7 +29,7 @@ const (
 // close it.
 type watched struct {
 	start *setup.Start
-	sim   *life.Simulation
+	sim   *sim.Simulation
 	size  setup.Sizer // the grid's size for a pattern opened with o, without -size
 }
 
@@ -384,9 +385,9 @@ func (v *view) open(ctx context.Context, spec string) error {
 		return nil
 	}
 	start, err := v.cfg.Open(spec, v.size)
-	var sim *life.Simulation
+	var s *sim.Simulation
 	if err == nil {
-		sim, err = life.NewSimulation(ctx, start.Grid, start.Options)
+		s, err = sim.New(ctx, start.Grid, start.Options)
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -396,7 +397,7 @@ func (v *view) open(ctx context.Context, spec string) error {
 		return nil
 	}
 	v.sim.Close()
-	v.start, v.sim = start, sim
+	v.start, v.sim = start, s
 	v.stoppedAtLast = false
 	v.home()
 	v.message = fmt.Sprintf("opened %s, %s", start.Name, start.Options.Rule)

@@ -6,6 +6,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // The undo stack's limits: Undo goes back at most MaxUndo edits, and the
@@ -311,25 +312,25 @@ func (l *loop) setRule(rule life.Rule) error {
 	opt.Rule = rule
 	gen := l.sim.Generation()
 	var (
-		sim *life.Simulation
+		s   *sim.Simulation
 		err error
 	)
 	if l.plane {
 		one, _ := life.NewGrid(1, 1)
-		if sim, err = life.NewSimulation(l.ctx, one, opt); err == nil {
-			err = sim.ResetUniverse(l.sim.Universe(), gen)
+		if s, err = sim.New(l.ctx, one, opt); err == nil {
+			err = s.ResetUniverse(l.sim.Universe(), gen)
 		}
-	} else if sim, err = life.NewSimulation(l.ctx, l.sim.Grid(), opt); err == nil {
-		err = sim.Reset(l.sim.Grid(), gen)
+	} else if s, err = sim.New(l.ctx, l.sim.Grid(), opt); err == nil {
+		err = s.Reset(l.sim.Grid(), gen)
 	}
 	if err != nil {
-		if sim != nil {
-			sim.Close()
+		if s != nil {
+			s.Close()
 		}
 		return err
 	}
 	l.sim.Close()
-	l.sim = sim
+	l.sim = s
 	l.cfg.Options = opt
 	l.forget()
 	l.resetRate(time.Now())

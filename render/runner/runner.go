@@ -1,4 +1,4 @@
-// Package runner runs a life.Simulation in a goroutine of its own, for a
+// Package runner runs a sim.Simulation in a goroutine of its own, for a
 // window or any other live view: it paces the generations at a target speed,
 // applies commands (play, pause, step, edits...) between generations, and
 // publishes a copy of each complete generation as a Frame that the view takes
@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // Speeds, in generations per second.
@@ -49,7 +50,7 @@ type Config struct {
 	Grid *life.Grid
 	// Options are the simulation's rule, topology, engine and, on an
 	// unbounded plane, origin.
-	Options life.Options
+	Options sim.Options
 	// Speed is the target in generations per second, clamped to
 	// [MinSpeed, MaxSpeed]; 0 means DefaultSpeed.
 	Speed float64
@@ -90,7 +91,7 @@ type Frame struct {
 	Bounds     life.Rect
 	Generation int
 	Population int
-	Options    life.Options
+	Options    sim.Options
 	Started    bool    // the simulation exists: the goroutine engine may take a while to start its cells
 	Running    bool    // playing, as opposed to paused
 	Speed      float64 // the target, in generations per second
@@ -286,7 +287,7 @@ type loop struct {
 	cfg     Config
 	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
 	grid    *life.Grid // the current generation before the simulation exists
-	sim     *life.Simulation
+	sim     *sim.Simulation
 	plane   bool           // the board is an unbounded plane
 	ustart  *life.Universe // what Reset goes back to on an unbounded plane
 	running bool
@@ -355,14 +356,14 @@ func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
 // run is the life of the simulation goroutine.
 func (l *loop) run(ctx context.Context) {
 	l.ctx = ctx
-	sim, err := life.NewSimulation(ctx, l.grid, l.cfg.Options)
+	s, err := sim.New(ctx, l.grid, l.cfg.Options)
 	if err != nil {
 		if ctx.Err() == nil {
 			l.r.fail(err)
 		}
 		return
 	}
-	l.sim = sim
+	l.sim = s
 	defer func() { l.sim.Close() }() // SetRule may have made another
 	l.grid = nil
 	l.dirty = true

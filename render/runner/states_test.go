@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/runner"
 )
 
@@ -46,11 +47,11 @@ func TestHistoryKeepsDyingStates(t *testing.T) {
 	require.NoError(t, err)
 	for _, e := range engines {
 		for _, top := range []life.Topology{life.Torus, life.Unbounded} {
-			if e == life.Dense && top == life.Unbounded {
+			if e == sim.Dense && top == life.Unbounded {
 				continue // the dense engine runs bounded grids only
 			}
 			t.Run(fmt.Sprintf("%v on a %v", e, top), func(t *testing.T) {
-				opt := life.Options{Rule: brians, Topology: top, Engine: e}
+				opt := sim.Options{Rule: brians, Topology: top, Engine: e}
 				r := start(t, runner.Config{Options: opt}, brain...)
 				runTo(t, r, 0, 6)
 				r.Do(runner.Back{}, runner.Back{}, runner.Back{})

@@ -13,6 +13,7 @@ import (
 	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	"colife/render/view"
 )
 
@@ -27,8 +28,8 @@ func demo(t *testing.T, gens int) *life.Universe {
 	g, err := life.NewGrid(size.W, size.H)
 	require.NoError(t, err)
 	require.NoError(t, p.Place(g))
-	opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: cli.Origin(size.W, size.H)}
-	s, err := life.NewSimulation(context.Background(), g, opt)
+	opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct, Origin: cli.Origin(size.W, size.H)}
+	s, err := sim.New(context.Background(), g, opt)
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Run(context.Background(), gens))
