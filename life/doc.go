@@ -19,10 +19,12 @@
 //
 //	life/cells    the cell program's engines: Active (the goroutine engine:
 //	              a goroutine for each cell that can change, messages over
-//	              channels), Dense (a goroutine for every cell, every
-//	              generation: the book's form) and Sweep (the program run in
-//	              line, on the active cells, for the rules the bit boards
-//	              cannot run)
+//	              channels; with the Coroutines transport, the coroutine
+//	              engine: each an iter.Pull coroutine, resumed with each
+//	              answer as a generator is with send), Dense and
+//	              DenseCoroutines (every cell, every generation: the book's
+//	              form) and Sweep (the program run in line, on the active
+//	              cells, for the rules the bit boards cannot run)
 //	life/direct   what the program computes, 64 cells to a machine word:
 //	              Board on a torus or plane, Tiles on the unbounded plane
 //	life/sim      the Simulation: picks the engine for a rule, a topology and

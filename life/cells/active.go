@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"colife/life"
 )
@@ -53,12 +51,8 @@ type Active struct {
 	uni      *life.Universe // the board of an unbounded plane, written in place
 	budget   uint64         // bytes the goroutines may take; 0: no limit
 
-	drivers  []*activeDriver
-	start    []chan struct{} // start[i] tells drivers[i] to run a generation
-	done     chan bool
-	quit     chan struct{}
-	quitOnce sync.Once
-	wg       sync.WaitGroup
+	team[struct{}]
+	drivers []*activeDriver // drivers[i] is the team's driver i
 
 	marks   marks // which cells are already listed for the next generation
 	pending int   // how many cells are listed for the next generation
@@ -72,78 +66,64 @@ type change struct {
 	s life.State
 }
 
-// amsg is a message on an active driver's inbox: a Query or a Transition
-// from the goroutine in slot from.
-type amsg struct {
-	from  int32
-	kind  uint8
-	state life.State
-	x, y  int
-}
-
-// answer is what a driver sends a cell goroutine: the State it asked for,
+// answer is what a driver gives a cell program: the State it asked for,
 // or one of the answers beyond every State.
 type answer uint16
 
 const (
-	// moved tells an idle cell goroutine that it runs another cell now:
+	// moved tells an idle cell program that it runs another cell now:
 	// the one its slot names. It drops the step it was in.
 	moved answer = 0x100 + iota
-	// retire tells an idle cell goroutine to end.
+	// retire tells an idle cell goroutine to end (a coroutine is stopped
+	// instead).
 	retire
 )
 
-// slot is one cell goroutine of a driver, and the cell it runs.
+// slot is one cell program of a driver, a goroutine or a coroutine as the
+// transport has it, and the cell it runs.
 type slot struct {
-	x, y  int  // the cell: written by the driver before it starts or moves the goroutine
+	x, y  int  // the cell: written by the driver before it starts or moves the program
 	bound bool // runs a cell that is active (else idle)
-	gone  bool // retired: its goroutine has been told to end
+	gone  bool // retired: its program has ended, or been told to
 }
 
-// slots holds a driver's slots in chunks that never move, so that a cell
-// goroutine may keep a pointer to its own while more are added, and the
-// slots started one after another lie side by side in memory.
-type slots struct {
-	chunks [][]slot
+// chunks holds a driver's slots, or what a transport keeps for each, in
+// chunks that never move, so that a cell program may keep a pointer to its
+// own while more are added, and the ones started one after another lie side
+// by side in memory.
+type chunks[T any] struct {
+	chunks [][]T
 	n      int32
 }
 
 const slotChunk = 1 << 12
 
-func (s *slots) at(id int32) *slot { return &s.chunks[id/slotChunk][id%slotChunk] }
+func (s *chunks[T]) at(id int32) *T { return &s.chunks[id/slotChunk][id%slotChunk] }
 
-// add returns the id of a new zero slot.
-func (s *slots) add() int32 {
+// add returns the id of a new zero element.
+func (s *chunks[T]) add() int32 {
 	if int(s.n/slotChunk) == len(s.chunks) {
-		s.chunks = append(s.chunks, make([]slot, slotChunk))
+		s.chunks = append(s.chunks, make([]T, slotChunk))
 	}
 	s.n++
 	return s.n - 1
 }
 
-// activeDriver drives one shard of the active cells.
+// activeDriver drives one shard of the active cells: the bookkeeping every
+// transport shares (which cells run, which slot runs each, what changed),
+// and its transport, which carries the messages.
 type activeDriver struct {
-	e     *Active
-	inbox chan amsg
-	batch []amsg
-	owed  atomic.Int32 // as driver.owed: the Queries still to come of the batch
-	wake  chan struct{}
-	cells sync.WaitGroup
+	e *Active
+	t transport
 
-	slots slots
-	// replies[id] is slot id's reply channel, which only the driver sends
-	// on and closes (buffered 1); ahead[id] says that its goroutine has
-	// sent its Transition this generation, so its next Query is held. They
-	// lie apart from the slots so that answering a batch reads flat arrays.
-	replies []chan answer
-	ahead   []bool
-	pairs   []listed      // scratch for order
-	keep    []uint32      // keep[id] is the last generation that listed slot id's cell
-	grid    *life.Grid    // the engine's, for a bounded board
-	top     life.Topology // the engine's
-	bound   []int32       // slots bound to an active cell
-	idle    []int32       // slots whose goroutine waits, bound to no cell
-	free    []int32       // slots whose goroutine has retired
+	slots chunks[slot]
+	pairs []listed      // scratch for order
+	keep  []uint32      // keep[id] is the last generation that listed slot id's cell
+	grid  *life.Grid    // the engine's, for a bounded board
+	top   life.Topology // the engine's
+	bound []int32       // slots bound to an active cell
+	idle  []int32       // slots whose goroutine waits, bound to no cell
+	free  []int32       // slots whose goroutine has retired
 
 	list, next []life.Point         // this generation's active cells of the shard, and the next one's
 	ids        []int32              // the slot running each cell of list, or -1
@@ -154,64 +134,64 @@ type activeDriver struct {
 	last       tileReader           // on an unbounded board
 }
 
-// activePort is a cell goroutine's end of the protocol with an active driver.
-type activePort struct {
-	id    int32
-	d     *activeDriver
-	reply <-chan answer
-	moved bool // told to run another cell: the rest of this step sends nothing
-	dead  bool // told to end, or the engine is shutting down
+// transport is how the messages between a shard's cell programs and its
+// driver travel: over channels, each program a goroutine (channel.go), or
+// by switches between coroutines, each program an iter.Pull coroutine
+// (coroutine.go). The driver's bookkeeping is the same for both.
+type transport interface {
+	// live runs one generation of the cells d.prepare has listed, each
+	// begun with d.assign, recording their changes in d.changes, and
+	// reports false if the engine was shut down first.
+	live(d *activeDriver) bool
+	// grow makes room for n more slots.
+	grow(n int)
+	// retire ends the program of slot id, which is idle.
+	retire(id int32)
+	// close ends the program of every slot d has not retired, and returns
+	// when they have ended.
+	close(d *activeDriver)
 }
 
-func (c *activePort) Query(q life.Query) life.State {
-	if c.dead || c.moved {
-		return life.Empty
-	}
-	c.d.inbox <- amsg{from: c.id, kind: kindQuery, x: q.X, y: q.Y}
-	if c.d.owed.Add(-1) == 0 {
-		select {
-		case c.d.wake <- struct{}{}:
-		default:
-		}
-	}
-	s, ok := <-c.reply
-	switch {
-	case !ok || s == retire:
-		c.dead = true
-		return life.Empty
-	case s == moved:
-		c.moved = true
-		return life.Empty
-	}
-	return life.State(s)
+// Transport says how the messages of the cell programs travel.
+type Transport uint8
+
+const (
+	// Channels runs each cell program as a goroutine that sends its
+	// messages over channels: every Query a send, a park and a wake-up by
+	// the scheduler.
+	Channels Transport = iota
+	// Coroutines runs each cell program as an iter.Pull coroutine that its
+	// driver resumes: every Query a yield, answered as Python's send
+	// answers a generator, with two switches between coroutines and no
+	// scheduler.
+	Coroutines
+)
+
+// stepper is a Port that knows whether its program goes on.
+type stepper interface {
+	life.Port
+	// again reports whether the program runs another step (for the cell
+	// its slot names then, after a move another one) or has ended.
+	again() bool
 }
 
-func (c *activePort) Transition(t life.Transition) {
-	if c.dead || c.moved {
-		return
-	}
-	c.d.inbox <- amsg{from: c.id, kind: kindTransition, x: t.X, y: t.Y, state: t.State}
-}
-
-// runCell is the life of the goroutine of slot id: the cell program, step
-// after step, for the cell its slot names, until it is retired or the
-// driver closes its reply.
-func (d *activeDriver) runCell(id int32, s *slot, reply <-chan answer) {
-	defer d.cells.Done()
-	c := activePort{id: id, d: d, reply: reply}
+// program is the life of the goroutine or coroutine of a slot: the cell
+// program, step after step, for the cell the slot names, until its port
+// says it has ended.
+func program[P stepper](p P, s *slot, rule *life.Rule) {
 	for {
-		life.StepCell(&c, s.x, s.y, &d.e.rule)
-		if c.dead {
+		life.StepCell(p, s.x, s.y, rule)
+		if !p.again() {
 			return
 		}
-		c.moved = false
 	}
 }
 
 // NewActive returns the engine for g (bounded) or u (unbounded), with the
-// cells of generation 0 listed.
-func NewActive(g *life.Grid, u *life.Universe, rule life.Rule, t life.Topology, budget uint64) *Active {
-	e := &Active{topology: t, rule: rule, grid: g, uni: u, budget: budget, done: make(chan bool), quit: make(chan struct{})}
+// cells of generation 0 listed, whose cell programs speak over tr.
+func NewActive(g *life.Grid, u *life.Universe, rule life.Rule, t life.Topology, budget uint64, tr Transport) *Active {
+	e := &Active{topology: t, rule: rule, grid: g, uni: u, budget: budget}
+	e.init()
 	shards := 2 * runtime.GOMAXPROCS(0)
 	if g != nil {
 		e.marks.stamp = make([]uint32, len(g.Cells))
@@ -226,15 +206,17 @@ func NewActive(g *life.Grid, u *life.Universe, rule life.Rule, t life.Topology, 
 		}
 	}
 	for range shards {
-		d := &activeDriver{e: e, grid: g, top: t, inbox: make(chan amsg, 2*window), batch: make([]amsg, 2*window), wake: make(chan struct{}, 1), index: index}
+		d := &activeDriver{e: e, grid: g, top: t, index: index}
+		if tr == Coroutines {
+			d.t = &coroutines{rule: &e.rule, quit: e.quit}
+		} else {
+			d.t = newChannels(&e.rule, e.quit)
+		}
 		if g == nil {
 			d.where = make(map[life.Point]int32)
 		}
-		start := make(chan struct{})
 		e.drivers = append(e.drivers, d)
-		e.start = append(e.start, start)
-		e.wg.Add(1)
-		go e.run(d, start)
+		e.spawn(func(start <-chan struct{}) { e.run(d, start) })
 	}
 	e.listAll()
 	return e
@@ -318,16 +300,11 @@ func shardOf(p life.Point, n int) int {
 // run is the life of one driver goroutine: a generation each time it is
 // told, until the engine shuts down; then it ends its cells.
 func (e *Active) run(d *activeDriver, start <-chan struct{}) {
-	defer e.wg.Done()
-	defer func() {
-		for id := range d.slots.n {
-			if !d.slots.at(id).gone {
-				close(d.replies[id])
-			}
-		}
-		d.cells.Wait()
-	}()
-	serve(start, e.done, e.quit, func(struct{}) bool { return d.live() })
+	defer d.t.close(d)
+	e.serve(start, func(struct{}) bool {
+		d.prepare()
+		return d.t.live(d)
+	})
 }
 
 // Check refuses a next generation whose goroutines would not fit in the
@@ -363,7 +340,7 @@ func (e *Active) Step(cancel <-chan struct{}) bool {
 		}()
 	}
 	e.pending = 0
-	if !lockstep(e.start, struct{}{}, e.done, e.quit, &e.quitOnce, cancel) {
+	if !e.step(struct{}{}, cancel) {
 		return false
 	}
 	// Every driver has finished: write the changes and list the cells they
@@ -394,10 +371,7 @@ func (e *Active) Step(cancel <-chan struct{}) bool {
 }
 
 // Stop shuts every goroutine down and returns when they have all ended.
-func (e *Active) Stop() {
-	e.quitOnce.Do(func() { close(e.quit) })
-	e.wg.Wait()
-}
+func (e *Active) Stop() { e.stop() }
 
 // Goroutines returns the cell goroutines alive and the drivers'.
 func (e *Active) Goroutines() int { return e.running + len(e.drivers) }
@@ -482,9 +456,8 @@ func (d *activeDriver) prepare() {
 	// The slots the new cells will take: grown once, not one by one.
 	d.bound = slices.Grow(d.bound, fresh)
 	if more := fresh - len(d.idle) - len(d.free); more > 0 {
-		d.replies = slices.Grow(d.replies, more)
-		d.ahead = slices.Grow(d.ahead, more)
 		d.keep = slices.Grow(d.keep, more)
+		d.t.grow(more)
 	}
 	kept := d.bound[:0]
 	for _, id := range d.bound {
@@ -504,7 +477,7 @@ func (d *activeDriver) prepare() {
 		d.idle = d.idle[:len(d.idle)-1]
 		s := d.slots.at(id)
 		s.gone = true
-		d.replies[id] <- retire
+		d.t.retire(id)
 		d.free = append(d.free, id)
 	}
 }
@@ -531,14 +504,28 @@ type listed struct {
 	p  life.Point
 }
 
-// begin starts the step of the i-th cell of the list, which the caller has
-// counted as owed: its slot's goroutine is answered the Query it holds, or
-// an idle one is moved to it, or a new one is started for it.
-func (d *activeDriver) begin(i int) {
+// how says how a driver begins the step of a cell: what its slot's program
+// is doing.
+type how uint8
+
+const (
+	// resume: the slot's program runs the cell already and waits at the
+	// first Query of its step, which the driver answers (the book's TICK).
+	resume how = iota
+	// move: an idle program is handed the cell; it is told moved, and asks
+	// the first Query of the new cell's step.
+	move
+	// spawn: a new slot, whose program the transport starts.
+	spawn
+)
+
+// assign finds the slot of the i-th cell of the list, whose step is about to
+// begin: the slot that runs it, or an idle one bound to it, or a new one;
+// how says which.
+func (d *activeDriver) assign(i int) (int32, how) {
 	p := d.list[i]
 	if id := d.ids[i]; id >= 0 {
-		d.replies[id] <- answer(d.state(int(p.X), int(p.Y)))
-		return
+		return id, resume
 	}
 	x, y := int(p.X), int(p.Y)
 	if n := len(d.idle); n > 0 {
@@ -548,8 +535,7 @@ func (d *activeDriver) begin(i int) {
 		s.x, s.y, s.bound = x, y, true
 		d.keep[id] = d.gen
 		d.bind(p, id)
-		d.replies[id] <- moved
-		return
+		return id, move
 	}
 	var id int32
 	if n := len(d.free); n > 0 {
@@ -557,79 +543,25 @@ func (d *activeDriver) begin(i int) {
 		d.free = d.free[:n-1]
 	} else {
 		id = d.slots.add()
-		d.replies = append(d.replies, nil)
-		d.ahead = append(d.ahead, false)
 		d.keep = append(d.keep, 0)
 	}
-	s := d.slots.at(id)
-	*s = slot{x: x, y: y, bound: true}
+	*d.slots.at(id) = slot{x: x, y: y, bound: true}
 	d.keep[id] = d.gen
-	reply := make(chan answer, 1)
-	d.replies[id], d.ahead[id] = reply, false
 	d.bind(p, id)
-	d.cells.Add(1)
-	go d.runCell(id, s, reply)
+	return id, spawn
+}
+
+// transition records the Transition of the cell at (x, y) to state, if it
+// changes the cell.
+func (d *activeDriver) transition(x, y int, state life.State) {
+	if state != d.state(x, y) {
+		d.changes = grow(d.changes, change{life.Point{X: int64(x), Y: int64(y)}, state})
+	}
 }
 
 func (d *activeDriver) bind(p life.Point, id int32) {
 	d.setSlot(p, id)
 	d.bound = append(d.bound, id)
-}
-
-// live runs one generation of the shard's active cells, as the dense
-// driver's live does (driver.go): a window of cells in flight, each batch of
-// messages answered at once when the last Query of the batch is in. It
-// records the cells whose state changes, and reports false if the engine
-// was shut down first.
-func (d *activeDriver) live() bool {
-	d.prepare()
-	n := len(d.list)
-	started := min(window, n)
-	d.owed.Add(int32(started))
-	for i := range started {
-		d.begin(i)
-	}
-	for finished := 0; finished < n; {
-		select {
-		case <-d.wake:
-		case <-d.e.quit:
-			return false
-		}
-		batch := d.batch[:len(d.inbox)]
-		replies, transitions := 0, 0
-		for i := range batch {
-			m := <-d.inbox
-			switch {
-			case m.kind == kindTransition:
-				d.ahead[m.from] = true
-				transitions++
-			case d.ahead[m.from]:
-				d.ahead[m.from] = false
-				m.kind = kindHeld
-			default:
-				replies++
-			}
-			batch[i] = m
-		}
-		replies += min(transitions, n-started)
-		d.owed.Add(int32(replies))
-		for _, m := range batch {
-			switch m.kind {
-			case kindQuery:
-				d.replies[m.from] <- answer(d.state(m.x, m.y))
-			case kindTransition:
-				if m.state != d.state(m.x, m.y) {
-					d.changes = grow(d.changes, change{life.Point{X: int64(m.x), Y: int64(m.y)}, m.state})
-				}
-				finished++
-				if started < n {
-					d.begin(started)
-					started++
-				}
-			}
-		}
-	}
-	return true
 }
 
 // marks tells which cells are listed for the next generation: a cell is

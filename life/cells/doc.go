@@ -1,16 +1,25 @@
 // Package cells runs the cell program, life.StepCell, one cell at a time:
-// the engines in which a cell is a goroutine, and the one that runs it in
-// line.
+// the engines in which a cell is a goroutine or a coroutine, and the one
+// that runs it in line.
 //
 //   - Active, the goroutine engine: every cell that can change is a
 //     goroutine that sends its Query and Transition messages over channels
 //     to the generation driver of its shard. A cell whose 3x3
 //     neighbourhood did not change in the last generation cannot change in
 //     the next, so only the neighbourhoods of the last changes run; their
-//     goroutines are a pool that follows the action (active.go).
+//     goroutines are a pool that follows the action (active.go, and
+//     channel.go for the channels).
+//   - Active with the Coroutines transport, the coroutine engine: the same
+//     cells, the same bookkeeping, but each cell program an iter.Pull
+//     coroutine that its shard's driver resumes with the answer to each
+//     Query, as the book's live_a_generation resumes its generator with
+//     send (coroutine.go). Each driver runs its own coroutines one after
+//     another, on its own thread, without the scheduler; the drivers run in
+//     parallel.
 //   - Dense: every cell of a bounded grid is a long-lived goroutine, every
 //     generation, as the book has it (driver.go); the protocol of life's
 //     package doc is its, and the goroutine engine's drivers speak it too.
+//     DenseCoroutines is the same on coroutines.
 //   - Sweep: the program run in line, on the caller's goroutine, with a
 //     port that answers each Query from the board at once, on the active
 //     cells only (sweep.go): the direct engine for the rules whose next
@@ -53,5 +62,6 @@
 // channel send and a wake-up of a parked goroutine, and in Go each wake-up
 // takes the scheduler's global lock in wakep while all Ps are busy: that, not
 // the cell program, bounds the engine's speed (README's benchmark table has
-// the numbers).
+// the numbers). The coroutine transport pays neither: a Query there is a
+// yield and a resumption, two runtime.coroswitch calls on one thread.
 package cells

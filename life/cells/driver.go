@@ -113,13 +113,54 @@ type driver struct {
 // Dense is the goroutine engine: one driver per shard, each with its own
 // goroutine, and one goroutine per cell.
 type Dense struct {
+	team[generation]
 	topology life.Topology
 	drivers  []*driver
-	start    []chan generation // start[i] tells drivers[i] to run a generation
-	done     chan bool         // each driver sends true when it has finished a generation, false if it gave up
-	quit     chan struct{}     // closed to shut everything down
+}
+
+// team is an engine's driver goroutines, which run the generations in
+// lockstep: step hands each driver the generation on its start channel and
+// waits until every one has reported on done. quit, closed once by stop or
+// by a step whose cancel is closed, ends them; stop waits for them.
+type team[T any] struct {
+	start    []chan T      // start[i] tells driver i to run a generation
+	done     chan bool     // each driver sends true when it has finished a generation, false if it gave up
+	quit     chan struct{} // closed to shut everything down
 	quitOnce sync.Once
 	wg       sync.WaitGroup // the drivers' goroutines
+}
+
+// init makes the team's channels, before its first driver.
+func (t *team[T]) init() {
+	t.done, t.quit = make(chan bool), make(chan struct{})
+}
+
+// spawn starts a driver goroutine, which runs body with its start channel.
+func (t *team[T]) spawn(body func(start <-chan T)) {
+	start := make(chan T)
+	t.start = append(t.start, start)
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		body(start)
+	}()
+}
+
+// serve is a driver's loop, as the package function serve, on the team's
+// channels.
+func (t *team[T]) serve(start <-chan T, live func(T) bool) { serve(start, t.done, t.quit, live) }
+
+// step runs one generation, v, on every driver, reporting false if the team
+// was stopped, or cancel closed, before it finished. After false the team is
+// shutting down: call stop.
+func (t *team[T]) step(v T, cancel <-chan struct{}) bool {
+	return lockstep(t.start, v, t.done, t.quit, &t.quitOnce, cancel)
+}
+
+// stop shuts every driver down and returns when they have all ended.
+func (t *team[T]) stop() {
+	t.quitOnce.Do(func() { close(t.quit) })
+	t.wg.Wait()
 }
 
 // generation is one generation's pair of grids, handed to every driver.
@@ -138,11 +179,8 @@ func NewDense(w, h int, rule life.Rule, t life.Topology) *Dense {
 	if n >= quietStartCells {
 		defer pauseGC()()
 	}
-	e := &Dense{
-		topology: t,
-		done:     make(chan bool),
-		quit:     make(chan struct{}),
-	}
+	e := &Dense{topology: t}
+	e.init()
 	shards := shardsFor(n)
 	var ready sync.WaitGroup // each driver has started its cells
 	ready.Add(shards)
@@ -159,10 +197,7 @@ func NewDense(w, h int, rule life.Rule, t life.Topology) *Dense {
 		d.held = make([]message, size)
 		d.ahead = make([]bool, size)
 		e.drivers = append(e.drivers, d)
-		start := make(chan generation)
-		e.start = append(e.start, start)
-		e.wg.Add(1)
-		go e.run(d, start, &ready)
+		e.spawn(func(start <-chan generation) { e.run(d, start, &ready) })
 	}
 	ready.Wait()
 	return e
@@ -173,7 +208,6 @@ func NewDense(w, h int, rule life.Rule, t life.Topology) *Dense {
 // generation each time it is told to, until the simulation shuts down; then
 // it ends its cells and waits for them.
 func (e *Dense) run(d *driver, start <-chan generation, ready *sync.WaitGroup) {
-	defer e.wg.Done()
 	for j := range d.replies {
 		d.replies[j] = make(chan life.State, 1)
 	}
@@ -203,7 +237,7 @@ func (e *Dense) run(d *driver, start <-chan generation, ready *sync.WaitGroup) {
 		d.held[int(m.from)-d.lo] = m
 	}
 	ready.Done()
-	serve(start, e.done, e.quit, func(g generation) bool { return e.live(d, g) })
+	e.serve(start, func(g generation) bool { return e.live(d, g) })
 }
 
 // serve is a driver's loop: it runs live on each generation that start
@@ -305,7 +339,7 @@ func (e *Dense) live(d *driver, g generation) bool {
 // simulation was shut down, or cancel closed, before it finished. After false
 // the engine is shutting down: call stop.
 func (e *Dense) Step(cur, next *life.Grid, cancel <-chan struct{}) bool {
-	return lockstep(e.start, generation{cur: cur, next: next}, e.done, e.quit, &e.quitOnce, cancel)
+	return e.step(generation{cur: cur, next: next}, cancel)
 }
 
 // lockstep hands v to every driver on its start channel and waits until each
@@ -342,10 +376,7 @@ func lockstep[T any](start []chan T, v T, done <-chan bool, quit chan struct{}, 
 func (e *Dense) Drivers() int { return len(e.drivers) }
 
 // Stop shuts every goroutine down and returns when they have all ended.
-func (e *Dense) Stop() {
-	e.quitOnce.Do(func() { close(e.quit) })
-	e.wg.Wait()
-}
+func (e *Dense) Stop() { e.stop() }
 
 // startBatch is how many cells a driver starts before it yields.
 const startBatch = 256

@@ -14,42 +14,46 @@ import (
 )
 
 // BenchmarkGun runs a Gosper glider gun on a 1024x1024 torus with the
-// goroutine engine, which runs only the active cells: one op is the first
-// 1000 generations. It reports generations per second and the most cell
-// goroutines alive at once.
+// goroutine engine and the coroutine engine, which run only the active
+// cells: one op is the first 1000 generations. It reports generations per
+// second and the most cell goroutines (or coroutines) alive at once.
 func BenchmarkGun(b *testing.B) {
-	for _, procs := range []int{1, 2} {
-		b.Run(fmt.Sprintf("size=1024x1024/procs=%d", procs), func(b *testing.B) {
-			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-			p, err := pattern.Load("gosper", nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			g, err := life.NewGrid(1024, 1024)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := p.Place(g); err != nil {
-				b.Fatal(err)
-			}
-			const gens = 1000
-			peak := 0
-			b.ReportAllocs()
-			for b.Loop() {
-				s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := s.Run(context.Background(), gens); err != nil {
-					b.Fatal(err)
-				}
-				peak = max(peak, s.PeakGoroutines())
-				s.Close()
-			}
-			b.ReportMetric(gens*float64(b.N)/b.Elapsed().Seconds(), "gens/s")
-			b.ReportMetric(float64(peak), "peak-goroutines")
-		})
+	for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine} {
+		for _, procs := range []int{1, 2} {
+			b.Run(fmt.Sprintf("engine=%s/size=1024x1024/procs=%d", e, procs), func(b *testing.B) { benchGun(b, e, procs) })
+		}
 	}
+}
+
+func benchGun(b *testing.B, e sim.Engine, procs int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	p, err := pattern.Load("gosper", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := life.NewGrid(1024, 1024)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := p.Place(g); err != nil {
+		b.Fatal(err)
+	}
+	const gens = 1000
+	peak := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Engine: e})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Run(context.Background(), gens); err != nil {
+			b.Fatal(err)
+		}
+		peak = max(peak, s.PeakGoroutines())
+		s.Close()
+	}
+	b.ReportMetric(gens*float64(b.N)/b.Elapsed().Seconds(), "gens/s")
+	b.ReportMetric(float64(peak), "peak-goroutines")
 }
 
 // BenchmarkSoup compares the goroutine engine, which runs only the active
@@ -60,7 +64,7 @@ func BenchmarkGun(b *testing.B) {
 // One op is one generation.
 func BenchmarkSoup(b *testing.B) {
 	for _, at := range []int{0, 1000} {
-		for _, e := range []sim.Engine{sim.Goroutine, sim.Dense} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Dense, sim.DenseCoroutine} {
 			for _, procs := range []int{1, 2} {
 				b.Run(fmt.Sprintf("at=%d/engine=%s/size=1024x1024/procs=%d", at, e, procs), func(b *testing.B) {
 					benchSoup(b, e, at, procs)

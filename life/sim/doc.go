@@ -3,7 +3,9 @@
 // thing renderers, exporters and programs need.
 //
 // The engines are life/cells' (Goroutine: a goroutine for each cell that
-// can change; Dense: a goroutine for every cell), and life/direct's
+// can change, speaking over channels; Coroutine: the same cells as iter.Pull
+// coroutines; Dense and DenseCoroutine: every cell, over channels or as
+// coroutines), and life/direct's
 // (Direct: 64 cells a word), with cells.Sweep for the rules the bit boards
 // cannot run. Generations advance in lockstep and the result is
 // deterministic: every engine gives the same board, generation by

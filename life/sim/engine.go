@@ -27,31 +27,92 @@ const (
 	// Goroutine runs only the active cells; Dense is what the floor
 	// benchmark measures.
 	Dense
+	// Coroutine is Goroutine with the other transport: every cell that can
+	// change is an iter.Pull coroutine, which its shard's driver resumes
+	// with the answer to each Query, as the book's live_a_generation
+	// resumes its generator with send. No channel, no scheduler: a Query is
+	// two switches between coroutines on the driver's thread. The shards
+	// run in parallel, each on its driver's goroutine.
+	Coroutine
+	// DenseCoroutine is Dense on coroutines: every cell of a bounded grid
+	// an iter.Pull coroutine, every generation; what the coroutine floor
+	// benchmark measures.
+	DenseCoroutine
 )
 
-// String returns "goroutine", "direct" or "dense".
+// String returns "goroutine", "direct", "dense", "coroutine" or
+// "dense-coroutine".
 func (e Engine) String() string {
 	switch e {
 	case Direct:
 		return "direct"
 	case Dense:
 		return "dense"
+	case Coroutine:
+		return "coroutine"
+	case DenseCoroutine:
+		return "dense-coroutine"
 	}
 	return "goroutine"
 }
 
-// ParseEngine reads "goroutine" (or "active"), "direct" or "dense", in any
-// case.
+// Transport says how the cell program's messages travel in e: "channels"
+// (goroutine, dense), "iter.Pull" (coroutine, dense-coroutine), or "" for
+// the direct engine, whose cells send none.
+func (e Engine) Transport() string {
+	switch e {
+	case Goroutine, Dense:
+		return "channels"
+	case Coroutine, DenseCoroutine:
+		return "iter.Pull"
+	}
+	return ""
+}
+
+// OtherTransport returns the engine that runs the same cells as e over the
+// other transport: Coroutine for Goroutine and back, DenseCoroutine for
+// Dense and back, and Coroutine for Direct, whose cells are no program at
+// all.
+func (e Engine) OtherTransport() Engine {
+	switch e {
+	case Coroutine:
+		return Goroutine
+	case Dense:
+		return DenseCoroutine
+	case DenseCoroutine:
+		return Dense
+	}
+	return Coroutine
+}
+
+// transport returns the transport of the active-cell engine e.
+func (e Engine) transport() cells.Transport {
+	if e == Coroutine {
+		return cells.Coroutines
+	}
+	return cells.Channels
+}
+
+// EveryCell reports whether e runs every cell of the board, every generation
+// (Dense, DenseCoroutine): then it runs only bounded boards.
+func (e Engine) EveryCell() bool { return e == Dense || e == DenseCoroutine }
+
+// ParseEngine reads "goroutine" (or "active"), "coroutine", "direct",
+// "dense" or "dense-coroutine", in any case.
 func ParseEngine(s string) (Engine, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "goroutine", "active":
 		return Goroutine, nil
+	case "coroutine":
+		return Coroutine, nil
 	case "direct":
 		return Direct, nil
 	case "dense":
 		return Dense, nil
+	case "dense-coroutine":
+		return DenseCoroutine, nil
 	}
-	return 0, fmt.Errorf("engine %q: want goroutine, direct or dense", s)
+	return 0, fmt.Errorf("engine %q: want goroutine, coroutine, direct, dense or dense-coroutine", s)
 }
 
 // Check reports whether e can run a bounded grid of w × h cells on this
@@ -69,10 +130,10 @@ func (e Engine) check(w, h int, budget uint64) error {
 		return err
 	}
 	switch e {
-	case Dense:
-		return checkMemory(w, h, cells.BytesPerCell, "the dense engine", budget)
-	case Goroutine:
-		return checkMemory(w, h, cells.BookkeepingPerCell, "the goroutine engine", budget)
+	case Dense, DenseCoroutine:
+		return checkMemory(w, h, cells.BytesPerCell, "the "+e.String()+" engine", budget)
+	case Goroutine, Coroutine:
+		return checkMemory(w, h, cells.BookkeepingPerCell, "the "+e.String()+" engine", budget)
 	}
 	return nil
 }
@@ -108,6 +169,8 @@ func (e Engine) Costs(w, h int) []life.Cost {
 		return []life.Cost{{What: "the direct engine's two grids", Bytes: 2 * n}}
 	case Dense:
 		return []life.Cost{{What: "the dense engine's two grids", Bytes: 2 * n}, {What: "its goroutines", Bytes: cells.BytesPerCell * n}}
+	case DenseCoroutine:
+		return []life.Cost{{What: "the dense-coroutine engine's two grids", Bytes: 2 * n}, {What: "its coroutines", Bytes: cells.BytesPerCell * n}}
 	}
-	return []life.Cost{{What: "the goroutine engine's grid", Bytes: n}, {What: "its bookkeeping", Bytes: cells.BookkeepingPerCell * n}}
+	return []life.Cost{{What: "the " + e.String() + " engine's grid", Bytes: n}, {What: "its bookkeeping", Bytes: cells.BookkeepingPerCell * n}}
 }

@@ -78,7 +78,7 @@ func TestStatesBeyondTheRule(t *testing.T) {
 		for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
 			var first string
 			for _, e := range engines {
-				if e == sim.Dense && top == life.Unbounded {
+				if e.EveryCell() && top == life.Unbounded {
 					continue
 				}
 				s := newSim(t, g, sim.Options{Rule: c.rule, Topology: top, Engine: e})

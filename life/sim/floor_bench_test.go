@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"fmt"
+	"iter"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -53,14 +54,7 @@ func benchFloor(b *testing.B, cells, procs int) {
 		}
 		wg.Wait()
 	}
-	generation()
-	b.ResetTimer()
-	for b.Loop() {
-		generation()
-	}
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(cells)*float64(b.N)/sec, "cells/s")
-	b.ReportMetric(sec*1e9/(float64(cells)*messagesPerCell*float64(b.N)), "ns/msg")
+	timeFloor(b, cells, generation)
 }
 
 // floorWindow is how many cells a floor driver keeps in flight, as the
@@ -182,4 +176,122 @@ func (d *floorDriver) stop() {
 		close(r)
 	}
 	d.cells.Wait()
+}
+
+// BenchmarkCoroutineFloor is BenchmarkFloor for the coroutine transport:
+// the dense-coroutine engine's protocol with the Game of Life taken out.
+// Each cell is an iter.Pull coroutine that yields nine queries, each
+// resumed with its answer (the book's send), leaves its transition in its
+// slot and runs on to its next step's first query, where it waits for the
+// next generation; one driver goroutine per core runs its shard's cells one
+// after another, answering from a byte slice. There is no grid, rule,
+// topology or progeny. One op is one generation; ns/msg counts the ten
+// messages of a cell, of which the nine queries cost a switch into the
+// cell and one back.
+func BenchmarkCoroutineFloor(b *testing.B) {
+	for _, n := range []int{64, 256, 1024} {
+		for _, procs := range []int{1, 2} {
+			name := fmt.Sprintf("size=%dx%d/procs=%d", n, n, procs)
+			b.Run(name, func(b *testing.B) { benchCoroutineFloor(b, n*n, procs) })
+		}
+	}
+}
+
+// floorCell is one cell coroutine of the coroutine floor and its slot.
+type floorCell struct {
+	next       func() (int32, bool)
+	stop       func()
+	answer     uint8 // the driver's send
+	alive      int32 // the transition's count, once sent
+	transition bool
+}
+
+func benchCoroutineFloor(b *testing.B, cells, procs int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	answers := make([]uint8, cells)
+	for i := range answers {
+		answers[i] = uint8(i % 3 & 1)
+	}
+	shards := max(1, min(procs, cells/256))
+	cs := make([]floorCell, cells)
+	started := make(chan struct{})
+	work := make([]chan struct{}, shards)
+	done := make(chan struct{})
+	for s := range shards {
+		work[s] = make(chan struct{})
+		lo, hi := s*cells/shards, (s+1)*cells/shards
+		// Each driver makes, runs and stops its own coroutines.
+		go func() {
+			for i := lo; i < hi; i++ {
+				c := &cs[i]
+				c.next, c.stop = iter.Pull(func(yield func(int32) bool) {
+					for {
+						alive := int32(0)
+						for q := range int32(9) {
+							if !yield(q) {
+								return
+							}
+							alive += int32(c.answer)
+						}
+						c.alive, c.transition = alive, true
+					}
+				})
+				c.next() // up to its first query
+			}
+			started <- struct{}{}
+			for range work[s] {
+				for i := lo; i < hi; i++ {
+					c := &cs[i]
+					q := int32(0) // the held first query
+					for {
+						c.answer = answers[(i+int(q))%cells]
+						q, _ = c.next()
+						if c.transition {
+							c.transition = false
+							break // q is the next step's first query
+						}
+					}
+				}
+				done <- struct{}{}
+			}
+			for i := lo; i < hi; i++ {
+				cs[i].stop()
+			}
+			done <- struct{}{}
+		}()
+	}
+	for range shards {
+		<-started
+	}
+	generation := func() {
+		for _, w := range work {
+			w <- struct{}{}
+		}
+		for range work {
+			<-done
+		}
+	}
+	defer func() {
+		for _, w := range work {
+			close(w)
+		}
+		for range work {
+			<-done
+		}
+	}()
+	timeFloor(b, cells, generation)
+}
+
+// timeFloor runs one generation of a floor untimed, so that every cell has
+// run once, then times generation, one an op, and reports cells/s and
+// ns/msg.
+func timeFloor(b *testing.B, cells int, generation func()) {
+	generation()
+	b.ResetTimer()
+	for b.Loop() {
+		generation()
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(cells)*float64(b.N)/sec, "cells/s")
+	b.ReportMetric(sec*1e9/(float64(cells)*messagesPerCell*float64(b.N)), "ns/msg")
 }

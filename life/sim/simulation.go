@@ -48,8 +48,8 @@ type Simulation struct {
 	stale  bool
 	tiled  *direct.Tiles // Direct on an unbounded one
 	sweep  *cells.Sweep  // Direct for the rules bits and tiled cannot run
-	dense  *cells.Dense  // Dense
-	active *cells.Active // Goroutine
+	dense  stepper       // Dense, DenseCoroutine
+	active *cells.Active // Goroutine, Coroutine
 	box    *life.Grid    // Grid() of an unbounded board, made when asked for
 	boxAt  life.Point    // where box's top-left cell lies
 	boxOK  bool          // box is the current generation's
@@ -70,7 +70,7 @@ func New(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
 	if opt.Topology > life.Unbounded {
 		return nil, fmt.Errorf("unknown topology %d", opt.Topology)
 	}
-	if opt.Engine > Dense {
+	if opt.Engine > DenseCoroutine {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
 	}
 	if opt.Topology == life.Unbounded {
@@ -94,8 +94,11 @@ func New(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
 	case Dense:
 		s.next, _ = life.NewGrid(g.Width(), g.Height())
 		s.dense = cells.NewDense(g.Width(), g.Height(), opt.Rule, opt.Topology)
+	case DenseCoroutine:
+		s.next, _ = life.NewGrid(g.Width(), g.Height())
+		s.dense = cells.NewDenseCoroutines(g.Width(), g.Height(), opt.Rule, opt.Topology)
 	default:
-		s.active = cells.NewActive(s.cur, nil, opt.Rule, opt.Topology, s.budget())
+		s.active = cells.NewActive(s.cur, nil, opt.Rule, opt.Topology, s.budget(), opt.Engine.transport())
 	}
 	return s.started(ctx)
 }
@@ -105,8 +108,8 @@ func newUnbounded(ctx context.Context, g *life.Grid, opt Options) (*Simulation, 
 	if opt.Rule.BirthOnZero() {
 		return nil, fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", opt.Rule)
 	}
-	if opt.Engine == Dense {
-		return nil, errors.New("the dense engine runs every cell of a bounded grid; on an unbounded plane use the goroutine or direct engine")
+	if opt.Engine.EveryCell() {
+		return nil, fmt.Errorf("the %s engine runs every cell of a bounded grid; on an unbounded plane use the goroutine, coroutine or direct engine", opt.Engine)
 	}
 	s := &Simulation{opt: opt, uni: life.NewUniverse(), done: ctx.Done()}
 	s.uni.Paste(g, opt.Origin)
@@ -117,7 +120,7 @@ func newUnbounded(ctx context.Context, g *life.Grid, opt Options) (*Simulation, 
 	case opt.Engine == Direct:
 		s.sweep = cells.NewSweep(nil, s.uni, opt.Rule, opt.Topology)
 	default:
-		s.active = cells.NewActive(nil, s.uni, opt.Rule, opt.Topology, s.budget())
+		s.active = cells.NewActive(nil, s.uni, opt.Rule, opt.Topology, s.budget(), opt.Engine.transport())
 	}
 	return s.started(ctx)
 }
@@ -434,6 +437,13 @@ func (s *Simulation) ResetUniverse(u *life.Universe, generation int) error {
 	s.generation = generation
 	s.boxOK = false
 	return nil
+}
+
+// stepper is a dense engine: Dense or DenseCoroutines.
+type stepper interface {
+	Step(cur, next *life.Grid, cancel <-chan struct{}) bool
+	Drivers() int
+	Stop()
 }
 
 // Options returns the options the simulation was made with.

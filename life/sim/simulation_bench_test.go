@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"time"
 
 	"colife/life"
 	"colife/life/sim"
@@ -17,15 +18,20 @@ const messagesPerCell = 10
 
 // BenchmarkEngine measures one generation (one op) of a random soup, by
 // engine, size and GOMAXPROCS. Besides ns/op and allocs/op (allocations per
-// generation) it reports cell-updates/s, ns per message (goroutine engine)
-// and bytes per cell: the heap and stack the simulation holds once started.
+// generation) it reports cell-updates/s, ns per message (the dense
+// engines, whose every cell sends its ten), bytes per cell (the heap and
+// stack the simulation holds once started), and start-s: the seconds its
+// start took, sim.New and the first generation, which starts the cell
+// goroutines or coroutines and is not timed in ns/op.
 func BenchmarkEngine(b *testing.B) {
 	cases := []struct {
 		engine sim.Engine
 		sizes  []int
 	}{
 		{sim.Dense, []int{64, 256, 1024}},
+		{sim.DenseCoroutine, []int{64, 256, 1024}},
 		{sim.Goroutine, []int{64, 256, 1024}},
+		{sim.Coroutine, []int{64, 256, 1024}},
 		{sim.Direct, []int{64, 256, 1024, 4096}},
 	}
 	for _, c := range cases {
@@ -55,6 +61,7 @@ func benchEngine(b *testing.B, engine sim.Engine, rule life.Rule, g *life.Grid, 
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	t0 := time.Now()
 	s, err := sim.New(context.Background(), g, sim.Options{Rule: rule, Engine: engine})
 	if err != nil {
 		b.Fatal(err)
@@ -63,6 +70,7 @@ func benchEngine(b *testing.B, engine sim.Engine, rule life.Rule, g *life.Grid, 
 	if err := s.Step(); err != nil { // every cell goroutine has run once
 		b.Fatal(err)
 	}
+	start := time.Since(t0)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(g) // or the collector frees it, and held leaves out the simulation's copy
@@ -78,8 +86,9 @@ func benchEngine(b *testing.B, engine sim.Engine, rule life.Rule, g *life.Grid, 
 	cells := float64(w * h)
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(cells*float64(b.N)/sec, "cells/s")
-	if engine == sim.Dense {
+	if engine.EveryCell() {
 		b.ReportMetric(sec*1e9/(cells*messagesPerCell*float64(b.N)), "ns/msg")
 	}
 	b.ReportMetric(float64(held)/cells, "B/cell")
+	b.ReportMetric(start.Seconds(), "start-s")
 }

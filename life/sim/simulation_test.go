@@ -17,7 +17,7 @@ import (
 	"colife/life/sim"
 )
 
-var engines = []sim.Engine{sim.Goroutine, sim.Direct, sim.Dense}
+var engines = []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Direct, sim.Dense, sim.DenseCoroutine}
 
 // newSim starts a simulation of g and closes it when the test ends.
 func newSim(t testing.TB, g *life.Grid, opt sim.Options) *sim.Simulation {
@@ -330,31 +330,41 @@ func TestDegenerateTorus(t *testing.T) {
 	}
 }
 
+// TestDenseEngineRunsOneGoroutinePerCell counts the goroutines of the dense
+// engines in a dump of every goroutine's stack: a goroutine for each cell
+// (an iter.Pull coroutine is a goroutine too) and its drivers, and none left
+// once closed.
 func TestDenseEngineRunsOneGoroutinePerCell(t *testing.T) {
-	g, err := life.NewGrid(30, 20)
-	require.NoError(t, err)
-	s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: sim.Dense})
-	cells, drivers := countEngineGoroutines()
-	assert.Equal(t, 600, cells)
-	assert.Positive(t, drivers)
-	assert.Equal(t, cells+drivers, s.Goroutines())
-	require.NoError(t, s.Close())
-	// A goroutine that has done its last work (its WaitGroup's Done, which
-	// Close waits for) still shows in a dump until it has run its last
-	// instructions: give the scheduler turns, as goleak does, but no clock.
-	cells, drivers = countEngineGoroutines()
-	for i := 0; i < 1000 && cells+drivers > 0; i++ {
-		runtime.Gosched()
-		cells, drivers = countEngineGoroutines()
+	for _, e := range []sim.Engine{sim.Dense, sim.DenseCoroutine} {
+		t.Run(e.String(), func(t *testing.T) {
+			g, err := life.NewGrid(30, 20)
+			require.NoError(t, err)
+			s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e})
+			cells, drivers := countEngineGoroutines()
+			assert.Equal(t, 600, cells)
+			assert.Positive(t, drivers)
+			assert.Equal(t, cells+drivers, s.Goroutines())
+			require.NoError(t, s.Close())
+			// A goroutine that has done its last work (its WaitGroup's Done,
+			// which Close waits for) still shows in a dump until it has run
+			// its last instructions: give the scheduler turns, as goleak
+			// does, but no clock.
+			cells, drivers = countEngineGoroutines()
+			for i := 0; i < 1000 && cells+drivers > 0; i++ {
+				runtime.Gosched()
+				cells, drivers = countEngineGoroutines()
+			}
+			assert.Zero(t, cells+drivers, "Close returned before its goroutines ended")
+			assert.Zero(t, s.Goroutines(), "a closed simulation still counts goroutines")
+			assert.ErrorIs(t, s.Step(), sim.ErrClosed)
+			require.NoError(t, s.Close(), "a second Close")
+		})
 	}
-	assert.Zero(t, cells+drivers, "Close returned before its goroutines ended")
-	assert.Zero(t, s.Goroutines(), "a closed simulation still counts goroutines")
-	assert.ErrorIs(t, s.Step(), sim.ErrClosed)
-	require.NoError(t, s.Close(), "a second Close")
 }
 
 // countEngineGoroutines counts the goroutines of cells and of drivers, from
-// the stacks of all goroutines: a driver starts its cells, cells.NewDense
+// the stacks of all goroutines: a dense engine's driver starts its cells
+// (goroutines, or coroutines that iter.Pull starts), and the engine's team
 // starts the drivers.
 func countEngineGoroutines() (cells, drivers int) {
 	buf := make([]byte, 1<<20)
@@ -368,9 +378,10 @@ func countEngineGoroutines() (cells, drivers int) {
 	}
 	for _, stack := range strings.Split(string(buf), "\n\n") {
 		switch {
-		case strings.Contains(stack, "\ncreated by colife/life/cells.(*Dense).run in goroutine"):
+		case strings.Contains(stack, "\ncreated by colife/life/cells.(*Dense).run in goroutine"),
+			strings.Contains(stack, "\ncolife/life/cells.(*DenseCoroutines).run.func") && strings.Contains(stack, "\ncreated by iter.Pull[...] in goroutine"):
 			cells++
-		case strings.Contains(stack, "\ncreated by colife/life/cells.NewDense in goroutine"):
+		case strings.Contains(stack, "\ncreated by colife/life/cells.(*team[...]).spawn in goroutine"):
 			drivers++
 		}
 	}
@@ -379,15 +390,17 @@ func countEngineGoroutines() (cells, drivers int) {
 
 func TestCloseEndsEveryGoroutine(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
-	for _, size := range [][2]int{{1, 1}, {3, 2}, {70, 50}} {
-		g, err := life.NewGrid(size[0], size[1])
-		require.NoError(t, err)
-		g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.5)
-		s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
-		require.NoError(t, err)
-		require.NoError(t, s.Run(context.Background(), 3))
-		require.NoError(t, s.Close())
-		require.NoError(t, goleak.Find(ignore), "after Close of %dx%d", size[0], size[1])
+	for _, e := range engines {
+		for _, size := range [][2]int{{1, 1}, {3, 2}, {70, 50}} {
+			g, err := life.NewGrid(size[0], size[1])
+			require.NoError(t, err)
+			g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.5)
+			s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Engine: e})
+			require.NoError(t, err)
+			require.NoError(t, s.Run(context.Background(), 3))
+			require.NoError(t, s.Close())
+			require.NoError(t, goleak.Find(ignore), "after Close of %dx%d, %s engine", size[0], size[1], e)
+		}
 	}
 	// Closed before any generation ran.
 	g, err := life.NewGrid(10, 10)

@@ -146,10 +146,10 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 
 // Bounded returns the topology to run opt's rule and engine on: opt's, or a
 // torus if -topology was not given and the default unbounded plane cannot
-// run them (the dense engine runs every cell of a bounded board, and a B0
+// run them (the dense engines run every cell of a bounded board, and a B0
 // rule would fill the whole plane at once).
 func (c *Config) Bounded(opt sim.Options) life.Topology {
-	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine == sim.Dense || opt.Rule.BirthOnZero()) {
+	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine.EveryCell() || opt.Rule.BirthOnZero()) {
 		return life.Torus
 	}
 	return opt.Topology
