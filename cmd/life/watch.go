@@ -479,7 +479,7 @@ func (v *view) status(cols int) string {
 		{fmt.Sprintf("%.1f gen/s", max(v.rate, 0)), 4},
 		{target, 0},
 		{fmt.Sprintf("%s %s", opt.Rule, opt.Topology), 5},
-		{fmt.Sprintf("%s engine", opt.Engine), 7},
+		{opt.Engine.Describe(), 7},
 		{fmt.Sprintf("%d goroutines", runtime.NumGoroutine()), 7},
 		{from, 6},
 		zoom,

@@ -201,7 +201,7 @@ func TestWatchKeys(t *testing.T) {
 	all := s.waitFor("the first frames", 0, func(st []status) bool { return len(st) >= 2 })
 	out := s.output()
 	assert.True(t, len(out) > 0 && bytes.HasPrefix([]byte(out), []byte(text.EnterAltScreen+text.HideCursor)), "starts on the alternate screen with the cursor hidden: %q", out[:min(len(out), 40)])
-	assert.Contains(t, all[0].line, "B3/S23 torus  goroutine engine")
+	assert.Contains(t, all[0].line, "B3/S23 torus  goroutine over channels")
 	assert.Contains(t, all[0].line, "120x22")
 	assert.Regexp(t, `[▀▄█]`, out, "cells drawn with half blocks")
 

@@ -69,6 +69,16 @@ func (e Engine) Transport() string {
 	return ""
 }
 
+// Describe returns the engine's name with its transport, as a status line
+// shows it: "goroutine over channels", "coroutine over iter.Pull",
+// "direct".
+func (e Engine) Describe() string {
+	if t := e.Transport(); t != "" {
+		return e.String() + " over " + t
+	}
+	return e.String()
+}
+
 // OtherTransport returns the engine that runs the same cells as e over the
 // other transport: Coroutine for Goroutine and back, DenseCoroutine for
 // Dense and back, and Coroutine for Direct, whose cells are no program at

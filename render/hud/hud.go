@@ -62,7 +62,7 @@ func Lines(f *runner.Frame, goroutines int, fps float64) []string {
 	}
 	return append(lines,
 		fmt.Sprintf("%s  %.0f FPS", state, fps),
-		fmt.Sprintf("%s  %v  %v", rule, f.Options.Topology, f.Options.Engine),
+		fmt.Sprintf("%s  %v  %s", rule, f.Options.Topology, f.Options.Engine.Describe()),
 		board,
 		"H: help",
 	)
