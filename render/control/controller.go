@@ -101,6 +101,7 @@ var bindings = []binding{
 	{[]Key{KeyR}, func(c *Controller) { c.sink.Do(runner.Reset{}) }},
 	{[]Key{KeyC}, func(c *Controller) { c.sink.Do(runner.Clear{}) }},
 	{[]Key{KeyS}, func(c *Controller) { c.sink.Do(runner.Soup{}) }},
+	{[]Key{KeyE}, func(c *Controller) { c.sink.Do(runner.SwitchTransport{}) }},
 	{[]Key{KeyP}, func(c *Controller) { c.Screenshot = true }},
 	{[]Key{KeyF}, func(c *Controller) { c.fit() }},
 	{[]Key{KeyI}, func(c *Controller) { c.HUD = !c.HUD }},
@@ -155,6 +156,7 @@ B              back one generation (-history)
 R              reset to the start
 C              clear
 S              new random soup
+E              engine: channels / coroutines
 left drag      draw live cells
 right drag     erase cells
 Ctrl+click     toggle a cell

@@ -115,6 +115,7 @@ func TestKeys(t *testing.T) {
 		{[]control.Key{control.KeyR}, []runner.Command{runner.Reset{}}},
 		{[]control.Key{control.KeyC}, []runner.Command{runner.Clear{}}},
 		{[]control.Key{control.KeyS}, []runner.Command{runner.Soup{}}},
+		{[]control.Key{control.KeyE}, []runner.Command{runner.SwitchTransport{}}},
 		{[]control.Key{control.KeyN, control.KeySpace}, []runner.Command{runner.Forward{}, runner.TogglePlay{}}},
 		{[]control.Key{control.KeyH}, nil},
 		{[]control.Key{control.KeyLeft}, nil}, // an arrow pans while held, it is not a command

@@ -84,6 +84,7 @@ const (
 	KeyComma  // , and <
 	KeyDelete
 	KeyBackspace
+	KeyE
 	// The chords with Control (Command on a Mac), each pressed as one key.
 	KeyCtrlZ
 	KeyCtrlShiftZ

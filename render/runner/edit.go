@@ -45,6 +45,14 @@ type Redo struct{}
 // the frames' Note says why.
 type SetRule struct{ Rule life.Rule }
 
+// SwitchTransport runs the simulation's cells over the other transport, from
+// the current generation on: the goroutine engine's cells on coroutines and
+// back (sim.Engine.OtherTransport; the direct engine goes to the coroutine
+// one). The board, its generation, the history and the rule are kept: the
+// same pattern runs on channels and on coroutines. An engine that cannot run
+// the board is refused: the frames' Note says why.
+type SwitchTransport struct{}
+
 // Paste sets alive the cells Cells, each moved by At: Cells are relative
 // positions, At where their (0, 0) goes. On a bounded board the cells beyond
 // its edges are left out. The Runner owns Cells once given.
@@ -106,6 +114,17 @@ func (s SetRule) apply(l *loop) {
 		return
 	}
 	l.keep(before)
+}
+
+func (SwitchTransport) apply(l *loop) {
+	if l.sim == nil {
+		return
+	}
+	opt := l.cfg.Options
+	opt.Engine = opt.Engine.OtherTransport()
+	if err := l.reopen(opt); err != nil {
+		l.notef("%v", err)
+	}
 }
 
 func (p Paste) apply(l *loop) {
@@ -310,6 +329,17 @@ func (l *loop) restore(b board) {
 func (l *loop) setRule(rule life.Rule) error {
 	opt := l.cfg.Options
 	opt.Rule = rule
+	if err := l.reopen(opt); err != nil {
+		return err
+	}
+	l.forget()
+	return nil
+}
+
+// reopen makes a new simulation of the current board with opt, numbered as
+// the current generation, and closes the old one; if the new one cannot be
+// made, the old one goes on and the error says why.
+func (l *loop) reopen(opt sim.Options) error {
 	gen := l.sim.Generation()
 	var (
 		s   *sim.Simulation
@@ -332,7 +362,6 @@ func (l *loop) setRule(rule life.Rule) error {
 	l.sim.Close()
 	l.sim = s
 	l.cfg.Options = opt
-	l.forget()
 	l.resetRate(time.Now())
 	l.dirty = true
 	return nil

@@ -131,6 +131,57 @@ func TestSetRuleRunsTheNewRule(t *testing.T) {
 	}
 }
 
+// TestSwitchTransport switches the engine's transport in the middle of a
+// run, on every topology: the glider goes on from the generation it had
+// reached, on coroutines and back on channels, as the reference has it, and
+// the history kept from before the switch still steps back.
+func TestSwitchTransport(t *testing.T) {
+	for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
+		t.Run(top.String(), func(t *testing.T) {
+			opt := sim.Options{Rule: life.Conway, Topology: top}
+			r := start(t, runner.Config{Options: opt}, glider...)
+			r.Do(runner.Step{N: 3}, runner.SwitchTransport{}, runner.Step{N: 2})
+			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 3 && f.Generation == 5 })
+			assert.Equal(t, sim.Coroutine, f.Options.Engine)
+			assert.Equal(t, life.Conway, f.Options.Rule)
+			assertGeneration(t, opt, f, 5)
+			r.Do(runner.SwitchTransport{}, runner.Step{N: 4})
+			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 5 && f.Generation == 9 })
+			assert.Equal(t, sim.Goroutine, f.Options.Engine)
+			assertGeneration(t, opt, f, 9)
+			r.Do(runner.Back{})
+			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 6 })
+			assert.Equal(t, 8, f.Generation, "the history is kept")
+			assertGeneration(t, opt, f, 8)
+		})
+	}
+}
+
+// TestSwitchTransportDense: the dense engine's cells go onto coroutines,
+// the dense-coroutine engine's back onto channels.
+func TestSwitchTransportDense(t *testing.T) {
+	r := start(t, runner.Config{Options: sim.Options{Rule: life.Conway, Engine: sim.Dense}}, glider...)
+	r.Do(runner.SwitchTransport{})
+	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 1 })
+	assert.Equal(t, sim.DenseCoroutine, f.Options.Engine, "dense goes to dense-coroutine")
+	r.Do(runner.SwitchTransport{})
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 2 })
+	assert.Equal(t, sim.Dense, f.Options.Engine, "and back")
+}
+
+// assertGeneration checks the frame's board against generation gen of the
+// glider under opt, as the direct engine runs it.
+func assertGeneration(t *testing.T, opt sim.Options, f *runner.Frame, gen int) {
+	t.Helper()
+	if opt.Topology == life.Unbounded {
+		opt.Engine = sim.Direct
+		want := reference2(t, opt, gen, glider...)
+		assert.True(t, f.Universe.Equal(want), "generation %d:\n%s\nwant:\n%s", gen, f.Universe, want)
+		return
+	}
+	assert.Equal(t, reference(t, opt, gen, glider...).String(), gridOf(f), "generation %d", gen)
+}
+
 func TestLoad(t *testing.T) {
 	blinker, err := pattern.Read(stringsReader("#N blinker\nx = 3, y = 1, rule = B36/S23\n3o!\n"), "blinker.rle")
 	require.NoError(t, err)

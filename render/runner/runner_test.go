@@ -19,7 +19,7 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-var engines = []sim.Engine{sim.Goroutine, sim.Direct, sim.Dense}
+var engines = []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Direct, sim.Dense, sim.DenseCoroutine}
 
 // start starts a runner on the picture rows and closes it when the test ends.
 func start(t *testing.T, cfg runner.Config, rows ...string) *runner.Runner {
@@ -105,9 +105,9 @@ func TestStepMatchesTheDirectEngine(t *testing.T) {
 					assert.True(t, f.Started)
 					assert.False(t, f.Running)
 					switch e {
-					case sim.Dense:
+					case sim.Dense, sim.DenseCoroutine:
 						assert.Equal(t, 48+1, f.Goroutines, "48 cells and one driver")
-					case sim.Goroutine:
+					case sim.Goroutine, sim.Coroutine:
 						assert.Positive(t, f.Goroutines, "the cells near the glider and the drivers")
 						assert.Less(t, f.Goroutines, 48+1+2*runtime.GOMAXPROCS(0), "the cells near the glider and the drivers")
 					default:

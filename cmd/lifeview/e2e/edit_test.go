@@ -217,6 +217,7 @@ func TestEditing(t *testing.T) {
 		{"every Esc counts", testEveryEscCounts},
 		{"step exponent", testStepExponent},
 		{"theme, grid lines, graph", testThemeLinesGraph},
+		{"engine key", testEngineKey},
 		{"drop a file", testDrop},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, bin) })
@@ -434,6 +435,39 @@ func testThemeLinesGraph(t *testing.T, bin string) {
 	e.shot.until("Y: the graph", func() { e.u.tap('y') }, func(_ string, img image.Image) bool {
 		return countColourIn(img, graphColour, corner) > 0 && countColourIn(before, graphColour, corner) == 0
 	})
+	e.quit()
+}
+
+// testEngineKey: E runs the board's cells over the other transport, from the
+// generation reached. The HUD's line of the rule, topology and engine
+// changes with an E ("goroutine over channels" to "coroutine over
+// iter.Pull") and is as it was after a second one; and the glider carries on
+// from where it was, on coroutines, as it would have on channels.
+func testEngineKey(t *testing.T, bin string) {
+	e := newEditor(t, bin, "-hud=true")
+	// The HUD's fifth line, in the top-left corner above the grid, as far as
+	// "B3/S23 life  torus  goroutine over channels" reaches: 4 pixels of
+	// margin, then 16 a line and 6 a character of the debug font.
+	engineLine := image.Rect(0, 4+4*16, 4+43*6, 4+5*16)
+	for range 3 {
+		e.u.tap(symN)
+	}
+	e.s.until("N three times", func() {}, func(_ string, p *pattern.Pattern) bool { return p.Generation == 3 })
+	_, before := e.shot.shot()
+	e.shot.until("E: the coroutine engine", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+		return !sameIn(before, img, engineLine)
+	})
+	e.shot.until("E again: the goroutine engine", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+		return sameIn(before, img, engineLine)
+	})
+	e.shot.until("E a third time: coroutines", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+		return !sameIn(before, img, engineLine)
+	})
+	for range 3 {
+		e.u.tap(symN)
+	}
+	_, p := e.s.until("N three times more, on coroutines", func() {}, func(_ string, p *pattern.Pattern) bool { return p.Generation == 6 })
+	assert.ElementsMatch(t, gridCells(expected(t, 6)), cellsOf(t, p), "generation 6 of the glider")
 	e.quit()
 }
 

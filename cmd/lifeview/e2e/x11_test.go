@@ -329,9 +329,13 @@ func testKeysAndMouse(t *testing.T, bin string) {
 // quarter, where the help overlay goes.
 func sameCentre(a, b image.Image) bool {
 	r := a.Bounds()
-	c := image.Rect(r.Dx()/4, r.Dy()/4, 3*r.Dx()/4, 3*r.Dy()/4)
-	for y := c.Min.Y; y < c.Max.Y; y++ {
-		for x := c.Min.X; x < c.Max.X; x++ {
+	return sameIn(a, b, image.Rect(r.Dx()/4, r.Dy()/4, 3*r.Dx()/4, 3*r.Dy()/4))
+}
+
+// sameIn reports whether a and b have the same pixels in r.
+func sameIn(a, b image.Image, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
 			if a.At(x, y) != b.At(x, y) {
 				return false
 			}
