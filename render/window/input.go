@@ -155,6 +155,7 @@ var typed = map[rune]control.Key{
 	'g': control.KeyG, 'G': control.KeyG,
 	't': control.KeyT, 'T': control.KeyT,
 	'x': control.KeyX, 'X': control.KeyX,
+	'e': control.KeyE, 'E': control.KeyE,
 	'y': control.KeyY, 'Y': control.KeyY,
 	'.': control.KeyPeriod, '>': control.KeyPeriod,
 	',': control.KeyComma, '<': control.KeyComma,
