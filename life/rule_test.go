@@ -280,11 +280,11 @@ func TestParseTopologyAndEngine(t *testing.T) {
 	_, err := life.ParseTopology("klein")
 	assert.EqualError(t, err, `topology "klein": want torus, plane or unbounded`)
 	for s, want := range map[string]string{"goroutine": "goroutine", "active": "goroutine", "direct": "direct", "Direct": "direct", "DENSE": "dense",
-		"coroutine": "coroutine", "Coroutine": "coroutine", "dense-coroutine": "dense-coroutine"} {
+		"coroutine": "coroutine", "Coroutine": "coroutine", "dense-coroutine": "dense-coroutine", "generator": "generator"} {
 		e, err := sim.ParseEngine(s)
 		require.NoError(t, err)
 		assert.Equal(t, want, e.String())
 	}
 	_, err = sim.ParseEngine("gpu")
-	assert.EqualError(t, err, `engine "gpu": want goroutine, coroutine, direct, dense or dense-coroutine`)
+	assert.EqualError(t, err, `engine "gpu": want goroutine, coroutine, generator, direct, dense or dense-coroutine`)
 }

@@ -139,10 +139,17 @@ type activeDriver struct {
 // by switches between coroutines, each program an iter.Pull coroutine
 // (coroutine.go). The driver's bookkeeping is the same for both.
 type transport interface {
-	// live runs one generation of the cells d.prepare has listed, each
-	// begun with d.assign, recording their changes in d.changes, and
-	// reports false if the engine was shut down first.
+	// live runs one generation of the cells d lists, recording their
+	// changes in d.changes (d.reset, or d.prepare and d.assign for a
+	// transport whose every cell has a program of its own), and reports
+	// false if the engine was shut down first.
 	live(d *activeDriver) bool
+	// perCell reports whether each active cell has a program of its own,
+	// a goroutine or a coroutine of BytesPerCell, in a slot of d's.
+	perCell() bool
+	// programs returns how many cell programs the transport keeps alive
+	// for d.
+	programs(d *activeDriver) int
 	// grow makes room for n more slots.
 	grow(n int)
 	// retire ends the program of slot id, which is idle.
@@ -165,6 +172,13 @@ const (
 	// answers a generator, with two switches between coroutines and no
 	// scheduler.
 	Coroutines
+	// Generator runs each shard's cells in one iter.Pull coroutine, the
+	// book's simulate, which runs the step of every active cell of the
+	// shard in turn (as simulate does yield from step_cell(y, x)), and
+	// yields each Query and each Transition to its driver, which resumes it
+	// with the answer: Coroutines' messages and switches, and TICK's, with
+	// one coroutine a shard instead of one a cell.
+	Generator
 )
 
 // stepper is a Port that knows whether its program goes on.
@@ -193,13 +207,16 @@ func NewActive(g *life.Grid, u *life.Universe, rule life.Rule, t life.Topology, 
 	e := &Active{topology: t, rule: rule, grid: g, uni: u, budget: budget}
 	e.init()
 	shards := 2 * runtime.GOMAXPROCS(0)
+	if tr != Channels {
+		shards = runtime.GOMAXPROCS(0)
+	}
 	if g != nil {
 		e.marks.stamp = make([]uint32, len(g.Cells))
 	} else {
 		e.marks.tiles = make(map[life.TileKey]*markTile)
 	}
 	var index []int32
-	if g != nil {
+	if g != nil && tr != Generator {
 		index = make([]int32, len(g.Cells))
 		for i := range index {
 			index[i] = -1
@@ -207,12 +224,15 @@ func NewActive(g *life.Grid, u *life.Universe, rule life.Rule, t life.Topology, 
 	}
 	for range shards {
 		d := &activeDriver{e: e, grid: g, top: t, index: index}
-		if tr == Coroutines {
+		switch tr {
+		case Coroutines:
 			d.t = &coroutines{rule: &e.rule, quit: e.quit}
-		} else {
+		case Generator:
+			d.t = &generator{rule: &e.rule, quit: e.quit}
+		default:
 			d.t = newChannels(&e.rule, e.quit)
 		}
-		if g == nil {
+		if g == nil && d.t.perCell() {
 			d.where = make(map[life.Point]int32)
 		}
 		e.drivers = append(e.drivers, d)
@@ -301,17 +321,14 @@ func shardOf(p life.Point, n int) int {
 // told, until the engine shuts down; then it ends its cells.
 func (e *Active) run(d *activeDriver, start <-chan struct{}) {
 	defer d.t.close(d)
-	e.serve(start, func(struct{}) bool {
-		d.prepare()
-		return d.t.live(d)
-	})
+	e.serve(start, func(struct{}) bool { return d.t.live(d) })
 }
 
 // Check refuses a next generation whose goroutines would not fit in the
 // budget.
 func (e *Active) Check(gen int) error {
 	need := uint64(e.pending) * BytesPerCell
-	if e.budget == 0 || need <= e.budget {
+	if e.budget == 0 || need <= e.budget || !e.drivers[0].t.perCell() {
 		return nil
 	}
 	return fmt.Errorf("%w: generation %d would have %d active cells, whose goroutines need about %s, more than the memory budget of %s",
@@ -326,7 +343,7 @@ func (e *Active) Step(cancel <-chan struct{}) bool {
 		d.list, d.next = d.next, d.list[:0]
 		fresh += len(d.list)
 	}
-	if fresh-e.running >= quietStartCells {
+	if fresh-e.running >= quietStartCells && e.drivers[0].t.perCell() {
 		// Many goroutines to start: as the dense engine does (pauseGC), keep
 		// the collector from scanning their stacks again and again while
 		// they start, then collect once, now, rather than in the
@@ -355,7 +372,7 @@ func (e *Active) Step(cancel <-chan struct{}) bool {
 				e.uni.Set(c.p.X, c.p.Y, c.s)
 			}
 		}
-		e.running += len(d.bound) + len(d.idle)
+		e.running += d.t.programs(d)
 	}
 	for _, d := range e.drivers {
 		for _, c := range d.changes {
@@ -373,7 +390,8 @@ func (e *Active) Step(cancel <-chan struct{}) bool {
 // Stop shuts every goroutine down and returns when they have all ended.
 func (e *Active) Stop() { e.stop() }
 
-// Goroutines returns the cell goroutines alive and the drivers'.
+// Goroutines returns the cell goroutines (or coroutines) alive and the
+// drivers'.
 func (e *Active) Goroutines() int { return e.running + len(e.drivers) }
 
 // Peak returns the most cell goroutines the engine has run at once, so far.
@@ -434,13 +452,19 @@ func (d *activeDriver) setSlot(p life.Point, s int32) {
 	}
 }
 
-// prepare makes ready for a generation: the goroutines of the cells no
-// longer listed go idle, and the idle ones beyond what the generation needs,
-// and a reserve, retire. It returns how many cells need a goroutine.
-func (d *activeDriver) prepare() {
+// reset makes ready for a generation: no change found yet.
+func (d *activeDriver) reset() {
 	d.gen++
 	d.changes = d.changes[:0]
 	d.last.ok = false // the board has changed since
+}
+
+// prepare makes ready for a generation, as reset does, and for a
+// transport whose every cell has a program of its own: the programs of the
+// cells no longer listed go idle, and the idle ones beyond what the
+// generation needs, and a reserve, retire.
+func (d *activeDriver) prepare() {
+	d.reset()
 	fresh := 0
 	d.ids = slices.Grow(d.ids[:0], len(d.list))
 	for _, p := range d.list {

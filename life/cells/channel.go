@@ -95,6 +95,10 @@ func (t *channels) runCell(id int32, s *slot, reply <-chan answer) {
 	program(&activePort{id: id, t: t, reply: reply}, s, t.rule)
 }
 
+func (t *channels) perCell() bool { return true }
+
+func (t *channels) programs(d *activeDriver) int { return len(d.bound) + len(d.idle) }
+
 func (t *channels) grow(n int) {
 	t.replies = slices.Grow(t.replies, n)
 	t.ahead = slices.Grow(t.ahead, n)
@@ -138,6 +142,7 @@ func (t *channels) begin(d *activeDriver, i int) {
 // driver's live does (driver.go): a window of cells in flight, each batch of
 // messages answered at once when the last Query of the batch is in.
 func (t *channels) live(d *activeDriver) bool {
+	d.prepare()
 	n := len(d.list)
 	started := min(window, n)
 	t.owed.Add(int32(started))

@@ -49,12 +49,15 @@ func (c *coroutine) start(body func(p *coroPort)) life.Query {
 
 // coroPort is a cell coroutine's end of the protocol: Query yields the Query
 // and reads the answer its driver sent; Transition leaves the new state in
-// the cell's slot and returns at once, as the goroutine engine's Transition
-// is a send that waits for nothing: the yield of the next step's first Query
-// carries both back to the driver.
+// the coroutine's slot and returns at once, as the goroutine engine's
+// Transition is a send that waits for nothing: the yield of the next step's
+// first Query carries both back to the driver. With tick (the generator,
+// whose next step is another cell's) the Transition yields as well, as the
+// book's does, and the driver sets the next cell before it resumes it.
 type coroPort struct {
 	c     *coroutine
 	yield func(life.Query) bool
+	tick  bool // the Transition yields too, as the book's does (the generator)
 	moved bool // told to run another cell: the rest of this step yields nothing
 	dead  bool // stopped: the cell is retired, or the engine is shutting down
 }
@@ -79,6 +82,9 @@ func (p *coroPort) Transition(t life.Transition) {
 		return
 	}
 	p.c.state, p.c.sent = t.State, true
+	if p.tick && !p.yield(life.Query{}) {
+		p.dead = true
+	}
 }
 
 func (p *coroPort) again() bool {
@@ -123,6 +129,10 @@ type coroutines struct {
 	cells chunks[coroutine]
 }
 
+func (t *coroutines) perCell() bool { return true }
+
+func (t *coroutines) programs(d *activeDriver) int { return len(d.bound) + len(d.idle) }
+
 func (t *coroutines) grow(int) {}
 
 // retire stops slot id's coroutine, which returns when it has ended.
@@ -139,6 +149,7 @@ func (t *coroutines) close(d *activeDriver) {
 // live runs one generation of the shard's active cells, each to its
 // Transition before the next begins: the book's live_a_generation.
 func (t *coroutines) live(d *activeDriver) bool {
+	d.prepare()
 	for i, p := range d.list {
 		if i%checkEvery == 0 && closed(t.quit) {
 			return false
@@ -158,6 +169,61 @@ func (t *coroutines) live(d *activeDriver) bool {
 			q = t.cells.at(id).start(func(c *coroPort) { program(c, s, t.rule) })
 		}
 		d.transition(int(p.X), int(p.Y), t.cells.at(id).run(q, d.state))
+	}
+	return true
+}
+
+// generator is the transport of the book's own form for one shard: one
+// iter.Pull coroutine, simulate, that runs the step of each cell the shard
+// lists in turn, as simulate does yield from step_cell(y, x) for each cell,
+// and yields each Query and each Transition to the shard's driver, which
+// resumes it with the answer to each Query (send) and after each
+// Transition, having set the cell to run next (the book's next(sim) after a
+// Transition). One coroutine runs all of the shard's cells, so its stack
+// stays in the CPU's caches and nothing is started per cell.
+type generator struct {
+	rule *life.Rule
+	quit <-chan struct{} // the engine's
+	c    coroutine
+	cell slot // the cell whose step runs next: written only while the coroutine waits
+}
+
+func (t *generator) perCell() bool { return false }
+
+func (t *generator) programs(*activeDriver) int {
+	if t.c.next == nil {
+		return 0
+	}
+	return 1
+}
+
+func (t *generator) grow(int)     {}
+func (t *generator) retire(int32) {}
+func (t *generator) close(*activeDriver) {
+	if t.c.stop != nil {
+		t.c.stop()
+	}
+}
+
+// live runs one generation of the shard's active cells: the book's
+// live_a_generation over its simulate.
+func (t *generator) live(d *activeDriver) bool {
+	d.reset()
+	for i, p := range d.list {
+		if i%checkEvery == 0 && closed(t.quit) {
+			return false
+		}
+		t.cell.x, t.cell.y = int(p.X), int(p.Y)
+		var q life.Query
+		if t.c.next == nil {
+			q = t.c.start(func(c *coroPort) {
+				c.tick = true
+				program(c, &t.cell, t.rule)
+			})
+		} else {
+			q = t.c.send(0) // after the last cell's Transition: this cell's step
+		}
+		d.transition(int(p.X), int(p.Y), t.c.run(q, d.state))
 	}
 	return true
 }

@@ -18,7 +18,7 @@ import (
 // cells: one op is the first 1000 generations. It reports generations per
 // second and the most cell goroutines (or coroutines) alive at once.
 func BenchmarkGun(b *testing.B) {
-	for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine} {
+	for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator} {
 		for _, procs := range []int{1, 2} {
 			b.Run(fmt.Sprintf("engine=%s/size=1024x1024/procs=%d", e, procs), func(b *testing.B) { benchGun(b, e, procs) })
 		}
@@ -64,7 +64,7 @@ func benchGun(b *testing.B, e sim.Engine, procs int) {
 // One op is one generation.
 func BenchmarkSoup(b *testing.B) {
 	for _, at := range []int{0, 1000} {
-		for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Dense, sim.DenseCoroutine} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator, sim.Dense, sim.DenseCoroutine} {
 			for _, procs := range []int{1, 2} {
 				b.Run(fmt.Sprintf("at=%d/engine=%s/size=1024x1024/procs=%d", at, e, procs), func(b *testing.B) {
 					benchSoup(b, e, at, procs)
@@ -124,7 +124,7 @@ func BenchmarkMethuselah(b *testing.B) {
 		name string
 		gens int // 0: until settled
 	}{{"r-pentomino", 0}, {"acorn", 5206}} {
-		for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator, sim.Direct} {
 			b.Run(fmt.Sprintf("pattern=%s/engine=%s", c.name, e), func(b *testing.B) {
 				p, err := pattern.Load(c.name, nil)
 				if err != nil {
@@ -173,7 +173,7 @@ func BenchmarkMethuselah(b *testing.B) {
 // cell updates (of the whole board) per second.
 func BenchmarkFamilies(b *testing.B) {
 	for _, rule := range []string{"briansbrain", "starwars", "B2-a/S12", "tlife"} {
-		for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator, sim.Direct} {
 			b.Run(fmt.Sprintf("rule=%s/engine=%s/size=256x256", strings.ReplaceAll(rule, "/", ""), e), func(b *testing.B) {
 				r, err := life.ParseRule(rule)
 				if err != nil {

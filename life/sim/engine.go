@@ -38,10 +38,17 @@ const (
 	// an iter.Pull coroutine, every generation; what the coroutine floor
 	// benchmark measures.
 	DenseCoroutine
+	// Generator runs the active cells as the book does: each shard one
+	// iter.Pull coroutine, the book's simulate, which runs the step of each
+	// active cell in turn (simulate's yield from step_cell) and yields every
+	// Query and Transition to the shard's driver, which resumes it with the
+	// answer. Coroutine's messages, with one coroutine a shard, not a cell:
+	// it stays in the caches, and starts nothing per cell.
+	Generator
 )
 
-// String returns "goroutine", "direct", "dense", "coroutine" or
-// "dense-coroutine".
+// String returns "goroutine", "direct", "dense", "coroutine",
+// "dense-coroutine" or "generator".
 func (e Engine) String() string {
 	switch e {
 	case Direct:
@@ -52,18 +59,20 @@ func (e Engine) String() string {
 		return "coroutine"
 	case DenseCoroutine:
 		return "dense-coroutine"
+	case Generator:
+		return "generator"
 	}
 	return "goroutine"
 }
 
 // Transport says how the cell program's messages travel in e: "channels"
-// (goroutine, dense), "iter.Pull" (coroutine, dense-coroutine), or "" for
-// the direct engine, whose cells send none.
+// (goroutine, dense), "iter.Pull" (coroutine, dense-coroutine, generator),
+// or "" for the direct engine, whose cells send none.
 func (e Engine) Transport() string {
 	switch e {
 	case Goroutine, Dense:
 		return "channels"
-	case Coroutine, DenseCoroutine:
+	case Coroutine, DenseCoroutine, Generator:
 		return "iter.Pull"
 	}
 	return ""
@@ -79,13 +88,16 @@ func (e Engine) Describe() string {
 	return e.String()
 }
 
-// OtherTransport returns the engine that runs the same cells as e over the
-// other transport: Coroutine for Goroutine and back, DenseCoroutine for
-// Dense and back, and Coroutine for Direct, whose cells are no program at
-// all.
-func (e Engine) OtherTransport() Engine {
+// NextTransport returns the engine that runs the same cells as e over the
+// next transport: the active cells go from Goroutine (channels) to Coroutine
+// (a coroutine a cell) to Generator (a coroutine a shard) and back to
+// Goroutine; every cell from Dense to DenseCoroutine and back; and Direct,
+// whose cells are no program at all, goes to Coroutine.
+func (e Engine) NextTransport() Engine {
 	switch e {
 	case Coroutine:
+		return Generator
+	case Generator:
 		return Goroutine
 	case Dense:
 		return DenseCoroutine
@@ -97,8 +109,11 @@ func (e Engine) OtherTransport() Engine {
 
 // transport returns the transport of the active-cell engine e.
 func (e Engine) transport() cells.Transport {
-	if e == Coroutine {
+	switch e {
+	case Coroutine:
 		return cells.Coroutines
+	case Generator:
+		return cells.Generator
 	}
 	return cells.Channels
 }
@@ -107,8 +122,8 @@ func (e Engine) transport() cells.Transport {
 // (Dense, DenseCoroutine): then it runs only bounded boards.
 func (e Engine) EveryCell() bool { return e == Dense || e == DenseCoroutine }
 
-// ParseEngine reads "goroutine" (or "active"), "coroutine", "direct",
-// "dense" or "dense-coroutine", in any case.
+// ParseEngine reads "goroutine" (or "active"), "coroutine", "generator",
+// "direct", "dense" or "dense-coroutine", in any case.
 func ParseEngine(s string) (Engine, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "goroutine", "active":
@@ -121,8 +136,10 @@ func ParseEngine(s string) (Engine, error) {
 		return Dense, nil
 	case "dense-coroutine":
 		return DenseCoroutine, nil
+	case "generator":
+		return Generator, nil
 	}
-	return 0, fmt.Errorf("engine %q: want goroutine, coroutine, direct, dense or dense-coroutine", s)
+	return 0, fmt.Errorf("engine %q: want goroutine, coroutine, generator, direct, dense or dense-coroutine", s)
 }
 
 // Check reports whether e can run a bounded grid of w × h cells on this
@@ -142,7 +159,7 @@ func (e Engine) check(w, h int, budget uint64) error {
 	switch e {
 	case Dense, DenseCoroutine:
 		return checkMemory(w, h, cells.BytesPerCell, "the "+e.String()+" engine", budget)
-	case Goroutine, Coroutine:
+	case Goroutine, Coroutine, Generator:
 		return checkMemory(w, h, cells.BookkeepingPerCell, "the "+e.String()+" engine", budget)
 	}
 	return nil

@@ -295,3 +295,47 @@ func timeFloor(b *testing.B, cells int, generation func()) {
 	b.ReportMetric(float64(cells)*float64(b.N)/sec, "cells/s")
 	b.ReportMetric(sec*1e9/(float64(cells)*messagesPerCell*float64(b.N)), "ns/msg")
 }
+
+// BenchmarkQuery measures one Query answered, alone: a cell asks, its
+// driver answers, the cell goes on, with nothing else to do. Over channels
+// (the goroutine engine's transport) the cell sends on the driver's inbox
+// and parks on its reply channel, and each side's send wakes the other
+// through the scheduler; over iter.Pull (the coroutine engine's) the cell
+// yields, the driver writes the answer in its slot and resumes it: two
+// switches between coroutines on one thread. One op is one Query.
+func BenchmarkQuery(b *testing.B) {
+	for _, procs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("transport=channels/procs=%d", procs), func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			inbox, reply := make(chan int32, 1), make(chan uint8, 1)
+			go func() {
+				for q := range inbox {
+					reply <- uint8(q & 1)
+				}
+				close(reply)
+			}()
+			var q int32
+			for b.Loop() {
+				inbox <- q
+				q += int32(<-reply)
+			}
+			close(inbox)
+			for range reply {
+			}
+		})
+		b.Run(fmt.Sprintf("transport=iter.Pull/procs=%d", procs), func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			var answer uint8
+			next, stop := iter.Pull(func(yield func(int32) bool) {
+				for q := int32(0); yield(q); q += int32(answer) {
+				}
+			})
+			defer stop()
+			q, _ := next()
+			for b.Loop() {
+				answer = uint8(q & 1)
+				q, _ = next()
+			}
+		})
+	}
+}

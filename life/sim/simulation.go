@@ -70,7 +70,7 @@ func New(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
 	if opt.Topology > life.Unbounded {
 		return nil, fmt.Errorf("unknown topology %d", opt.Topology)
 	}
-	if opt.Engine > DenseCoroutine {
+	if opt.Engine > Generator {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
 	}
 	if opt.Topology == life.Unbounded {

@@ -32,6 +32,7 @@ func BenchmarkEngine(b *testing.B) {
 		{sim.DenseCoroutine, []int{64, 256, 1024}},
 		{sim.Goroutine, []int{64, 256, 1024}},
 		{sim.Coroutine, []int{64, 256, 1024}},
+		{sim.Generator, []int{64, 256, 1024}},
 		{sim.Direct, []int{64, 256, 1024, 4096}},
 	}
 	for _, c := range cases {

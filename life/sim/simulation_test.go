@@ -17,7 +17,7 @@ import (
 	"colife/life/sim"
 )
 
-var engines = []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Direct, sim.Dense, sim.DenseCoroutine}
+var engines = []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator, sim.Direct, sim.Dense, sim.DenseCoroutine}
 
 // newSim starts a simulation of g and closes it when the test ends.
 func newSim(t testing.TB, g *life.Grid, opt sim.Options) *sim.Simulation {

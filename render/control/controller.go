@@ -156,7 +156,8 @@ B              back one generation (-history)
 R              reset to the start
 C              clear
 S              new random soup
-E              engine: channels / coroutines
+E              engine: channels, coroutines,
+               one generator a shard
 left drag      draw live cells
 right drag     erase cells
 Ctrl+click     toggle a cell

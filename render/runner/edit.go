@@ -45,12 +45,14 @@ type Redo struct{}
 // the frames' Note says why.
 type SetRule struct{ Rule life.Rule }
 
-// SwitchTransport runs the simulation's cells over the other transport, from
-// the current generation on: the goroutine engine's cells on coroutines and
-// back (sim.Engine.OtherTransport; the direct engine goes to the coroutine
-// one). The board, its generation, the history and the rule are kept: the
-// same pattern runs on channels and on coroutines. An engine that cannot run
-// the board is refused: the frames' Note says why.
+// SwitchTransport runs the simulation's cells over the next transport, from
+// the current generation on: the active cells from channels (goroutine) to
+// a coroutine each (coroutine) to a coroutine a shard (generator) and back
+// to channels, every cell from dense to dense-coroutine and back
+// (sim.Engine.NextTransport; the direct engine goes to the coroutine one).
+// The board, its generation, the history and the rule are kept: the same
+// pattern runs on channels and on coroutines. An engine that cannot run the
+// board is refused: the frames' Note says why.
 type SwitchTransport struct{}
 
 // Paste sets alive the cells Cells, each moved by At: Cells are relative
@@ -121,7 +123,7 @@ func (SwitchTransport) apply(l *loop) {
 		return
 	}
 	opt := l.cfg.Options
-	opt.Engine = opt.Engine.OtherTransport()
+	opt.Engine = opt.Engine.NextTransport()
 	if err := l.reopen(opt); err != nil {
 		l.notef("%v", err)
 	}

@@ -133,8 +133,9 @@ func TestSetRuleRunsTheNewRule(t *testing.T) {
 
 // TestSwitchTransport switches the engine's transport in the middle of a
 // run, on every topology: the glider goes on from the generation it had
-// reached, on coroutines and back on channels, as the reference has it, and
-// the history kept from before the switch still steps back.
+// reached, on a coroutine a cell, then on a generator a shard, and back on
+// channels, as the reference has it, and the history kept from before the
+// switches still steps back.
 func TestSwitchTransport(t *testing.T) {
 	for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
 		t.Run(top.String(), func(t *testing.T) {
@@ -147,12 +148,16 @@ func TestSwitchTransport(t *testing.T) {
 			assertGeneration(t, opt, f, 5)
 			r.Do(runner.SwitchTransport{}, runner.Step{N: 4})
 			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 5 && f.Generation == 9 })
-			assert.Equal(t, sim.Goroutine, f.Options.Engine)
+			assert.Equal(t, sim.Generator, f.Options.Engine)
 			assertGeneration(t, opt, f, 9)
+			r.Do(runner.SwitchTransport{}, runner.Step{N: 1})
+			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 7 && f.Generation == 10 })
+			assert.Equal(t, sim.Goroutine, f.Options.Engine)
+			assertGeneration(t, opt, f, 10)
 			r.Do(runner.Back{})
-			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 6 })
-			assert.Equal(t, 8, f.Generation, "the history is kept")
-			assertGeneration(t, opt, f, 8)
+			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 8 })
+			assert.Equal(t, 9, f.Generation, "the history is kept")
+			assertGeneration(t, opt, f, 9)
 		})
 	}
 }

@@ -19,7 +19,7 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-var engines = []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Direct, sim.Dense, sim.DenseCoroutine}
+var engines = []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator, sim.Direct, sim.Dense, sim.DenseCoroutine}
 
 // start starts a runner on the picture rows and closes it when the test ends.
 func start(t *testing.T, cfg runner.Config, rows ...string) *runner.Runner {
@@ -107,7 +107,7 @@ func TestStepMatchesTheDirectEngine(t *testing.T) {
 					switch e {
 					case sim.Dense, sim.DenseCoroutine:
 						assert.Equal(t, 48+1, f.Goroutines, "48 cells and one driver")
-					case sim.Goroutine, sim.Coroutine:
+					case sim.Goroutine, sim.Coroutine, sim.Generator:
 						assert.Positive(t, f.Goroutines, "the cells near the glider and the drivers")
 						assert.Less(t, f.Goroutines, 48+1+2*runtime.GOMAXPROCS(0), "the cells near the glider and the drivers")
 					default:

@@ -95,7 +95,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.Var(&randomValue{c}, "random", random)
 	fs.Var(&seedValue{c}, "seed", seed)
-	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (a goroutine for each cell that can change, its messages sent over channels; the default), coroutine (the same cells each an iter.Pull coroutine, resumed with each answer as the book's generator is with send: no channels, no scheduler), dense or dense-coroutine (every cell, every generation, over channels or coroutines: the book's form) or direct (in line, fast)")
+	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (a goroutine for each cell that can change, its messages sent over channels; the default), coroutine (the same cells each an iter.Pull coroutine, resumed with each answer as the book's generator is with send: no channels, no scheduler), generator (the same cells and messages, the book's way: one iter.Pull coroutine a core running every cell's step in turn; the fastest of these), dense or dense-coroutine (every cell, every generation, over channels or coroutines: the book's form) or direct (in line, fast)")
 	fs.Func("memory", "memory budget `SIZE` for the run, such as 4G or 512M: a larger need is refused with an error, not a crash (default: 80% of what this process may use)", func(v string) error {
 		n, err := life.ParseBytes(v)
 		if err != nil {

@@ -438,11 +438,12 @@ func testThemeLinesGraph(t *testing.T, bin string) {
 	e.quit()
 }
 
-// testEngineKey: E runs the board's cells over the other transport, from the
+// testEngineKey: E runs the board's cells over the next transport, from the
 // generation reached. The HUD's line of the rule, topology and engine
 // changes with an E ("goroutine over channels" to "coroutine over
-// iter.Pull") and is as it was after a second one; and the glider carries on
-// from where it was, on coroutines, as it would have on channels.
+// iter.Pull"), and with a second ("generator over iter.Pull"), and is as it
+// was after a third; and the glider carries on from where it was, on
+// coroutines, as it would have on channels.
 func testEngineKey(t *testing.T, bin string) {
 	e := newEditor(t, bin, "-hud=true")
 	// The HUD's fifth line, in the top-left corner above the grid, as far as
@@ -454,14 +455,17 @@ func testEngineKey(t *testing.T, bin string) {
 	}
 	e.s.until("N three times", func() {}, func(_ string, p *pattern.Pattern) bool { return p.Generation == 3 })
 	_, before := e.shot.shot()
-	e.shot.until("E: the coroutine engine", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+	_, coroutine := e.shot.until("E: the coroutine engine", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
 		return !sameIn(before, img, engineLine)
 	})
-	e.shot.until("E again: the goroutine engine", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+	e.shot.until("E again: the generator", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+		return !sameIn(before, img, engineLine) && !sameIn(coroutine, img, engineLine)
+	})
+	e.shot.until("E a third time: the goroutine engine", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
 		return sameIn(before, img, engineLine)
 	})
-	e.shot.until("E a third time: coroutines", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
-		return !sameIn(before, img, engineLine)
+	e.shot.until("E a fourth time: coroutines", func() { e.u.tap('e') }, func(_ string, img image.Image) bool {
+		return sameIn(coroutine, img, engineLine)
 	})
 	for range 3 {
 		e.u.tap(symN)
