@@ -23,8 +23,9 @@ type coroutine struct {
 	next   func() (life.Query, bool) // iter.Pull's: resume the cell until it yields
 	stop   func()                    // iter.Pull's: end it
 	answer answer                    // what the driver sends: the State asked for, or moved
-	state  life.State                // the state of the cell's Transition, once sent
-	sent   bool                      // the cell has sent its Transition this step
+	out    life.Transition           // the cell's Transition, once sent
+	sent   bool                      // the cell has sent its Transition since the driver last looked
+	ticked bool                      // the generator has yielded TICK: its generation is done
 }
 
 // send is the book's sim.send(value): it puts a in the answer slot, resumes
@@ -42,22 +43,19 @@ func (c *coroutine) start(body func(p *coroPort)) life.Query {
 	c.next, c.stop = iter.Pull(func(yield func(life.Query) bool) {
 		body(&coroPort{c: c, yield: yield})
 	})
-	c.sent = false
+	c.sent, c.ticked = false, false
 	q, _ := c.next()
 	return q
 }
 
 // coroPort is a cell coroutine's end of the protocol: Query yields the Query
-// and reads the answer its driver sent; Transition leaves the new state in
-// the coroutine's slot and returns at once, as the goroutine engine's
+// and reads the answer its driver sent; Transition leaves itself in the
+// coroutine's slot and returns at once, as the goroutine engine's
 // Transition is a send that waits for nothing: the yield of the next step's
-// first Query carries both back to the driver. With tick (the generator,
-// whose next step is another cell's) the Transition yields as well, as the
-// book's does, and the driver sets the next cell before it resumes it.
+// first Query (or the generator's TICK) carries both back to the driver.
 type coroPort struct {
 	c     *coroutine
 	yield func(life.Query) bool
-	tick  bool // the Transition yields too, as the book's does (the generator)
 	moved bool // told to run another cell: the rest of this step yields nothing
 	dead  bool // stopped: the cell is retired, or the engine is shutting down
 }
@@ -81,10 +79,20 @@ func (p *coroPort) Transition(t life.Transition) {
 	if p.dead || p.moved {
 		return
 	}
-	p.c.state, p.c.sent = t.State, true
-	if p.tick && !p.yield(life.Query{}) {
+	p.c.out, p.c.sent = t, true
+}
+
+// tick yields the book's TICK: the generation is done. It reports whether
+// the coroutine goes on to the next one.
+func (p *coroPort) tick() bool {
+	if p.dead {
+		return false
+	}
+	p.c.ticked = true
+	if !p.yield(life.Query{}) {
 		p.dead = true
 	}
+	return !p.dead
 }
 
 func (p *coroPort) again() bool {
@@ -102,7 +110,7 @@ func (c *coroutine) run(q life.Query, state func(x, y int) life.State) life.Stat
 		q = c.send(answer(state(q.X, q.Y)))
 	}
 	c.sent = false
-	return c.state
+	return c.out.State
 }
 
 // checkEvery is how many cells a coroutine driver runs between two looks at
@@ -175,17 +183,16 @@ func (t *coroutines) live(d *activeDriver) bool {
 
 // generator is the transport of the book's own form for one shard: one
 // iter.Pull coroutine, simulate, that runs the step of each cell the shard
-// lists in turn, as simulate does yield from step_cell(y, x) for each cell,
-// and yields each Query and each Transition to the shard's driver, which
-// resumes it with the answer to each Query (send) and after each
-// Transition, having set the cell to run next (the book's next(sim) after a
-// Transition). One coroutine runs all of the shard's cells, so its stack
-// stays in the CPU's caches and nothing is started per cell.
+// lists, in turn, as the book's simulate does yield from step_cell(y, x) for
+// each cell, then yields TICK; the shard's driver is live_a_generation,
+// which resumes it with the answer to each Query (send) and records each
+// Transition, until TICK. One coroutine runs all of the shard's cells, so
+// its stack stays in the CPU's caches and nothing is started per cell.
 type generator struct {
 	rule *life.Rule
 	quit <-chan struct{} // the engine's
 	c    coroutine
-	cell slot // the cell whose step runs next: written only while the coroutine waits
+	list []life.Point // the cells simulate runs: set only while it waits at TICK
 }
 
 func (t *generator) perCell() bool { return false }
@@ -199,33 +206,55 @@ func (t *generator) programs(*activeDriver) int {
 
 func (t *generator) grow(int)     {}
 func (t *generator) retire(int32) {}
+
 func (t *generator) close(*activeDriver) {
 	if t.c.stop != nil {
 		t.c.stop()
 	}
 }
 
+// simulate is the book's simulate for the shard: every listed cell's step,
+// then TICK, generation after generation, until stopped.
+func (t *generator) simulate(p *coroPort) {
+	for {
+		for _, c := range t.list {
+			life.StepCell(p, int(c.X), int(c.Y), t.rule)
+		}
+		if !p.tick() {
+			return
+		}
+	}
+}
+
+// queryCheck is how many Queries the generator's driver answers between two
+// looks at the engine's quit channel.
+const queryCheck = 4096
+
 // live runs one generation of the shard's active cells: the book's
-// live_a_generation over its simulate.
+// live_a_generation, from simulate's first Query to its TICK.
 func (t *generator) live(d *activeDriver) bool {
 	d.reset()
-	for i, p := range d.list {
-		if i%checkEvery == 0 && closed(t.quit) {
+	t.list = d.list
+	var q life.Query
+	if t.c.next == nil {
+		q = t.c.start(t.simulate)
+	} else {
+		q = t.c.send(0) // after TICK: the generation begins
+	}
+	for n := 1; ; n++ {
+		if c := &t.c; c.sent {
+			d.transition(c.out.X, c.out.Y, c.out.State)
+			c.sent = false
+		}
+		if t.c.ticked {
+			t.c.ticked = false
+			return true
+		}
+		if n%queryCheck == 0 && closed(t.quit) {
 			return false
 		}
-		t.cell.x, t.cell.y = int(p.X), int(p.Y)
-		var q life.Query
-		if t.c.next == nil {
-			q = t.c.start(func(c *coroPort) {
-				c.tick = true
-				program(c, &t.cell, t.rule)
-			})
-		} else {
-			q = t.c.send(0) // after the last cell's Transition: this cell's step
-		}
-		d.transition(int(p.X), int(p.Y), t.c.run(q, d.state))
+		q = t.c.send(answer(d.state(q.X, q.Y)))
 	}
-	return true
 }
 
 // DenseCoroutines is the dense engine on coroutines: every cell of a bounded
