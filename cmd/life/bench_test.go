@@ -63,7 +63,7 @@ func BenchmarkCLI(b *testing.B) {
 //
 //	life -engine E -random 0.3 -size 1024x1024 -seed 1 -gens 10 -print none
 //
-// costs, for the goroutine and coroutine engines, as BenchmarkEngine
+// costs, for the engines of the active cells, as BenchmarkEngine
 // measures them: one op is the whole run, from the flags to the last
 // generation. It reports gen-cells/s, the cell updates a second of
 // generations 2 to 10 through print mode, which compares with
@@ -74,7 +74,7 @@ func BenchmarkCLI(b *testing.B) {
 // whole run's; and rss-B/cell, the process's peak resident memory over the
 // grid's cells (Linux; where /proc is missing, not reported).
 func BenchmarkCLIEngine(b *testing.B) {
-	for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine} {
+	for _, e := range []sim.Engine{sim.Goroutine, sim.Coroutine, sim.Generator} {
 		b.Run(fmt.Sprintf("engine=%s/size=1024x1024", e), func(b *testing.B) {
 			const cells, gens = 1024 * 1024, 10
 			var start, rest time.Duration
