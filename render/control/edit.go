@@ -10,7 +10,6 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
-	"colife/render/output"
 	"colife/render/picture"
 	"colife/render/runner"
 )
@@ -20,6 +19,15 @@ import (
 type Clipboard interface {
 	ReadText() (string, error)
 	WriteText(s string) error
+}
+
+// Files keeps the files a window saves. output.Folder saves them in a
+// directory; a page gives the browser's downloads.
+type Files interface {
+	// Save saves a new file named base+ext (or like it, if that is taken)
+	// with what write writes, and returns where it went, for the user; on
+	// failure, the file it tried, if any, and why.
+	Save(base, ext string, write func(io.Writer) error) (string, error)
 }
 
 // Floating is a paste that follows the cursor until a click places it: its
@@ -185,9 +193,10 @@ func (c *Controller) clearSelection() {
 	}
 }
 
-// pasteClipboard reads a pattern from the clipboard and floats it under the
-// cursor.
-func (c *Controller) pasteClipboard() {
+// Paste reads a pattern from the clipboard and floats it under the cursor,
+// as Ctrl+V does: a page, whose clipboard comes with the browser's paste
+// events, calls it on each.
+func (c *Controller) Paste() {
 	if c.Clipboard == nil {
 		c.say("no clipboard")
 		return
@@ -213,25 +222,19 @@ func (c *Controller) place() {
 	c.float = nil
 }
 
-// save writes the board, or the selection, as RLE to a new file in Dir
-// named after the pattern and the generation, and says where.
+// save writes the board, or the selection, as RLE to a new file named after
+// the pattern and the generation, and says where.
 func (c *Controller) save() {
 	if c.Frame == nil || !c.Frame.Started {
 		return
 	}
-	path, err := output.FreeName(c.Dir, picture.Name(c.Name, c.Frame.Generation), ".rle")
-	if err == nil {
-		r := c.board()
-		err = output.WriteFile(path, func(w io.Writer) error { return c.writeRLE(w, r) })
-	}
+	r := c.board()
+	where, err := c.Files.Save(picture.Name(c.Name, c.Frame.Generation), ".rle", func(w io.Writer) error { return c.writeRLE(w, r) })
 	if err != nil {
-		c.say(fmt.Sprintf("save %s: %v", path, err))
+		c.say(fmt.Sprintf("save %s: %v", where, err))
 		return
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	c.say("saved " + path)
+	c.say("saved " + where)
 }
 
 // Drop loads the first of the files dropped on the window, in place of the
