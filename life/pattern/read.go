@@ -156,7 +156,9 @@ func quoteByte(s string) string {
 // Load loads a pattern from spec: "-" reads stdin, the name of an existing
 // file reads that file, and anything else is looked up, in any case, among the
 // built-in patterns. An unknown name is an error wrapping ErrUnknown that says
-// how to list the built-in names.
+// how to list the built-in names. Where the system has no files to look at
+// (a browser's WebAssembly, whose every file call fails as unsupported), a
+// name is a built-in pattern's.
 func Load(spec string, stdin io.Reader) (*Pattern, error) {
 	if spec == "-" {
 		return Read(stdin, "stdin")
@@ -171,7 +173,7 @@ func Load(spec string, stdin io.Reader) (*Pattern, error) {
 		}
 		defer f.Close()
 		return Read(f, spec)
-	} else if !errors.Is(err, os.ErrNotExist) {
+	} else if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, errors.ErrUnsupported) {
 		return nil, fmt.Errorf("pattern: %w", err)
 	}
 	p, err := Builtin(spec)
