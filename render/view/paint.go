@@ -178,14 +178,14 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 	}
 }
 
-// PaintUniverse paints the cells of u that v shows into dst, as Paint paints
-// a grid: every pixel of dst's bounds, with dst's top-left pixel as the
-// screen's (0, 0), in the same colours, grid lines and shades; there is no
-// outside. v should be an unbounded view. The work is one pass over the
-// pixels and one over the live cells on screen (Universe.Live over the
-// visible rectangle), however far from (0, 0) the view is and however many
-// cells each pixel covers.
-func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
+// PaintPlane paints the cells of b, an unbounded plane, that v shows into
+// dst, as Paint paints a grid: every pixel of dst's bounds, with dst's
+// top-left pixel as the screen's (0, 0), in the same colours, grid lines and
+// shades; there is no outside. v should be an unbounded view. The work is
+// one pass over the pixels and one over the live cells on screen
+// (Board.Cells over the visible rectangle), however far from (0, 0) the
+// view is and however many cells each pixel covers.
+func (p *Painter) PaintPlane(dst *image.RGBA, u life.Board, v View) {
 	b := dst.Bounds()
 	w, h := b.Dx(), b.Dy()
 	if w <= 0 || h <= 0 {

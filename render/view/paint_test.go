@@ -256,9 +256,9 @@ func BenchmarkPaint(b *testing.B) {
 	}
 }
 
-// TestPaintUniverseFarAway paints a glider at (1e9, -1e9), at zoom 2 with
+// TestPaintPlaneFarAway paints a glider at (1e9, -1e9), at zoom 2 with
 // the grid lines off and at 6 with them on.
-func TestPaintUniverseFarAway(t *testing.T) {
+func TestPaintPlaneFarAway(t *testing.T) {
 	u := life.NewUniverse()
 	g, err := life.ParseGrid(".O.", "..O", "OOO")
 	require.NoError(t, err)
@@ -301,17 +301,17 @@ func TestPaintUniverseFarAway(t *testing.T) {
 			v := view.NewUnbounded(life.RectOf(far, 3, 3), tt.w, tt.h, tt.zoom)
 			img := image.NewRGBA(image.Rect(0, 0, tt.w, tt.h))
 			p := view.Painter{Palette: view.DefaultPalette}
-			p.PaintUniverse(img, u, v)
+			p.PaintPlane(img, u, v)
 			assert.Equal(t, tt.want, picture(img))
 		})
 	}
 }
 
-// TestPaintUniverseAgreesWithPaint paints one soup two ways: as a grid with
-// Paint, and pasted far away on the plane with PaintUniverse, over a screen
+// TestPaintPlaneAgreesWithPaint paints one soup two ways: as a grid with
+// Paint, and pasted far away on the plane with PaintPlane, over a screen
 // that shows the grid's inside only. Every pixel must agree, at every zoom
 // and offset tried.
-func TestPaintUniverseAgreesWithPaint(t *testing.T) {
+func TestPaintPlaneAgreesWithPaint(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	g, err := life.NewGrid(300, 200)
 	require.NoError(t, err)
@@ -332,7 +332,7 @@ func TestPaintUniverseAgreesWithPaint(t *testing.T) {
 				var p, q view.Painter
 				p.Palette, q.Palette = view.DefaultPalette, view.DefaultPalette
 				p.Paint(want, g, bounded)
-				q.PaintUniverse(got, u, plane)
+				q.PaintPlane(got, u, plane)
 				require.NotContains(t, strings.Join(picture(want), ""), "#", "the screen must show the grid's inside")
 				assert.Equal(t, picture(want), picture(got))
 				assert.Equal(t, want.Pix, got.Pix, "the shades too")
@@ -341,13 +341,13 @@ func TestPaintUniverseAgreesWithPaint(t *testing.T) {
 	}
 }
 
-// TestPaintUniverseEmptyAndSubImage paints an empty plane into part of an
+// TestPaintPlaneEmptyAndSubImage paints an empty plane into part of an
 // image: dead cells and lines there, nothing outside it.
-func TestPaintUniverseEmptyAndSubImage(t *testing.T) {
+func TestPaintPlaneEmptyAndSubImage(t *testing.T) {
 	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
 	sub := img.SubImage(image.Rect(1, 1, 3, 3)).(*image.RGBA)
 	p := view.Painter{Palette: view.DefaultPalette}
-	p.PaintUniverse(sub, life.NewUniverse(), view.NewUnbounded(life.Rect{}, 2, 2, 1))
+	p.PaintPlane(sub, life.NewUniverse(), view.NewUnbounded(life.Rect{}, 2, 2, 1))
 	assert.Equal(t, []string{
 		"????",
 		"?..?",
@@ -356,14 +356,14 @@ func TestPaintUniverseEmptyAndSubImage(t *testing.T) {
 	// A view no method has kept in shape (zoom 0, offsets far off) still
 	// paints, on the ladder.
 	v := view.View{Unbounded: true, ScreenW: 2, ScreenH: 2, OffX: -1e300}
-	p.PaintUniverse(sub, life.NewUniverse(), v)
+	p.PaintPlane(sub, life.NewUniverse(), v)
 	assert.Equal(t, "..", picture(img)[1][1:3])
 }
 
-// BenchmarkPaintUniverse paints a 1280 × 1024 screen of the unbounded plane
+// BenchmarkPaintPlane paints a 1280 × 1024 screen of the unbounded plane
 // holding a random soup, at several zooms: at 1/64 the screen spans 80,000
 // cells across.
-func BenchmarkPaintUniverse(b *testing.B) {
+func BenchmarkPaintPlane(b *testing.B) {
 	g, err := life.NewGrid(2048, 2048)
 	require.NoError(b, err)
 	g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
@@ -376,7 +376,7 @@ func BenchmarkPaintUniverse(b *testing.B) {
 			p := view.Painter{Palette: view.DefaultPalette}
 			b.ReportAllocs()
 			for b.Loop() {
-				p.PaintUniverse(img, u, v)
+				p.PaintPlane(img, u, v)
 			}
 		})
 	}
@@ -428,7 +428,7 @@ func TestPaintDyingStates(t *testing.T) {
 			plane.Unbounded, plane.Origin = true, far
 			for name, paint := range map[string]func(*view.Painter, *image.RGBA){
 				"grid":  func(p *view.Painter, img *image.RGBA) { p.Paint(img, g, bounded) },
-				"plane": func(p *view.Painter, img *image.RGBA) { p.PaintUniverse(img, u, plane) },
+				"plane": func(p *view.Painter, img *image.RGBA) { p.PaintPlane(img, u, plane) },
 			} {
 				img := image.NewRGBA(image.Rect(0, 0, n, n))
 				p := view.Painter{Palette: pal}

@@ -61,7 +61,7 @@ func TestDemo(t *testing.T) {
 			assert.False(t, box.Intersect(u.Bounds()) == u.Bounds(), "the gliders have left the starting box: %v", u.Bounds())
 			want := image.NewRGBA(img.Bounds())
 			p := view.Painter{Palette: view.DefaultPalette}
-			p.PaintUniverse(want, u, view.NewUnbounded(box, want.Rect.Dx(), want.Rect.Dy(), 4))
+			p.PaintPlane(want, u, view.NewUnbounded(box, want.Rect.Dx(), want.Rect.Dy(), 4))
 			bad := 0
 			for y := range want.Rect.Dy() {
 				for x := range want.Rect.Dx() {
