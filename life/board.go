@@ -26,3 +26,15 @@ func Live(b Board, r Rect, f func(x, y int64)) {
 		}
 	})
 }
+
+// A BlockBoard is a Board that counts the cells of large aligned squares
+// without visiting them: HashLife's quadtree, whose nodes know their
+// populations. A painter that shows many cells a pixel asks it for the
+// squares of about a pixel's side.
+type BlockBoard interface {
+	Board
+	// Blocks calls f with the top-left cell (x, y) and the population n of
+	// each square of 2^level × 2^level cells, aligned to multiples of
+	// 2^level, that meets r and holds a cell that is not Empty.
+	Blocks(r Rect, level uint, f func(x, y int64, n uint64))
+}

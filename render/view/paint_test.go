@@ -462,3 +462,76 @@ func TestPaintDyingStates(t *testing.T) {
 		}
 	}
 }
+
+// blocks is a Universe that counts its cells in aligned squares, as a
+// life.BlockBoard does; it records the squares it was asked for.
+type blocks struct {
+	*life.Universe
+	levels []uint
+}
+
+func (b *blocks) Blocks(r life.Rect, level uint, f func(x, y int64, n uint64)) {
+	b.levels = append(b.levels, level)
+	count := map[life.Point]uint64{}
+	b.Live(r, func(x, y int64) { count[life.Point{X: x >> level << level, Y: y >> level << level}]++ })
+	for p, n := range count {
+		f(p.X, p.Y, n)
+	}
+}
+
+// TestPaintPlaneZoomedOut paints cells millions of cells apart at 2^20 cells
+// a pixel, far from (0, 0), from a board's cells and from its squares: each
+// lights the pixel under it, in a shade by how full the pixel is; a whole
+// pixel of live cells is Live; and the squares asked for are half a pixel's
+// side.
+func TestPaintPlaneZoomedOut(t *testing.T) {
+	const k = 20
+	side := int64(1) << k
+	at := life.Point{X: 3 << 40, Y: -(5 << 40)} // a multiple of 2^k: pixels start there
+	u := life.NewUniverse()
+	u.Set(at.X, at.Y, life.Alive)                      // pixel (0, 0)
+	u.Set(at.X+3*side+17, at.Y+side-1, life.Alive)     // pixel (3, 0)
+	u.Set(at.X+side+5, at.Y+2*side+side/2, life.Alive) // pixel (1, 2)
+	for y := range int64(64) {                         // pixel (4, 3): a 64 × 64 block, not full
+		for x := range int64(64) {
+			u.Set(at.X+4*side+x, at.Y+3*side+y, life.Alive)
+		}
+	}
+	v := view.NewUnbounded(life.RectOf(at, 6*side, 4*side), 6, 4, 1.0/float64(side))
+	require.Equal(t, 1.0/float64(side), v.Zoom)
+	require.Equal(t, at, v.Origin)
+	plain := image.NewRGBA(image.Rect(0, 0, 6, 4))
+	p := view.Painter{Palette: view.DefaultPalette}
+	p.PaintPlane(plain, u, v)
+	got := picture(plain)
+	want := []string{"x..x..", "......", ".x....", "....x."}
+	for y, row := range want {
+		for x, c := range row {
+			lit := got[y][x] != '.'
+			assert.Equal(t, c == 'x', lit, "pixel (%d, %d): %s", x, y, got)
+		}
+	}
+	b := &blocks{Universe: u}
+	squares := image.NewRGBA(image.Rect(0, 0, 6, 4))
+	p.PaintPlane(squares, b, v)
+	assert.Equal(t, plain.Pix, squares.Pix, "the squares paint what the cells do")
+	assert.Equal(t, []uint{k - 1}, b.levels)
+
+	// A pixel full of live cells at 128 cells a pixel is Live.
+	full := life.NewUniverse()
+	for y := range int64(128) {
+		for x := range int64(128) {
+			full.Set(x, y, life.Alive)
+		}
+	}
+	v = view.NewUnbounded(life.RectOf(life.Point{}, 128, 128), 1, 1, 1.0/128)
+	one := image.NewRGBA(image.Rect(0, 0, 1, 1))
+	p.PaintPlane(one, full, v)
+	assert.Equal(t, []string{"O"}, picture(one))
+
+	// The least zoom fits the widest plane, and paints.
+	v = view.NewUnbounded(life.Rect{Min: life.Point{X: -1 << 60, Y: -1 << 60}, Max: life.Point{X: 1 << 60, Y: 1 << 60}}, 1024, 1024, 0)
+	assert.Equal(t, view.MinPlaneZoom, v.Zoom)
+	wide := image.NewRGBA(image.Rect(0, 0, 1024, 1024))
+	p.PaintPlane(wide, u, v)
+}
