@@ -72,7 +72,7 @@ BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:
 	@GO="$(GO)" BENCH_CASES="$(BENCH_CASES)" BENCHTIME="$(BENCHTIME)" DIRECT_CASES="$(DIRECT_CASES)" \
 		DIRECT_GENS="$(DIRECT_GENS)" BGOLLY_SIZES="$(BGOLLY_SIZES)" ./.ci/bench.sh
-	@$(GO) test -c -o $(BENCHBIN) ./life/
+	@$(GO) test -c -o $(BENCHBIN) ./life/sim/
 	@echo
 	@echo "activity: the goroutine engine runs the active cells only (dense: every cell)"
 	@for c in $(ACTIVITY_CASES); do \

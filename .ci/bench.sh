@@ -18,7 +18,7 @@ GO=${GO:-go}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$GO" test -c -o "$tmp/life.test" ./life/
+"$GO" test -c -o "$tmp/life.test" ./life/sim/
 "$GO" test -c -o "$tmp/cli.test" ./cmd/life/
 
 # bench BINARY CASE BENCHTIME [FLAG...] runs one case and prints its line.

@@ -14,13 +14,14 @@ type Transition struct {
 	State State
 }
 
-// A port is the engine's end of a cell program, the other side of the book's
-// yield. query sends a Query and returns the answer; transition sends a
-// Transition. The goroutine engine's port sends over channels and blocks until
-// the driver answers; a port that reads the grid itself answers at once.
-type port interface {
-	query(Query) State
-	transition(Transition)
+// A Port is an engine's end of the cell program, the other side of the
+// book's yield: Query sends a Query and returns the answer, Transition sends
+// a Transition. How the messages travel is the engine's: the goroutine
+// engine's port sends them over channels and blocks until the driver
+// answers; a port that reads the board itself answers at once.
+type Port interface {
+	Query(Query) State
+	Transition(Transition)
 }
 
 // neighbourhood lists the offsets of a cell's eight neighbours in the order
@@ -29,13 +30,14 @@ var neighbourhood = [8]struct{ dx, dy int }{
 	{0, -1}, {1, -1}, {1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1},
 }
 
-// stepCell is the cell program for one generation, the book's step_cell: it
-// queries its own state, then (as yield from count_neighbors) each of its eight
-// neighbours, applies the rule, and yields its Transition.
-func stepCell[P port](p P, x, y int, rule *Rule) {
-	state := p.query(Query{x, y})
+// StepCell is the cell program for one generation, the book's step_cell: it
+// queries its own state, then (as yield from count_neighbors) each of its
+// eight neighbours, applies the rule, and yields its Transition. It is
+// written once; every engine that runs it chooses only its Port.
+func StepCell[P Port](p P, x, y int, rule *Rule) {
+	state := p.Query(Query{x, y})
 	alive := liveNeighbours(p, x, y)
-	p.transition(Transition{x, y, rule.Next(state, alive)})
+	p.Transition(Transition{x, y, rule.Next(state, alive)})
 }
 
 // liveNeighbours is the book's count_neighbors, one Query per neighbour,
@@ -43,10 +45,10 @@ func stepCell[P port](p P, x, y int, rule *Rule) {
 // order it asks them, not only how many: an isotropic non-totalistic rule
 // needs their configuration. A dying state of a Generations rule is not
 // alive.
-func liveNeighbours[P port](p P, x, y int) uint8 {
+func liveNeighbours[P Port](p P, x, y int) uint8 {
 	var alive uint8
 	for i, d := range &neighbourhood {
-		if p.query(Query{x + d.dx, y + d.dy}) == Alive {
+		if p.Query(Query{x + d.dx, y + d.dy}) == Alive {
 			alive |= 1 << i
 		}
 	}

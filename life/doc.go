@@ -1,39 +1,38 @@
 // Package life is the Game of Life of "Effective Python" (Item 40) with
-// every cell a goroutine.
+// every cell a goroutine: the vocabulary every engine shares.
 //
 // In the book each cell is a coroutine, step_cell, that yields a Query for
 // its own state and one for each of its eight neighbours, then a Transition
 // with its next state; live_a_generation answers every Query from the
 // current grid and writes every Transition into the progeny, until TICK ends
-// the generation. Here the cell program is stepCell, written once against a
-// port (the other side of the yield), and an Engine runs it:
+// the generation. Here the cell program is StepCell (cell.go), written once
+// against a Port, the other side of the yield; the engines choose how its
+// messages travel, or compute what it computes another way.
 //
-//   - Goroutine: every cell that can change is a goroutine that sends its
-//     Query and Transition messages over channels to a generation driver.
-//     A cell whose 3x3 neighbourhood did not change in the last generation
-//     cannot change in the next, so only the neighbourhoods of the last
-//     changes run; their goroutines are a pool that follows the action
-//     (active.go).
-//   - Dense: every cell of a bounded grid is a long-lived goroutine, every
-//     generation, as the book has it; the protocol below is its, and the
-//     goroutine engine's drivers speak it too.
-//   - Direct: what the same program computes, 64 cells at a time: the board
-//     packed into machine words, a cell's live neighbours counted by bitwise
-//     adders, the rule a boolean function of the count's bits; on a torus or
-//     plane the rows shared out among GOMAXPROCS goroutines, on an unbounded
-//     plane the live 64x64 tiles; the fast path. The tests check it against
-//     the cell program, cell for cell. That is for totalistic rules (on an
-//     unbounded plane, two-state ones); a Generations rule's dying cells
-//     keep their ages in bit planes of their own on a torus or plane. For
-//     the rules whose next state depends on which neighbours are alive
-//     (isotropic non-totalistic), and Generations rules on an unbounded
-//     plane, Direct runs stepCell itself, inline, with a port that answers
-//     from the board at once, on the active cells only (sweep.go).
+// This package holds what they all use: the boards (Grid, a bounded
+// rectangle in one flat slice; Universe, the unbounded plane in 64x64 bit
+// tiles at int64 coordinates; Point and Rect), the rules (Rule: life-like,
+// isotropic non-totalistic and Generations, rule.go and hensel.go), the
+// topologies, the cell program and its messages, the Detector of still
+// lifes, oscillators and spaceships, and the memory budget. The engines
+// live in packages of their own, one each:
 //
-// A Rule is any of those families: stepCell's eight neighbour Queries tell
-// it which neighbours are alive (a bit each), the answers and the
+//	life/cells    the cell program's engines: Active (the goroutine engine:
+//	              a goroutine for each cell that can change, messages over
+//	              channels), Dense (a goroutine for every cell, every
+//	              generation: the book's form) and Sweep (the program run in
+//	              line, on the active cells, for the rules the bit boards
+//	              cannot run)
+//	life/direct   what the program computes, 64 cells to a machine word:
+//	              Board on a torus or plane, Tiles on the unbounded plane
+//	life/sim      the Simulation: picks the engine for a rule, a topology and
+//	              an Engine, owns the board, steps it, and is what renderers
+//	              and programs use
+//
+// A Rule is any of the three families: StepCell's eight neighbour Queries
+// tell it which neighbours are alive (a bit each), the answers and the
 // Transition carry a cell's whole state, and Rule.Next maps a state and
-// that configuration to the next state (rule.go, hensel.go).
+// that configuration to the next state.
 //
 // # The protocol
 //
@@ -68,42 +67,8 @@
 // cell ever reads a grid of another generation. The result is deterministic
 // and equals the direct engine's, generation by generation.
 //
-// # Channels: who owns, who closes
-//
-//   - A driver's inbox (chan message, one per shard): many cells send on it,
-//     its driver receives. While the cells start it holds every cell's first
-//     Query; during a generation, at most two messages (a Transition and the
-//     next Query) from each of the few dozen cells in flight. It is buffered
-//     for the larger of the two, so no send ever blocks. Nobody closes it:
-//     the cells stop sending before the driver goes, and the garbage
-//     collector takes it.
-//   - A cell's reply channel (chan State, one per cell, buffered 1): only its
-//     driver sends on it, answers, and only its driver closes it, on
-//     shutdown. A closed reply is the cell's way out, wherever it waits.
-//   - A driver's wake channel (chan struct{}, buffered 1): the driver counts
-//     the Queries it is owed, one from each cell it has answered or started;
-//     the cell whose Query brings that count to zero sends on wake, and only
-//     the driver receives. Nobody closes it.
-//   - A driver's start channel: the Simulation sends each generation's pair
-//     of grids; the drivers report on one shared done channel. A quit channel,
-//     closed once by Close or a cancelled context, ends the drivers, which
-//     close their cells' replies and wait for the cells to end; Close waits
-//     for the drivers.
-//
-// # Scheduling
-//
-// A driver keeps a window of a few dozen cells of its shard in flight: it
-// starts the first ones (answers the Queries it holds for them), and starts
-// another each time one sends its Transition. It works in batches: it answers
-// every message in its inbox, then sleeps on wake until every cell it
-// answered has sent its next Query, rather than waking for each one. So a
-// Query costs one goroutine switch (the cell's), not two, and a Transition
-// none; the driver wakes on the P where its cells ran, and the goroutines at
-// work stay few enough to keep in the CPU's caches. Every Query is still a
-// channel send and a wake-up of a parked goroutine, and in Go each wake-up
-// takes the scheduler's global lock in wakep while all Ps are busy: that, not
-// the cell program, bounds the engine's speed (README's benchmark table has
-// the numbers).
+// life/cells says who owns and who closes each channel of the goroutine
+// engines, and how their drivers batch the work.
 //
 // # Edges
 //

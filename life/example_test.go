@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // The book's Item 40 run: a glider on a 9×5 torus, every cell a goroutine
@@ -18,18 +19,18 @@ func Example() {
 		"---------",
 		"---------",
 	)
-	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Dense})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Engine: sim.Dense})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer sim.Close()
-	if err := sim.Run(context.Background(), 4); err != nil {
+	defer s.Close()
+	if err := s.Run(context.Background(), 4); err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("generation %d, population %d, %d cell goroutines\n", sim.Generation(), sim.Grid().Population(), sim.Goroutines()-1)
-	fmt.Print(sim.Grid())
+	fmt.Printf("generation %d, population %d, %d cell goroutines\n", s.Generation(), s.Grid().Population(), s.Goroutines()-1)
+	fmt.Print(s.Grid())
 	// Output:
 	// generation 4, population 5, 45 cell goroutines
 	// ---------
@@ -55,25 +56,24 @@ func ExampleParseRule() {
 	// rule "B9/S23": unexpected '9' in "9"; neighbour counts are digits 0 to 8
 }
 
-// A blinker on a bounded plane, run in line by the direct engine.
-func ExampleSimulation_Step() {
-	g, _ := life.ParseGrid(".....", ".OOO.", ".....")
-	sim, _ := life.NewSimulation(context.Background(), g, life.Options{
-		Rule:     life.Conway,
-		Topology: life.Plane,
-		Engine:   life.Direct,
-	})
-	defer sim.Close()
-	for range 2 {
-		sim.Step()
-		fmt.Print(sim.Grid(), "\n")
+func ExampleDetector() {
+	g, _ := life.ParseGrid(
+		"......",
+		"..O...",
+		"...O..",
+		".OOO..",
+		"......",
+		"......",
+	)
+	s, _ := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Topology: life.Torus, Engine: sim.Direct})
+	defer s.Close()
+	d := life.NewDetector(0, life.Torus)
+	for {
+		if r, ok := d.Observe(s.Generation(), s.Grid()); ok {
+			fmt.Println(r)
+			return
+		}
+		s.Step()
 	}
-	// Output:
-	// --*--
-	// --*--
-	// --*--
-	//
-	// -----
-	// -***-
-	// -----
+	// Output: spaceship period 4 moving (1,1) from generation 0
 }

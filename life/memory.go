@@ -12,11 +12,6 @@ import (
 // budget: Options.Memory, or DefaultBudget.
 var ErrBudget = errors.New("over the memory budget")
 
-// BookkeepingPerCell is what the goroutine engine holds for each cell of a
-// bounded grid besides the goroutines of its active cells: the cell, the
-// slot of the goroutine running it, and its mark in the next list.
-const BookkeepingPerCell = 9
-
 // DefaultBudget returns the memory budget of a run that sets none: 80% of the
 // most this process may use (the least of the machine's memory, the
 // process's limits and its cgroup's), or 0, no limit, where that is unknown.
@@ -41,47 +36,12 @@ func ParseBytes(s string) (uint64, error) {
 	return uint64(v * mult), nil
 }
 
-// checkMemory refuses a bounded board of w × h cells at perCell bytes each
-// that would not fit in budget (DefaultBudget when 0).
-func checkMemory(w, h int, perCell uint64, what string, budget uint64) error {
-	if budget == 0 {
-		budget = DefaultBudget()
-	}
-	if budget == 0 {
-		return nil // unknown: let the runtime decide
-	}
-	need := uint64(w) * uint64(h) * perCell
-	if need > budget {
-		return fmt.Errorf("%w %dx%d: %s needs about %s (%d cells at %d bytes each), more than the memory budget of %s; use a smaller grid, another engine or a larger -memory",
-			ErrSize, w, h, what, bytesString(need), w*h, perCell, bytesString(budget))
-	}
-	return nil
-}
-
 // A Cost is one part of what a run will allocate, for CheckBudget.
 type Cost struct {
 	// What takes the memory, such as "the start grid".
 	What string
 	// Bytes is how much it takes.
 	Bytes uint64
-}
-
-// Costs returns what a simulation of a bounded w × h grid run by e
-// allocates: the engine's grids (the board, and the next generation for the
-// direct and dense engines), and the dense engine's goroutines or the
-// goroutine engine's bookkeeping. The goroutines of the goroutine engine's
-// active cells depend on the pattern; it checks them as it runs. On an
-// Unbounded plane the board grows with the live cells, which are checked as
-// they grow: Costs does not apply there.
-func (e Engine) Costs(w, h int) []Cost {
-	n := uint64(w) * uint64(h)
-	switch e {
-	case Direct:
-		return []Cost{{"the direct engine's two grids", 2 * n}}
-	case Dense:
-		return []Cost{{"the dense engine's two grids", 2 * n}, {"its goroutines", BytesPerCell * n}}
-	}
-	return []Cost{{"the goroutine engine's grid", n}, {"its bookkeeping", BookkeepingPerCell * n}}
 }
 
 // CheckBudget refuses costs whose sum is more than budget (DefaultBudget when
@@ -101,16 +61,16 @@ func CheckBudget(budget uint64, costs ...Cost) error {
 	var parts []string
 	for _, c := range costs {
 		if c.Bytes > 0 {
-			parts = append(parts, c.What+" "+bytesString(c.Bytes))
+			parts = append(parts, c.What+" "+FormatBytes(c.Bytes))
 		}
 	}
 	return fmt.Errorf("%w: the run needs about %s (%s), and the budget is %s; use a smaller grid, another engine or a larger -memory",
-		ErrBudget, bytesString(need), strings.Join(parts, ", "), bytesString(budget))
+		ErrBudget, FormatBytes(need), strings.Join(parts, ", "), FormatBytes(budget))
 }
 
-// bytesString returns b in GiB, in MiB below one GiB, or in KiB below one
-// MiB.
-func bytesString(b uint64) string {
+// FormatBytes returns b in GiB, in MiB below one GiB, or in KiB below one
+// MiB, with one decimal: "1.5 GiB".
+func FormatBytes(b uint64) string {
 	switch {
 	case b >= 1<<30:
 		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))

@@ -8,16 +8,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/cells"
+	"colife/life/sim"
 )
 
 func TestEngineCosts(t *testing.T) {
 	tests := []struct {
-		engine life.Engine
+		engine sim.Engine
 		want   []life.Cost
 	}{
-		{life.Direct, []life.Cost{{What: "the direct engine's two grids", Bytes: 2 * 6}}},
-		{life.Dense, []life.Cost{{What: "the dense engine's two grids", Bytes: 2 * 6}, {What: "its goroutines", Bytes: life.BytesPerCell * 6}}},
-		{life.Goroutine, []life.Cost{{What: "the goroutine engine's grid", Bytes: 6}, {What: "its bookkeeping", Bytes: life.BookkeepingPerCell * 6}}},
+		{sim.Direct, []life.Cost{{What: "the direct engine's two grids", Bytes: 2 * 6}}},
+		{sim.Dense, []life.Cost{{What: "the dense engine's two grids", Bytes: 2 * 6}, {What: "its goroutines", Bytes: cells.BytesPerCell * 6}}},
+		{sim.Goroutine, []life.Cost{{What: "the goroutine engine's grid", Bytes: 6}, {What: "its bookkeeping", Bytes: cells.BookkeepingPerCell * 6}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.engine.String(), func(t *testing.T) {

@@ -106,23 +106,6 @@ func (r Rule) Totalistic() (birth, survive uint16, ok bool) {
 	return birth, survive, true
 }
 
-// bitParallel reports whether the direct engine's bit-parallel tiles of an
-// unbounded plane can run r: a two-state totalistic rule, whose cells are
-// one bit each and whose next state follows from the count of live
-// neighbours. The bit board of a torus or plane runs Generations rules too
-// (bitBoard.ages): bitBoardRule.
-func (r Rule) bitParallel() bool {
-	_, _, ok := r.Totalistic()
-	return ok && r.states == 0
-}
-
-// bitBoardRule reports whether the bit board of a torus or plane can run r:
-// a totalistic rule, of two states or more.
-func (r Rule) bitBoardRule() bool {
-	_, _, ok := r.Totalistic()
-	return ok
-}
-
 // BirthOnZero reports whether a dead cell with no live neighbour is born
 // (B0): the empty plane itself would come alive.
 func (r Rule) BirthOnZero() bool { return r.birth[0]&1 == 1 }
@@ -150,9 +133,11 @@ func (r Rule) Next(s State, alive uint8) State {
 	return s + 1
 }
 
-// clamp returns s, or for a state r does not have its last dying state, or
-// Empty if r has two states.
-func (r Rule) clamp(s State) State {
+// Clamp returns s, or for a state r does not have its last dying state, or
+// Empty if r has two states: what a board's cell becomes when a simulation
+// starts, resets or is edited under r, so that every engine sees the same
+// board.
+func (r Rule) Clamp(s State) State {
 	switch n := r.States(); {
 	case int(s) < n:
 		return s
@@ -162,31 +147,31 @@ func (r Rule) clamp(s State) State {
 	return Empty
 }
 
-// clampGrid clamps every cell of g (clamp).
-func (r Rule) clampGrid(g *Grid) {
+// ClampGrid clamps every cell of g (Clamp).
+func (r Rule) ClampGrid(g *Grid) {
 	if r.States() == MaxStates {
 		return
 	}
 	for i, s := range g.Cells {
-		g.Cells[i] = r.clamp(s)
+		g.Cells[i] = r.Clamp(s)
 	}
 }
 
-// clampUniverse clamps every cell of u (clamp): only a tile that holds a
+// ClampUniverse clamps every cell of u (Clamp): only a tile that holds a
 // dying state can hold one r lacks.
-func (r Rule) clampUniverse(u *Universe) {
+func (r Rule) ClampUniverse(u *Universe) {
 	for _, t := range u.tiles {
 		if t.states == nil {
 			continue
 		}
-		for row, w := range &t.rows {
+		for row, w := range &t.Rows {
 			for ; w != 0; w &= w - 1 {
 				c := uint(bits.TrailingZeros64(w))
-				if s := t.state(c, uint(row)); r.clamp(s) != s {
-					if r.clamp(s) == Empty {
-						t.rows[row] &^= 1 << c
+				if s := t.State(c, uint(row)); r.Clamp(s) != s {
+					if r.Clamp(s) == Empty {
+						t.Rows[row] &^= 1 << c
 					}
-					t.states[uint(row)*tileSide+c] = r.clamp(s)
+					t.states[uint(row)*TileSide+c] = r.Clamp(s)
 				}
 			}
 		}

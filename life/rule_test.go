@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 func TestParseRule(t *testing.T) {
@@ -279,10 +280,10 @@ func TestParseTopologyAndEngine(t *testing.T) {
 	_, err := life.ParseTopology("klein")
 	assert.EqualError(t, err, `topology "klein": want torus, plane or unbounded`)
 	for s, want := range map[string]string{"goroutine": "goroutine", "active": "goroutine", "direct": "direct", "Direct": "direct", "DENSE": "dense"} {
-		e, err := life.ParseEngine(s)
+		e, err := sim.ParseEngine(s)
 		require.NoError(t, err)
 		assert.Equal(t, want, e.String())
 	}
-	_, err = life.ParseEngine("gpu")
+	_, err = sim.ParseEngine("gpu")
 	assert.EqualError(t, err, `engine "gpu": want goroutine, direct or dense`)
 }

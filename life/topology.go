@@ -53,9 +53,9 @@ func ParseTopology(s string) (Topology, error) {
 	return 0, fmt.Errorf("topology %q: want torus, plane or unbounded", s)
 }
 
-// wrap maps a coordinate to [0, n) the book's way, modulo n, for Torus, or
+// Wrap maps a coordinate to [0, n) the book's way, modulo n, for Torus, or
 // reports false for Plane when it lies outside. n must be positive.
-func (t Topology) wrap(v, n int) (int, bool) {
+func (t Topology) Wrap(v, n int) (int, bool) {
 	if uint(v) < uint(n) {
 		return v, true
 	}
@@ -72,11 +72,11 @@ func (t Topology) wrap(v, n int) (int, bool) {
 // Query answers the book's Query for (x, y) from g under topology t: the state
 // of the cell there, wrapped on a torus, or Empty beyond the edge of a plane.
 func (t Topology) Query(g *Grid, q Query) State {
-	x, ok := t.wrap(q.X, g.w)
+	x, ok := t.Wrap(q.X, g.w)
 	if !ok {
 		return Empty
 	}
-	y, ok := t.wrap(q.Y, g.h)
+	y, ok := t.Wrap(q.Y, g.h)
 	if !ok {
 		return Empty
 	}

@@ -2,44 +2,48 @@ package life
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"math/bits"
 	"slices"
 )
 
-// tileSide is the side of a Universe's square tiles, in cells: a row of a
+// TileSide is the side of a Universe's square tiles, in cells: a row of a
 // tile is one 64-bit word.
-const tileSide = 64
+const TileSide = 64
 
-// tileKey is a tile's position: the tile at (X, Y) holds the cells from
+// TileKey is a tile's position: the tile at (X, Y) holds the cells from
 // (64X, 64Y) to (64X+63, 64Y+63).
-type tileKey struct{ X, Y int64 }
+type TileKey struct{ X, Y int64 }
 
-// tile holds 64 × 64 cells, a word per row: bit i of rows[r] is set if the
-// cell i columns right of the tile's left edge, r rows below its top, is not
-// Empty. It is Alive unless states says otherwise: a tile that holds a dying
-// state of a Generations rule has states, in which states[r*64+i] is the
-// cell's state when it is 2 or more.
-type tile struct {
-	rows   [tileSide]uint64
-	states *[tileSide * tileSide]State
+// Tile holds 64 × 64 cells of a Universe, a word per row: bit i of Rows[r]
+// is set if the cell i columns right of the tile's left edge, r rows below
+// its top, is not Empty. It is Alive unless the tile says otherwise: a tile
+// that holds a dying state of a Generations rule keeps each such cell's
+// state (2 or more) beside the rows. The engines that step a Universe 64
+// cells a word read and write Rows; a state beyond Alive is set with
+// Universe.Set.
+type Tile struct {
+	Rows   [TileSide]uint64
+	states *[TileSide * TileSide]State // the states of the dying cells; nil if none
 }
 
-// state returns the state of the cell at column c, row r.
-func (t *tile) state(c, r uint) State {
-	if t.rows[r]>>c&1 == 0 {
+// State returns the state of the cell at column c, row r.
+func (t *Tile) State(c, r uint) State {
+	if t.Rows[r]>>c&1 == 0 {
 		return Empty
 	}
 	if t.states != nil {
-		if s := t.states[r*tileSide+c]; s > Alive {
+		if s := t.states[r*TileSide+c]; s > Alive {
 			return s
 		}
 	}
 	return Alive
 }
 
-// copyFrom makes t a copy of o that shares nothing with it.
-func (t *tile) copyFrom(o *tile) {
-	t.rows = o.rows
+// CopyFrom makes t a copy of o that shares nothing with it.
+func (t *Tile) CopyFrom(o *Tile) {
+	t.Rows = o.Rows
 	switch {
 	case o.states == nil:
 		t.states = nil
@@ -52,17 +56,17 @@ func (t *tile) copyFrom(o *tile) {
 }
 
 // equal reports whether t and o hold the same cells.
-func (t *tile) equal(o *tile) bool {
-	if t.rows != o.rows {
+func (t *Tile) equal(o *Tile) bool {
+	if t.Rows != o.Rows {
 		return false
 	}
 	if t.states == nil && o.states == nil {
 		return true
 	}
-	for r, w := range &t.rows {
+	for r, w := range &t.Rows {
 		for ; w != 0; w &= w - 1 {
 			c := uint(bits.TrailingZeros64(w))
-			if t.state(c, uint(r)) != o.state(c, uint(r)) {
+			if t.State(c, uint(r)) != o.State(c, uint(r)) {
 				return false
 			}
 		}
@@ -70,9 +74,9 @@ func (t *tile) equal(o *tile) bool {
 	return true
 }
 
-// empty reports whether every cell of t is Empty.
-func (t *tile) empty() bool {
-	for _, r := range &t.rows {
+// Empty reports whether every cell of t is Empty.
+func (t *Tile) Empty() bool {
+	for _, r := range &t.Rows {
 		if r != 0 {
 			return false
 		}
@@ -80,10 +84,10 @@ func (t *tile) empty() bool {
 	return true
 }
 
-// keyOf returns the tile that holds the cell at (x, y), and the cell's place
+// TileOf returns the tile that holds the cell at (x, y), and the cell's place
 // in it.
-func keyOf(x, y int64) (k tileKey, col, row uint) {
-	return tileKey{x >> 6, y >> 6}, uint(x & 63), uint(y & 63)
+func TileOf(x, y int64) (k TileKey, col, row uint) {
+	return TileKey{x >> 6, y >> 6}, uint(x & 63), uint(y & 63)
 }
 
 // Universe is an unbounded plane of cells: any int64 position may hold a live
@@ -96,8 +100,8 @@ func keyOf(x, y int64) (k tileKey, col, row uint) {
 // The zero Universe is empty and ready to use. A Universe is not safe for
 // concurrent writes; any number of goroutines may read it while none writes.
 type Universe struct {
-	tiles map[tileKey]*tile
-	spare []*tile // cleared tiles, to be reused
+	tiles map[TileKey]*Tile
+	spare []*Tile // cleared tiles, to be reused
 }
 
 // NewUniverse returns an empty universe.
@@ -105,46 +109,55 @@ func NewUniverse() *Universe { return &Universe{} }
 
 // At returns the state of the cell at (x, y).
 func (u *Universe) At(x, y int64) State {
-	k, c, r := keyOf(x, y)
+	k, c, r := TileOf(x, y)
 	t := u.tiles[k]
 	if t == nil {
 		return Empty
 	}
-	return t.state(c, r)
+	return t.State(c, r)
 }
 
 // Set sets the cell at (x, y) to s.
 func (u *Universe) Set(x, y int64, s State) {
-	k, c, r := keyOf(x, y)
+	k, c, r := TileOf(x, y)
 	t := u.tiles[k]
 	if s == Empty {
 		if t != nil {
-			t.rows[r] &^= 1 << c
+			t.Rows[r] &^= 1 << c
 		}
 		return
 	}
 	if t == nil {
-		t = u.newTile(k)
+		t = u.NewTile(k)
 	}
-	t.rows[r] |= 1 << c
+	t.Rows[r] |= 1 << c
 	if s > Alive && t.states == nil {
-		t.states = new([tileSide * tileSide]State)
+		t.states = new([TileSide * TileSide]State)
 	}
 	if t.states != nil {
-		t.states[r*tileSide+c] = s
+		t.states[r*TileSide+c] = s
 	}
 }
 
-// newTile adds an empty tile at k.
-func (u *Universe) newTile(k tileKey) *tile {
+// Tile returns the tile at k, or nil if u keeps none there.
+func (u *Universe) Tile(k TileKey) *Tile { return u.tiles[k] }
+
+// AllTiles returns an iterator over the tiles u keeps and their keys, in no
+// particular order; some may be empty. u must not gain or lose tiles while
+// it runs.
+func (u *Universe) AllTiles() iter.Seq2[TileKey, *Tile] { return maps.All(u.tiles) }
+
+// NewTile adds an empty tile at k, in place of any tile there, and returns
+// it.
+func (u *Universe) NewTile(k TileKey) *Tile {
 	if u.tiles == nil {
-		u.tiles = make(map[tileKey]*tile)
+		u.tiles = make(map[TileKey]*Tile)
 	}
-	var t *tile
+	var t *Tile
 	if n := len(u.spare); n > 0 {
 		t, u.spare = u.spare[n-1], u.spare[:n-1]
 	} else {
-		t = new(tile)
+		t = new(Tile)
 	}
 	u.tiles[k] = t
 	return t
@@ -153,17 +166,17 @@ func (u *Universe) newTile(k tileKey) *tile {
 // Clear kills every cell.
 func (u *Universe) Clear() {
 	for k, t := range u.tiles {
-		t.rows = [tileSide]uint64{}
+		t.Rows = [TileSide]uint64{}
 		t.states = nil
 		u.spare = append(u.spare, t)
 		delete(u.tiles, k)
 	}
 }
 
-// prune drops the tiles that hold no live cell.
-func (u *Universe) prune() {
+// Prune drops the tiles that hold no live cell, keeping them for reuse.
+func (u *Universe) Prune() {
 	for k, t := range u.tiles {
-		if t.empty() {
+		if t.Empty() {
 			u.spare = append(u.spare, t)
 			delete(u.tiles, k)
 		}
@@ -174,7 +187,7 @@ func (u *Universe) prune() {
 func (u *Universe) Population() int {
 	n := 0
 	for _, t := range u.tiles {
-		for _, r := range &t.rows {
+		for _, r := range &t.Rows {
 			n += bits.OnesCount64(r)
 		}
 	}
@@ -209,7 +222,7 @@ func (u *Universe) Bounds() Rect {
 	for k, t := range u.tiles {
 		var or uint64
 		top, bottom := -1, -1
-		for r, w := range &t.rows {
+		for r, w := range &t.Rows {
 			if w != 0 {
 				if top < 0 {
 					top = r
@@ -221,7 +234,7 @@ func (u *Universe) Bounds() Rect {
 		if top < 0 {
 			continue
 		}
-		x0, y0 := k.X*tileSide, k.Y*tileSide
+		x0, y0 := k.X*TileSide, k.Y*TileSide
 		tb := Rect{
 			Point{x0 + int64(bits.TrailingZeros64(or)), y0 + int64(top)},
 			Point{x0 + int64(64-bits.LeadingZeros64(or)), y0 + int64(bottom) + 1},
@@ -234,11 +247,11 @@ func (u *Universe) Bounds() Rect {
 // Clone returns a copy of u that shares nothing with it, without the tiles
 // that hold no live cell.
 func (u *Universe) Clone() *Universe {
-	c := &Universe{tiles: make(map[tileKey]*tile, len(u.tiles))}
+	c := &Universe{tiles: make(map[TileKey]*Tile, len(u.tiles))}
 	for k, t := range u.tiles {
-		if !t.empty() {
-			n := new(tile)
-			n.copyFrom(t)
+		if !t.Empty() {
+			n := new(Tile)
+			n.CopyFrom(t)
 			c.tiles[k] = n
 		}
 	}
@@ -251,7 +264,7 @@ func (u *Universe) Equal(o *Universe) bool {
 		for k, t := range pair[0].tiles {
 			ot := pair[1].tiles[k]
 			if ot == nil {
-				if !t.empty() {
+				if !t.Empty() {
 					return false
 				}
 			} else if !t.equal(ot) {
@@ -316,21 +329,21 @@ func (u *Universe) Cells(r Rect, f func(x, y int64, s State)) {
 			j++
 		}
 		band := keys[i:j]
-		y0 := keys[i].Y * tileSide
-		for row := range int64(tileSide) {
+		y0 := keys[i].Y * TileSide
+		for row := range int64(TileSide) {
 			y := y0 + row
 			if y < r.Min.Y || y >= r.Max.Y {
 				continue
 			}
 			for _, k := range band {
 				t := u.tiles[k]
-				w := t.rows[row]
-				x0 := k.X * tileSide
+				w := t.Rows[row]
+				x0 := k.X * TileSide
 				for w != 0 {
 					c := uint(bits.TrailingZeros64(w))
 					w &= w - 1
 					if x := x0 + int64(c); x >= r.Min.X && x < r.Max.X {
-						f(x, y, t.state(c, uint(row)))
+						f(x, y, t.State(c, uint(row)))
 					}
 				}
 			}
@@ -341,15 +354,15 @@ func (u *Universe) Cells(r Rect, f func(x, y int64, s State)) {
 
 // keysIn returns the keys of the tiles that overlap r, sorted by row of
 // tiles, then by column.
-func (u *Universe) keysIn(r Rect) []tileKey {
-	lo, hi := tileKey{r.Min.X >> 6, r.Min.Y >> 6}, tileKey{(r.Max.X - 1) >> 6, (r.Max.Y - 1) >> 6}
-	var keys []tileKey
+func (u *Universe) keysIn(r Rect) []TileKey {
+	lo, hi := TileKey{r.Min.X >> 6, r.Min.Y >> 6}, TileKey{(r.Max.X - 1) >> 6, (r.Max.Y - 1) >> 6}
+	var keys []TileKey
 	for k := range u.tiles {
 		if k.X >= lo.X && k.X <= hi.X && k.Y >= lo.Y && k.Y <= hi.Y {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(a, b tileKey) int {
+	slices.SortFunc(keys, func(a, b TileKey) int {
 		if a.Y != b.Y {
 			return compareInt64(a.Y, b.Y)
 		}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"colife/cmd/internal/setup"
-	"colife/life"
+	"colife/life/sim"
 )
 
 // BenchmarkCLI measures print mode as
@@ -34,21 +34,21 @@ func BenchmarkCLI(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sim, err := life.NewSimulation(context.Background(), start.Grid, start.Options)
+		s, err := sim.New(context.Background(), start.Grid, start.Options)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if err := printMode(context.Background(), cfg, sim, start, nil, io.Discard); err != nil {
+		if err := printMode(context.Background(), cfg, s, start, nil, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
 		t := time.Now()
-		if err := writeOut(context.Background(), cfg.out, cfg.outFormat(), start, sim, io.Discard); err != nil {
+		if err := writeOut(context.Background(), cfg.out, cfg.outFormat(), start, s, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 		outTime += time.Since(t)
-		sim.Close()
+		s.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(w*h*gens)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")

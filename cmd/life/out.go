@@ -6,8 +6,8 @@ import (
 	"io"
 
 	"colife/cmd/internal/setup"
-	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	files "colife/render/output" // this package has an output type of its own
 )
 
@@ -19,19 +19,19 @@ import (
 // from the board, a row at a time, with no list of the live cells. When ctx
 // is done before the file is complete, the file is left as it was and the
 // error is ctx's.
-func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, sim *life.Simulation, stdout io.Writer) error {
-	title := fmt.Sprintf("%s, generation %d", start.Name, sim.Generation())
-	rule, top := sim.Options().Rule, sim.Options().Topology
+func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, s *sim.Simulation, stdout io.Writer) error {
+	title := fmt.Sprintf("%s, generation %d", start.Name, s.Generation())
+	rule, top := s.Options().Rule, s.Options().Topology
 	var write func(io.Writer) error
-	switch u := sim.Universe(); {
+	switch u := s.Universe(); {
 	case u != nil && format == formatCells:
-		write = func(w io.Writer) error { return pattern.WriteUniverseCells(w, u, title, rule, sim.Generation()) }
+		write = func(w io.Writer) error { return pattern.WriteUniverseCells(w, u, title, rule, s.Generation()) }
 	case u != nil:
-		write = func(w io.Writer) error { return pattern.WriteUniverseRLE(w, u, title, rule, sim.Generation()) }
+		write = func(w io.Writer) error { return pattern.WriteUniverseRLE(w, u, title, rule, s.Generation()) }
 	case format == formatCells:
-		write = func(w io.Writer) error { return pattern.WriteGridCells(w, sim.Grid(), title, rule, top) }
+		write = func(w io.Writer) error { return pattern.WriteGridCells(w, s.Grid(), title, rule, top) }
 	default:
-		write = func(w io.Writer) error { return pattern.WriteGridRLE(w, sim.Grid(), title, rule, top) }
+		write = func(w io.Writer) error { return pattern.WriteGridRLE(w, s.Grid(), title, rule, top) }
 	}
 	if name == "-" {
 		return write(stdout)

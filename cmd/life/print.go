@@ -5,10 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/text"
 )
 
@@ -16,25 +18,30 @@ import (
 // steps through, in order from generation 0 to the last. The printer is one;
 // more (images, say) can be added to the list printMode makes.
 type output interface {
-	// generation is called with each generation; what f shows belongs to
+	// generation is called with generation 0, the last, and each
+	// generation in between that next asked for; what f shows belongs to
 	// the simulation and is valid only during the call.
 	generation(n int, f *frame) error
+	// next returns the next generation after n that the output must see,
+	// or math.MaxInt if only the last: print mode runs straight to the
+	// first of them, in one call of Run (HashLife jumps there).
+	next(n int) int
 	// finish is called once after the last generation.
 	finish() error
 }
 
 // frame is one generation as print mode's outputs see it.
 type frame struct {
-	sim *life.Simulation
+	sim *sim.Simulation
 	box life.Rect  // on an unbounded plane, the box -size gave; empty without -size
 	buf *life.Grid // the cells of box
 }
 
 // newFrame returns the frames of sim; box is the start's box on the plane,
 // fixed says that -size gave it.
-func newFrame(sim *life.Simulation, box life.Rect, fixed bool) (*frame, error) {
-	f := &frame{sim: sim}
-	if sim.Universe() != nil && fixed {
+func newFrame(s *sim.Simulation, box life.Rect, fixed bool) (*frame, error) {
+	f := &frame{sim: s}
+	if s.Universe() != nil && fixed {
 		g, err := life.NewGrid(int(box.Dx()), int(box.Dy()))
 		if err != nil {
 			return nil, err
@@ -58,7 +65,7 @@ func (f *frame) grid() (*life.Grid, life.Point, error) {
 // printMode runs the simulation from its start to cfg's last generation,
 // handing every generation to each output, and writes to stdout; pictures,
 // when not nil, is one more output.
-func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *setup.Start, pictures *pictures, stdout io.Writer) (err error) {
+func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup.Start, pictures *pictures, stdout io.Writer) (err error) {
 	bw := bufio.NewWriter(stdout)
 	defer func() {
 		if ferr := bw.Flush(); err == nil {
@@ -68,27 +75,27 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *se
 	var outputs []output
 	var stable *stability
 	if cfg.untilStable {
-		stable = newStability(bw, sim.Options().Topology)
+		stable = newStability(bw, s.Options().Topology)
 		outputs = append(outputs, stable)
 	} else if cfg.out != "-" && cfg.printing() != printNone { // -out - gives stdout to the last grid's RLE alone
 		p := newPrinter(bw, cfg.every, cfg.columns)
-		p.style = cfg.style(stdout, sim.Options().Rule.States())
+		p.style = cfg.style(stdout, s.Options().Rule.States())
 		if cfg.printing() == printLast {
 			p.only = cfg.lastGeneration()
 		}
 		outputs = append(outputs, p)
 	}
 	if pictures != nil {
-		pictures.sim = sim
+		pictures.sim = s
 		outputs = append(outputs, pictures)
 	}
-	f, err := newFrame(sim, start.Box(), cfg.Size != (setup.Size{}))
+	f, err := newFrame(s, start.Box(), cfg.Size != (setup.Size{}))
 	if err != nil {
 		return err
 	}
 	last := cfg.lastGeneration()
 	for {
-		n := sim.Generation()
+		n := s.Generation()
 		for _, o := range outputs {
 			if err := o.generation(n, f); err != nil {
 				return err
@@ -97,7 +104,11 @@ func printMode(ctx context.Context, cfg *config, sim *life.Simulation, start *se
 		if n >= last || stable != nil && stable.found {
 			break
 		}
-		if err := sim.Run(ctx, 1); err != nil {
+		to := last
+		for _, o := range outputs {
+			to = min(to, o.next(n))
+		}
+		if err := s.Run(ctx, to-n); err != nil {
 			return err
 		}
 	}
@@ -146,6 +157,16 @@ func (p *printer) generation(n int, f *frame) error {
 	}
 	return p.writeBlock()
 }
+
+func (p *printer) next(n int) int {
+	if p.only >= 0 {
+		return math.MaxInt
+	}
+	return nextMultiple(n, p.every)
+}
+
+// nextMultiple returns the first multiple of k after n.
+func nextMultiple(n, k int) int { return (n/k + 1) * k }
 
 func (p *printer) finish() error {
 	if p.block.Len() == 0 {

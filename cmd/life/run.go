@@ -9,7 +9,7 @@ import (
 
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
-	"colife/life"
+	"colife/life/sim"
 )
 
 // printMargin is the room print mode leaves around a pattern without -size;
@@ -46,7 +46,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// say) changes nothing.
 	done := false
 	defer func() {
-		if !done && ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err()) || errors.Is(err, life.ErrClosed)) {
+		if !done && ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err()) || errors.Is(err, sim.ErrClosed)) {
 			err = errInterrupted
 		}
 	}()
@@ -92,11 +92,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 
-	sim, err := life.NewSimulation(ctx, start.Grid, start.Options)
+	s, err := sim.New(ctx, start.Grid, start.Options)
 	if err != nil {
 		return err
 	}
-	defer sim.Close()
+	defer s.Close()
 
 	if start.Pattern == nil && cfg.Seed == 0 && !cfg.watch {
 		// The watch view shows the seed; print mode keeps stdout for the grids.
@@ -105,18 +105,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg.watch {
 		// The o key may open another pattern in another simulation: the
 		// view closes the one it replaces, and this closes the last.
-		w := &watched{start: start, sim: sim, size: sizer}
+		w := &watched{start: start, sim: s, size: sizer}
 		defer func() { w.sim.Close() }()
 		err = watch(ctx, view, cfg, w)
-		start, sim = w.start, w.sim
+		start, s = w.start, w.sim
 	} else {
-		err = printMode(ctx, cfg, sim, start, pictures, stdout)
+		err = printMode(ctx, cfg, s, start, pictures, stdout)
 	}
 	if ctx.Err() != nil {
 		return errInterrupted // and leave -out alone
 	}
 	if err == nil && cfg.out != "" {
-		err = writeOut(ctx, cfg.out, cfg.outFormat(), start, sim, stdout)
+		err = writeOut(ctx, cfg.out, cfg.outFormat(), start, s, stdout)
 	}
 	done = err == nil
 	return err

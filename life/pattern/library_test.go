@@ -10,23 +10,24 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // simulate runs p under its own rule on a plane with margin dead cells on
 // every side, with the direct engine, and returns the simulation.
-func simulate(t *testing.T, p *pattern.Pattern, margin int) *life.Simulation {
+func simulate(t *testing.T, p *pattern.Pattern, margin int) *sim.Simulation {
 	t.Helper()
 	g, err := p.Grid(margin)
 	require.NoError(t, err)
 	rule, _ := p.LifeRule()
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Topology: life.Plane, Engine: life.Direct})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: rule, Topology: life.Plane, Engine: sim.Direct})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
 }
 
 // run runs n more generations.
-func run(t *testing.T, s *life.Simulation, n int) *life.Grid {
+func run(t *testing.T, s *sim.Simulation, n int) *life.Grid {
 	t.Helper()
 	require.NoError(t, s.Run(context.Background(), n))
 	return s.Grid()
@@ -208,7 +209,7 @@ func TestSpaceships(t *testing.T) {
 // runFree runs n generations and fails the test if any live cell reaches the
 // edge of the plane on the way: then the plane was big enough, and the result
 // is that of an unbounded plane.
-func runFree(t *testing.T, s *life.Simulation, n int) *life.Grid {
+func runFree(t *testing.T, s *sim.Simulation, n int) *life.Grid {
 	t.Helper()
 	for range n {
 		g := run(t, s, 1)
@@ -229,7 +230,7 @@ func runFree(t *testing.T, s *life.Simulation, n int) *life.Grid {
 func gliders(t *testing.T, g *life.Grid, n int) (dx, dy int) {
 	t.Helper()
 	require.Equal(t, 5*n, g.Population(), "%d gliders have %d cells", n, 5*n)
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Topology: life.Plane, Engine: sim.Direct})
 	require.NoError(t, err)
 	defer s.Close()
 	after := run(t, s, 4)
@@ -358,7 +359,7 @@ func settleUnbounded(t *testing.T, p *pattern.Pattern, limit int) life.Result {
 	require.NoError(t, err)
 	rule, ok := p.LifeRule()
 	require.True(t, ok, "the pattern gives its rule")
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Topology: life.Unbounded, Engine: life.Direct})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: rule, Topology: life.Unbounded, Engine: sim.Direct})
 	require.NoError(t, err)
 	defer s.Close()
 	d := life.NewDetector(0, life.Unbounded)
@@ -442,7 +443,7 @@ func TestRuleFamiliesNeedTheirRules(t *testing.T) {
 			g, err := p.Grid(0)
 			require.NoError(t, err)
 			rule, _ := p.LifeRule()
-			s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Topology: life.Unbounded, Engine: life.Direct})
+			s, err := sim.New(context.Background(), g, sim.Options{Rule: rule, Topology: life.Unbounded, Engine: sim.Direct})
 			require.NoError(t, err)
 			defer s.Close()
 			d := life.NewDetector(0, life.Unbounded)

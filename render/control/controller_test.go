@@ -11,6 +11,7 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/control"
 	"colife/render/runner"
 	"colife/render/view"
@@ -419,7 +420,7 @@ func TestNGoesForwardThroughTheHistory(t *testing.T) {
 		"........",
 		"........")
 	require.NoError(t, err)
-	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Options: life.Options{Rule: life.Conway, Engine: life.Direct}})
+	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Options: sim.Options{Rule: life.Conway, Engine: sim.Direct}})
 	require.NoError(t, err)
 	defer r.Close()
 	// take waits for a frame, paused, after the n-th command, at
@@ -453,7 +454,7 @@ func TestNGoesForwardThroughTheHistory(t *testing.T) {
 	assert.True(t, fwd.Grid.Equal(edited), "N: the generation kept, edit and all:\n%s", fwd.Grid)
 	tap(control.KeyN)
 	next := take(4+1, 2) // N at the newest: a new generation, run from the edited one
-	want, err := life.NewSimulation(context.Background(), edited, life.Options{Rule: life.Conway, Engine: life.Direct})
+	want, err := sim.New(context.Background(), edited, sim.Options{Rule: life.Conway, Engine: sim.Direct})
 	require.NoError(t, err)
 	defer want.Close()
 	require.NoError(t, want.Run(context.Background(), 1))

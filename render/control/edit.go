@@ -110,17 +110,10 @@ func (c *Controller) live(r life.Rect, f func(p life.Point, s life.State)) {
 	fr := c.Frame
 	switch {
 	case fr == nil:
-	case fr.Universe != nil:
-		fr.Universe.Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
+	case fr.Plane != nil:
+		fr.Plane.Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
 	case fr.Grid != nil:
-		r = r.Intersect(life.RectOf(life.Point{}, int64(fr.Grid.Width()), int64(fr.Grid.Height())))
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			for x := r.Min.X; x < r.Max.X; x++ {
-				if s := fr.Grid.At(int(x), int(y)); s != life.Empty {
-					f(life.Point{X: x, Y: y}, s)
-				}
-			}
-		}
+		fr.Grid.Board().Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
 	}
 }
 
@@ -146,7 +139,7 @@ func (c *Controller) board() life.Rect {
 	if r, ok := c.Selection(); ok {
 		return r
 	}
-	if c.Frame.Universe != nil {
+	if c.Frame.Plane != nil {
 		return c.Frame.Bounds
 	}
 	return life.RectOf(life.Point{}, int64(c.Frame.Grid.Width()), int64(c.Frame.Grid.Height()))

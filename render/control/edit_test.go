@@ -13,6 +13,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	"colife/render/control"
 	"colife/render/output"
 	"colife/render/runner"
@@ -38,7 +39,7 @@ func editing(t *testing.T, rows ...string) (*control.Controller, *sink, *clipboa
 	require.NoError(t, err)
 	var s sink
 	c := control.New(view.View{GridW: g.Width(), GridH: g.Height(), ScreenW: 400, ScreenH: 300, Zoom: 10}, &s, false)
-	c.Frame = &runner.Frame{Grid: g, Options: life.Options{Rule: highlife}, Generation: 5, Started: true}
+	c.Frame = &runner.Frame{Grid: g, Options: sim.Options{Rule: highlife}, Generation: 5, Started: true}
 	c.Name = "test"
 	c.Files = output.Folder(t.TempDir())
 	clip := &clipboard{}

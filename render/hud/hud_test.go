@@ -10,6 +10,7 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/hud"
 	"colife/render/runner"
 )
@@ -29,7 +30,7 @@ func TestLines(t *testing.T) {
 		{
 			name: "running",
 			frame: runner.Frame{Grid: g, Generation: 12345, Population: 678, Started: true, Running: true, Speed: 32, Achieved: 31.6,
-				Options: life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Goroutine}},
+				Options: sim.Options{Rule: life.Conway, Topology: life.Torus, Engine: sim.Goroutine}},
 			want: []string{
 				"gen 12,345  pop 678",
 				"no repetition within 0 generations",
@@ -43,7 +44,7 @@ func TestLines(t *testing.T) {
 		{
 			name: "a step of 2^3, Highlife set at run time",
 			frame: runner.Frame{Grid: g, Generation: 64, Started: true, Running: true, Speed: 4, Achieved: 32, StepExp: 3,
-				Options: life.Options{Rule: highlife, Topology: life.Torus, Engine: life.Direct}},
+				Options: sim.Options{Rule: highlife, Topology: life.Torus, Engine: sim.Direct}},
 			want: []string{
 				"gen 64  pop 0",
 				"no repetition within 0 generations",
@@ -57,7 +58,7 @@ func TestLines(t *testing.T) {
 		{
 			name: "paused",
 			frame: runner.Frame{Grid: g, Started: true, Speed: 0.5,
-				Options: life.Options{Rule: highlife, Topology: life.Plane, Engine: life.Direct}},
+				Options: sim.Options{Rule: highlife, Topology: life.Plane, Engine: sim.Direct}},
 			want: []string{
 				"gen 0  pop 0",
 				"no repetition within 0 generations",
@@ -71,7 +72,7 @@ func TestLines(t *testing.T) {
 		{
 			name: "settled, gone back in the history",
 			frame: runner.Frame{Grid: g, Generation: 1500, Population: 4, Started: true, Speed: 30,
-				Options:   life.Options{Rule: life.Conway, Topology: life.Torus, Engine: life.Direct},
+				Options:   sim.Options{Rule: life.Conway, Topology: life.Torus, Engine: sim.Direct},
 				Stability: life.Result{Outcome: life.Oscillator, Start: 1234, Period: 2},
 				Older:     1244, Newer: 12},
 			want: []string{
@@ -86,7 +87,7 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name:  "starting",
-			frame: runner.Frame{Grid: g, Running: true, Speed: 30, Options: life.Options{Rule: life.NewRule(1<<3, 1<<4)}},
+			frame: runner.Frame{Grid: g, Running: true, Speed: 30, Options: sim.Options{Rule: life.NewRule(1<<3, 1<<4)}},
 			want: []string{
 				"gen 0  pop 0",
 				"starting 1,000,000 cells...  60 FPS",
@@ -97,9 +98,9 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name: "unbounded: the live cells' box and the engine's goroutines",
-			frame: runner.Frame{Universe: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
+			frame: runner.Frame{Plane: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
 				Generation: 900, Population: 456, Started: true, Running: true, Speed: 30, Achieved: 30, Goroutines: 923, Older: 256,
-				Options: life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Goroutine}},
+				Options: sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Goroutine}},
 			want: []string{
 				"gen 900  pop 456",
 				"no repetition within 0 generations",
@@ -112,8 +113,8 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name: "unbounded and starting, nothing alive",
-			frame: runner.Frame{Universe: life.NewUniverse(), Running: true, Speed: 30,
-				Options: life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct}},
+			frame: runner.Frame{Plane: life.NewUniverse(), Running: true, Speed: 30,
+				Options: sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct}},
 			want: []string{
 				"gen 0  pop 0",
 				"starting...  60 FPS",

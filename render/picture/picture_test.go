@@ -19,6 +19,7 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/palette"
 	"colife/render/picture"
 )
@@ -189,14 +190,14 @@ func TestWritePNG(t *testing.T) {
 // generations returns generations 0 to n of rows on a plane.
 func generations(t *testing.T, n int, rows ...string) []*life.Grid {
 	t.Helper()
-	sim, err := life.NewSimulation(context.Background(), grid(t, rows...),
-		life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct})
+	s, err := sim.New(context.Background(), grid(t, rows...),
+		sim.Options{Rule: life.Conway, Topology: life.Plane, Engine: sim.Direct})
 	require.NoError(t, err)
-	defer sim.Close()
-	out := []*life.Grid{sim.Grid().Clone()}
+	defer s.Close()
+	out := []*life.Grid{s.Grid().Clone()}
 	for range n {
-		require.NoError(t, sim.Step())
-		out = append(out, sim.Grid().Clone())
+		require.NoError(t, s.Step())
+		out = append(out, s.Grid().Clone())
 	}
 	return out
 }

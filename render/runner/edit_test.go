@@ -9,6 +9,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	"colife/render/runner"
 )
 
@@ -104,7 +105,7 @@ func TestUndoGoesBackGenerationsAndStepsOfManyEdits(t *testing.T) {
 }
 
 func TestSetRuleRefusedOnTheUnboundedPlane(t *testing.T) {
-	r := start(t, runner.Config{Options: life.Options{Topology: life.Unbounded}}, glider...)
+	r := start(t, runner.Config{Options: sim.Options{Topology: life.Unbounded}}, glider...)
 	b0, err := life.ParseRule("B0/S8")
 	require.NoError(t, err)
 	r.Do(runner.SetRule{Rule: b0})
@@ -120,10 +121,10 @@ func TestSetRuleRunsTheNewRule(t *testing.T) {
 		t.Run(e.String(), func(t *testing.T) {
 			seeds, err := life.ParseRule("seeds")
 			require.NoError(t, err)
-			r := start(t, runner.Config{Options: life.Options{Engine: e}}, glider...)
+			r := start(t, runner.Config{Options: sim.Options{Engine: e}}, glider...)
 			r.Do(runner.Step{N: 1}, runner.SetRule{Rule: seeds}, runner.Step{N: 2})
 			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 3 && f.Generation == 3 })
-			want := reference(t, life.Options{Rule: seeds}, 2, strings.Split(strings.TrimSpace(reference(t, life.Options{}, 1, glider...).String()), "\n")...)
+			want := reference(t, sim.Options{Rule: seeds}, 2, strings.Split(strings.TrimSpace(reference(t, sim.Options{}, 1, glider...).String()), "\n")...)
 			assert.Equal(t, want.String(), gridOf(f))
 			assert.Equal(t, seeds, f.Options.Rule)
 		})
@@ -155,7 +156,7 @@ func TestLoad(t *testing.T) {
 func TestLoadOnThePlaneAtItsPosition(t *testing.T) {
 	p, err := pattern.Read(stringsReader("#CXRLE Pos=-100,7\nx = 2, y = 1\n2o!\n"), "two.rle")
 	require.NoError(t, err)
-	r := start(t, runner.Config{Options: life.Options{Topology: life.Unbounded}}, glider...)
+	r := start(t, runner.Config{Options: sim.Options{Topology: life.Unbounded}}, glider...)
 	r.Do(runner.Load{Pattern: p})
 	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 1 })
 	assert.Equal(t, life.Rect{Min: life.Point{X: -100, Y: 7}, Max: life.Point{X: -98, Y: 8}}, f.Bounds)
@@ -169,7 +170,7 @@ func TestStepExponent(t *testing.T) {
 	r.Do(runner.Pause{})
 	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 7 })
 	assert.Zero(t, f.Generation%8, "8 generations a step: generation %d", f.Generation)
-	assert.Equal(t, reference(t, life.Options{}, f.Generation, glider...).String(), gridOf(f))
+	assert.Equal(t, reference(t, sim.Options{}, f.Generation, glider...).String(), gridOf(f))
 	// Smaller stops at one generation.
 	r.Do(runner.Smaller{}, runner.Smaller{}, runner.Smaller{}, runner.Smaller{})
 	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 11 })
@@ -189,11 +190,11 @@ func TestPopulations(t *testing.T) {
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 
 func TestPopulationsAtLeastTheHistory(t *testing.T) {
-	r := start(t, runner.Config{History: 700, Options: life.Options{Engine: life.Direct}}, glider...)
+	r := start(t, runner.Config{History: 700, Options: sim.Options{Engine: sim.Direct}}, glider...)
 	r.Do(runner.Step{N: 800})
 	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 800 })
 	assert.Len(t, f.Populations, 700, "as many as the history keeps, more than PopulationHistory")
-	r2 := start(t, runner.Config{History: 2, Options: life.Options{Engine: life.Direct}}, glider...)
+	r2 := start(t, runner.Config{History: 2, Options: sim.Options{Engine: sim.Direct}}, glider...)
 	r2.Do(runner.Step{N: 600})
 	f = waitFor(t, r2, func(f *runner.Frame) bool { return f.Generation == 600 })
 	assert.Len(t, f.Populations, runner.PopulationHistory, "at least PopulationHistory")

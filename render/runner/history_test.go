@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/runner"
 )
 
@@ -50,7 +51,7 @@ func TestBackAndForward(t *testing.T) {
 	for _, e := range engines {
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%v %s", e, tt.name), func(t *testing.T) {
-				opt := life.Options{Rule: life.Conway, Topology: life.Plane, Engine: e}
+				opt := sim.Options{Rule: life.Conway, Topology: life.Plane, Engine: e}
 				r := start(t, runner.Config{Options: opt, History: tt.history}, glider...)
 				if tt.steps > 0 {
 					runTo(t, r, 0, tt.steps)
@@ -73,7 +74,7 @@ func TestBackAndForward(t *testing.T) {
 func TestRunResumesFromTheGenerationShown(t *testing.T) {
 	for _, e := range engines {
 		t.Run(e.String(), func(t *testing.T) {
-			opt := life.Options{Rule: life.Conway, Topology: life.Torus, Engine: e}
+			opt := sim.Options{Rule: life.Conway, Topology: life.Torus, Engine: e}
 			r := start(t, runner.Config{Options: opt}, glider...)
 			runTo(t, r, 0, 9)
 			r.Do(runner.Back{}, runner.Back{}, runner.Back{}, runner.Back{})
@@ -89,7 +90,7 @@ func TestRunResumesFromTheGenerationShown(t *testing.T) {
 // TestEditAfterBack edits a generation gone back to: the generations that
 // followed it are dropped, and Forward runs on from the edited grid.
 func TestEditAfterBack(t *testing.T) {
-	opt := life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct}
+	opt := sim.Options{Rule: life.Conway, Topology: life.Plane, Engine: sim.Direct}
 	r := start(t, runner.Config{Options: opt}, glider...)
 	runTo(t, r, 0, 4)
 	r.Do(runner.Back{}, runner.Back{})
@@ -100,7 +101,7 @@ func TestEditAfterBack(t *testing.T) {
 
 	edited := reference(t, opt, 2, glider...)
 	edited.Set(7, 5, life.Alive)
-	s, err := life.NewSimulation(context.Background(), edited, opt)
+	s, err := sim.New(context.Background(), edited, opt)
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Step())
@@ -154,7 +155,7 @@ func TestStability(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opt := life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct}
+			opt := sim.Options{Rule: life.Conway, Topology: life.Plane, Engine: sim.Direct}
 			r := start(t, runner.Config{Options: opt}, tt.rows...)
 			var f *runner.Frame
 			for _, b := range tt.batches {
@@ -169,25 +170,25 @@ func TestStability(t *testing.T) {
 }
 
 func TestUnboundedBackAndForward(t *testing.T) {
-	for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+	for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
 		t.Run(e.String(), func(t *testing.T) {
-			opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e, Origin: far}
+			opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e, Origin: far}
 			r := start(t, runner.Config{Options: opt, History: 4}, glider...)
 			runTo(t, r, 0, 10)
 			r.Do(runner.Back{}, runner.Back{})
 			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 8 && f.Newer == 2 })
 			assert.Equal(t, 1, f.Older, "generations 7 to 10 kept")
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 8, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 8, glider...)))
 
 			// An edit at generation 8 drops 9 and 10: Forward runs on
 			// from the edited plane, on which the lone cell far off dies.
 			r.Do(runner.Toggle{X: -3, Y: 4}, runner.Forward{})
 			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 9 })
 			assert.Zero(t, f.Newer)
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 9, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 9, glider...)))
 			r.Do(runner.Back{})
 			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 8 })
-			assert.Equal(t, life.Alive, f.Universe.At(-3, 4), "the edit is kept")
+			assert.Equal(t, life.Alive, universeOf(f).At(-3, 4), "the edit is kept")
 
 			// Back past the oldest kept stays there; running on resumes
 			// from the generation shown.
@@ -196,7 +197,7 @@ func TestUnboundedBackAndForward(t *testing.T) {
 			assert.Equal(t, 7, f.Generation)
 			assert.Zero(t, f.Older)
 			f = runTo(t, r, 7, 20)
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 20, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 20, glider...)))
 		})
 	}
 }

@@ -1,4 +1,4 @@
-// Package runner runs a life.Simulation in a goroutine of its own, for a
+// Package runner runs a sim.Simulation in a goroutine of its own, for a
 // window or any other live view: it paces the generations at a target speed,
 // applies commands (play, pause, step, edits...) between generations, and
 // publishes a copy of each complete generation as a Frame that the view takes
@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // Speeds, in generations per second.
@@ -49,7 +50,7 @@ type Config struct {
 	Grid *life.Grid
 	// Options are the simulation's rule, topology, engine and, on an
 	// unbounded plane, origin.
-	Options life.Options
+	Options sim.Options
 	// Speed is the target in generations per second, clamped to
 	// [MinSpeed, MaxSpeed]; 0 means DefaultSpeed.
 	Speed float64
@@ -82,15 +83,15 @@ type Config struct {
 // to the taker until it hands it back to the next Take.
 type Frame struct {
 	Grid *life.Grid // the generation on a bounded board: a copy that the Runner does not touch while it is taken; nil on an unbounded plane
-	// Universe is the generation on an unbounded plane: a snapshot that
+	// Plane is the generation on an unbounded plane: a snapshot that
 	// nobody writes (read it from any goroutine); nil on a bounded board.
-	Universe *life.Universe
+	Plane life.Board
 	// Bounds is the live cells' bounding box on an unbounded plane (the
 	// zero Rect if none is alive), or the grid's rectangle from (0, 0).
 	Bounds     life.Rect
 	Generation int
 	Population int
-	Options    life.Options
+	Options    sim.Options
 	Started    bool    // the simulation exists: the goroutine engine may take a while to start its cells
 	Running    bool    // playing, as opposed to paused
 	Speed      float64 // the target, in generations per second
@@ -286,9 +287,9 @@ type loop struct {
 	cfg     Config
 	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
 	grid    *life.Grid // the current generation before the simulation exists
-	sim     *life.Simulation
-	plane   bool           // the board is an unbounded plane
-	ustart  *life.Universe // what Reset goes back to on an unbounded plane
+	sim     *sim.Simulation
+	plane   bool         // the board is an unbounded plane
+	ustart  sim.Snapshot // what Reset goes back to on an unbounded plane
 	running bool
 	speed   float64
 	steps   int  // generations still to run at once, from Step
@@ -333,7 +334,7 @@ func newLoop(r *Runner, cfg Config) *loop {
 		redo:     newBoards(),
 	}
 	if l.plane {
-		l.ustart = l.placed(l.start)
+		l.ustart = sim.NewSnapshot(l.placed(l.start))
 		l.phist = newPlaneHistory(cfg.History)
 		l.pops.max = max(l.phist.max, PopulationHistory)
 	} else {
@@ -355,14 +356,14 @@ func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
 // run is the life of the simulation goroutine.
 func (l *loop) run(ctx context.Context) {
 	l.ctx = ctx
-	sim, err := life.NewSimulation(ctx, l.grid, l.cfg.Options)
+	s, err := sim.New(ctx, l.grid, l.cfg.Options)
 	if err != nil {
 		if ctx.Err() == nil {
 			l.r.fail(err)
 		}
 		return
 	}
-	l.sim = sim
+	l.sim = s
 	defer func() { l.sim.Close() }() // SetRule may have made another
 	l.grid = nil
 	l.dirty = true
@@ -484,10 +485,10 @@ func (l *loop) current() *life.Grid {
 	return l.grid
 }
 
-// universe returns the current generation of an unbounded plane.
-func (l *loop) universe() *life.Universe {
+// plane returns a snapshot of the current generation of an unbounded plane.
+func (l *loop) planeSnapshot() sim.Snapshot {
 	if l.sim != nil {
-		return l.sim.Universe()
+		return l.sim.Snapshot()
 	}
 	return l.ustart
 }
@@ -497,13 +498,13 @@ func (l *loop) publish() {
 	f := l.r.spare()
 	var (
 		grid   *life.Grid
-		uni    *life.Universe
+		plane  life.Board
 		bounds life.Rect
 		pop    int
 	)
 	if l.plane {
-		u := l.universe()
-		uni, bounds, pop = u.Clone(), u.Bounds(), u.Population()
+		plane = l.planeSnapshot().Board()
+		bounds, pop = plane.Bounds(), plane.Population()
 	} else {
 		g := l.current()
 		if f == nil || f.Grid == nil || f.Grid.Width() != g.Width() || f.Grid.Height() != g.Height() {
@@ -521,7 +522,7 @@ func (l *loop) publish() {
 	l.seq++
 	*f = Frame{
 		Grid:       grid,
-		Universe:   uni,
+		Plane:      plane,
 		Bounds:     bounds,
 		Population: pop,
 		Options:    l.cfg.Options,

@@ -13,12 +13,13 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/runner"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-var engines = []life.Engine{life.Goroutine, life.Direct, life.Dense}
+var engines = []sim.Engine{sim.Goroutine, sim.Direct, sim.Dense}
 
 // start starts a runner on the picture rows and closes it when the test ends.
 func start(t *testing.T, cfg runner.Config, rows ...string) *runner.Runner {
@@ -54,15 +55,15 @@ func waitFor(t *testing.T, r *runner.Runner, ok func(*runner.Frame) bool) *runne
 }
 
 // reference runs gens generations of rows with the direct engine.
-func reference(t *testing.T, opt life.Options, gens int, rows ...string) *life.Grid {
+func reference(t *testing.T, opt sim.Options, gens int, rows ...string) *life.Grid {
 	t.Helper()
 	g, err := life.ParseGrid(rows...)
 	require.NoError(t, err)
-	opt.Engine = life.Direct
+	opt.Engine = sim.Direct
 	if opt.Rule == (life.Rule{}) {
 		opt.Rule = life.Conway
 	}
-	s, err := life.NewSimulation(context.Background(), g, opt)
+	s, err := sim.New(context.Background(), g, opt)
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Run(context.Background(), gens))
@@ -96,7 +97,7 @@ func TestStepMatchesTheDirectEngine(t *testing.T) {
 		for _, top := range []life.Topology{life.Torus, life.Plane} {
 			for _, n := range []int{1, 4, 13} {
 				t.Run(fmt.Sprintf("%v %v %d", e, top, n), func(t *testing.T) {
-					opt := life.Options{Rule: life.Conway, Topology: top, Engine: e}
+					opt := sim.Options{Rule: life.Conway, Topology: top, Engine: e}
 					r := start(t, runner.Config{Options: opt}, glider...)
 					r.Do(runner.Step{N: n})
 					f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == n })
@@ -104,9 +105,9 @@ func TestStepMatchesTheDirectEngine(t *testing.T) {
 					assert.True(t, f.Started)
 					assert.False(t, f.Running)
 					switch e {
-					case life.Dense:
+					case sim.Dense:
 						assert.Equal(t, 48+1, f.Goroutines, "48 cells and one driver")
-					case life.Goroutine:
+					case sim.Goroutine:
 						assert.Positive(t, f.Goroutines, "the cells near the glider and the drivers")
 						assert.Less(t, f.Goroutines, 48+1+2*runtime.GOMAXPROCS(0), "the cells near the glider and the drivers")
 					default:
@@ -128,7 +129,7 @@ func TestEditsWhileRunningAreNeverLost(t *testing.T) {
 			for i := range rows {
 				rows[i] = "................................................"[:48]
 			}
-			r := start(t, runner.Config{Options: life.Options{Rule: life.Conway, Engine: e}, Running: true, Speed: runner.MaxSpeed}, rows...)
+			r := start(t, runner.Config{Options: sim.Options{Rule: life.Conway, Engine: e}, Running: true, Speed: runner.MaxSpeed}, rows...)
 			want, err := life.NewGrid(48, 48)
 			require.NoError(t, err)
 			for by := 1; by < 48; by += 4 {
@@ -180,7 +181,7 @@ func TestCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := start(t, runner.Config{Options: life.Options{Rule: life.Conway, Topology: life.Plane}}, blinker...)
+			r := start(t, runner.Config{Options: sim.Options{Rule: life.Conway, Topology: life.Plane}}, blinker...)
 			r.Do(tt.cmds...)
 			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == uint64(len(tt.cmds)) && f.Generation == tt.gen })
 			want, err := life.ParseGrid(tt.want...)
@@ -214,7 +215,7 @@ func TestSoup(t *testing.T) {
 	}
 	require.NotEqual(t, soup(0), soup(1))
 
-	r := start(t, runner.Config{Seed: 7, Density: 0.25, Options: life.Options{Rule: life.Conway, Engine: life.Direct}}, rows...)
+	r := start(t, runner.Config{Seed: 7, Density: 0.25, Options: sim.Options{Rule: life.Conway, Engine: sim.Direct}}, rows...)
 	r.Do(runner.Step{N: 2}, runner.Soup{})
 	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 2 })
 	assert.Equal(t, 0, f.Generation, "a soup is generation 0")
@@ -230,7 +231,7 @@ func TestSoup(t *testing.T) {
 
 // TestTakenFramesAreNotTouched keeps a frame while the simulation runs on.
 func TestTakenFramesAreNotTouched(t *testing.T) {
-	r := start(t, runner.Config{Running: true, Speed: runner.MaxSpeed, Options: life.Options{Rule: life.Conway, Engine: life.Direct}}, glider...)
+	r := start(t, runner.Config{Running: true, Speed: runner.MaxSpeed, Options: sim.Options{Rule: life.Conway, Engine: sim.Direct}}, glider...)
 	kept := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 1 })
 	copyOf := kept.Grid.Clone()
 	gen := kept.Generation
@@ -244,7 +245,7 @@ func TestTakenFramesAreNotTouched(t *testing.T) {
 }
 
 func TestRunningMeasuresItsSpeed(t *testing.T) {
-	r := start(t, runner.Config{Running: true, Speed: 64, Options: life.Options{Rule: life.Conway, Engine: life.Direct}}, glider...)
+	r := start(t, runner.Config{Running: true, Speed: 64, Options: sim.Options{Rule: life.Conway, Engine: sim.Direct}}, glider...)
 	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Achieved > 0 })
 	assert.True(t, f.Running)
 	assert.Positive(t, f.Generation)
@@ -261,7 +262,7 @@ func TestCloseWhileRunningEndsEveryGoroutine(t *testing.T) {
 	// goleak, in TestMain, checks that nothing is left.
 	g, err := life.NewGrid(64, 64)
 	require.NoError(t, err)
-	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Running: true, Speed: runner.MaxSpeed, Options: life.Options{Rule: life.Conway}})
+	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Running: true, Speed: runner.MaxSpeed, Options: sim.Options{Rule: life.Conway}})
 	require.NoError(t, err)
 	waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 2 })
 	require.NoError(t, r.Close())
@@ -307,7 +308,7 @@ func TestStartErrors(t *testing.T) {
 func TestSimulationErrorIsReported(t *testing.T) {
 	g, err := life.NewGrid(4, 4)
 	require.NoError(t, err)
-	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Options: life.Options{Topology: 9}})
+	r, err := runner.Start(context.Background(), runner.Config{Grid: g, Options: sim.Options{Topology: 9}})
 	require.NoError(t, err)
 	<-r.Done()
 	assert.EqualError(t, r.Err(), "unknown topology 9")
@@ -322,16 +323,16 @@ var far = life.Point{X: 1e9, Y: -1e9}
 // unbounded plane with the direct engine.
 func planeReference(t *testing.T, origin life.Point, gens int, rows ...string) *life.Universe {
 	t.Helper()
-	return reference2(t, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: origin}, gens, rows...)
+	return reference2(t, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct, Origin: origin}, gens, rows...)
 }
 
 // reference2 runs gens generations of rows under opt and returns the
 // universe.
-func reference2(t *testing.T, opt life.Options, gens int, rows ...string) *life.Universe {
+func reference2(t *testing.T, opt sim.Options, gens int, rows ...string) *life.Universe {
 	t.Helper()
 	g, err := life.ParseGrid(rows...)
 	require.NoError(t, err)
-	s, err := life.NewSimulation(context.Background(), g, opt)
+	s, err := sim.New(context.Background(), g, opt)
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Run(context.Background(), gens))
@@ -339,26 +340,26 @@ func reference2(t *testing.T, opt life.Options, gens int, rows ...string) *life.
 }
 
 func TestUnboundedFrames(t *testing.T) {
-	for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+	for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
 		t.Run(e.String(), func(t *testing.T) {
-			opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e, Origin: far}
+			opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e, Origin: far}
 			r := start(t, runner.Config{Options: opt}, glider...)
 			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Started })
 			assert.Nil(t, f.Grid, "no grid: the plane has no edge")
-			require.NotNil(t, f.Universe)
+			require.NotNil(t, universeOf(f))
 			assert.Equal(t, 5, f.Population)
 			assert.Equal(t, life.RectOf(far, 3, 3), f.Bounds, "the glider's box, at the origin")
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 0, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 0, glider...)))
 
 			// 40 generations: the glider leaves the 8 × 6 grid it started
 			// in, 10 cells down and right, and nothing wraps.
 			r.Do(runner.Step{N: 40})
 			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 40 })
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 40, glider...)), "generation 40:\n%s", f.Universe)
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 40, glider...)), "generation 40:\n%s", universeOf(f))
 			assert.Equal(t, life.RectOf(far.Add(life.Point{X: 10, Y: 10}), 3, 3), f.Bounds)
 			assert.Equal(t, 5, f.Population)
 			assert.Equal(t, "spaceship period 4 moving (1,1) from generation 0", f.Stability.String())
-			if e == life.Goroutine {
+			if e == sim.Goroutine {
 				assert.Positive(t, f.Goroutines, "the cells near the glider, and the drivers")
 			}
 		})
@@ -368,16 +369,16 @@ func TestUnboundedFrames(t *testing.T) {
 // TestUnboundedFramesAreSnapshots keeps a frame while the plane runs on: the
 // universe it holds does not change.
 func TestUnboundedFramesAreSnapshots(t *testing.T) {
-	opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct}
+	opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct}
 	r := start(t, runner.Config{Running: true, Speed: runner.MaxSpeed, Options: opt}, glider...)
 	kept := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 1 })
-	copyOf, gen := kept.Universe.Clone(), kept.Generation
+	copyOf, gen := universeOf(kept).Clone(), kept.Generation
 	for f := kept; f.Generation < gen+20; time.Sleep(time.Millisecond) {
 		if newer := r.Take(nil); newer != nil {
 			f = newer
 		}
 	}
-	assert.True(t, copyOf.Equal(kept.Universe))
+	assert.True(t, copyOf.Equal(universeOf(kept)))
 }
 
 func TestUnboundedCommands(t *testing.T) {
@@ -404,7 +405,7 @@ func TestUnboundedCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: far}
+			opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct, Origin: far}
 			r := start(t, runner.Config{Options: opt}, blinker...)
 			r.Do(tt.cmds...)
 			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == uint64(len(tt.cmds)) && f.Generation == tt.gen })
@@ -412,7 +413,7 @@ func TestUnboundedCommands(t *testing.T) {
 			for _, c := range tt.want {
 				want.Set(far.X+c[0], far.Y+c[1], life.Alive)
 			}
-			assert.True(t, want.Equal(f.Universe), "want %v, got %v", want.Bounds(), f.Universe.Bounds())
+			assert.True(t, want.Equal(universeOf(f)), "want %v, got %v", want.Bounds(), universeOf(f).Bounds())
 			assert.Equal(t, want.Bounds(), f.Bounds)
 			assert.Equal(t, want.Population(), f.Population)
 		})
@@ -431,17 +432,24 @@ func TestUnboundedSoup(t *testing.T) {
 		u.Paste(g, far)
 		return u
 	}
-	opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: far}
+	opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct, Origin: far}
 	r := start(t, runner.Config{Seed: 7, Density: 0.25, Options: opt}, rows...)
 	r.Do(runner.Edit{X: 0, Y: 0, State: life.Alive}, runner.Step{N: 2}, runner.Soup{})
 	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 3 })
 	assert.Equal(t, 0, f.Generation, "a soup is generation 0")
-	assert.True(t, soup(0).Equal(f.Universe), "the first soup of the seed, alone on the plane")
+	assert.True(t, soup(0).Equal(universeOf(f)), "the first soup of the seed, alone on the plane")
 	assert.True(t, life.RectOf(far, 16, 4).Intersect(f.Bounds) == f.Bounds, "inside the box: %v", f.Bounds)
 	r.Do(runner.Step{N: 2}, runner.Reset{})
 	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 5 })
-	assert.True(t, soup(0).Equal(f.Universe), "Reset goes back to the soup")
+	assert.True(t, soup(0).Equal(universeOf(f)), "Reset goes back to the soup")
 	r.Do(runner.Soup{})
 	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Applied == 6 })
-	assert.True(t, soup(1).Equal(f.Universe), "the second soup of the seed")
+	assert.True(t, soup(1).Equal(universeOf(f)), "the second soup of the seed")
+}
+
+// universeOf returns the plane a frame shows as the Universe it is (the
+// goroutine and direct engines keep one), or nil on a bounded board.
+func universeOf(f *runner.Frame) *life.Universe {
+	u, _ := f.Plane.(*life.Universe)
+	return u
 }

@@ -159,8 +159,8 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View || g.painted.light != g.ctl.Light || g.painted.noLines != g.painter.NoLines {
 		// Paint and upload only what changed: a paused or slow simulation
 		// costs a copy on the GPU per frame, not a repaint.
-		if g.frame.Universe != nil {
-			g.painter.PaintUniverse(g.img, g.frame.Universe, g.ctl.View)
+		if g.frame.Plane != nil {
+			g.painter.PaintPlane(g.img, g.frame.Plane, g.ctl.View)
 		} else {
 			g.painter.Paint(g.img, g.frame.Grid, g.ctl.View)
 		}

@@ -18,6 +18,7 @@ import (
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/picture"
 )
 
@@ -151,21 +152,21 @@ func TestRecorder(t *testing.T) {
 	c := export.Config{GIF: filepath.Join(dir, "run.gif"), PNG: filepath.Join(dir, "last.png"), Zoom: 2, Delay: 30 * time.Millisecond}
 	blinker, err := life.ParseGrid(".....", "..O..", "..O..", "..O..", ".....")
 	require.NoError(t, err)
-	sim, err := life.NewSimulation(t.Context(), blinker, life.Options{Rule: life.Conway, Topology: life.Plane, Engine: life.Direct})
+	s, err := sim.New(t.Context(), blinker, sim.Options{Rule: life.Conway, Topology: life.Plane, Engine: sim.Direct})
 	require.NoError(t, err)
-	defer sim.Close()
+	defer s.Close()
 
 	r, err := c.NewRecorder(5, 5, 4)
 	require.NoError(t, err)
 	for {
-		require.NoError(t, r.Generation(sim.Grid()))
-		if sim.Generation() == 3 {
+		require.NoError(t, r.Generation(s.Grid()))
+		if s.Generation() == 3 {
 			break
 		}
-		require.NoError(t, sim.Step())
+		require.NoError(t, s.Step())
 	}
 	assert.Equal(t, 4, r.Frames())
-	require.NoError(t, r.Finish(sim.Grid()))
+	require.NoError(t, r.Finish(s.Grid()))
 
 	f, err := os.Open(c.GIF)
 	require.NoError(t, err)

@@ -8,12 +8,13 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 )
 
 func TestStartChecksTheBudget(t *testing.T) {
 	// A 1000x1000 direct run takes the start grid and two more: 3 MB. The
 	// caller's costs count too.
-	c := setup.Config{Random: 0.3, Size: setup.Size{W: 1000, H: 1000}, Engine: life.Direct, Memory: 3_000_000}
+	c := setup.Config{Random: 0.3, Size: setup.Size{W: 1000, H: 1000}, Engine: sim.Direct, Memory: 3_000_000}
 	s, err := c.Start(nil, nil)
 	require.NoError(t, err, "3 MB fit in 3 MB")
 	assert.Equal(t, 1000, s.Grid.Width())

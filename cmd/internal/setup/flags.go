@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/runner"
 )
 
@@ -95,17 +96,17 @@ func (v *topologyValue) Set(s string) error {
 	return nil
 }
 
-type engineValue struct{ e *life.Engine }
+type engineValue struct{ e *sim.Engine }
 
 func (v *engineValue) String() string {
 	if v.e == nil {
-		return life.Goroutine.String()
+		return sim.Goroutine.String()
 	}
 	return v.e.String()
 }
 
 func (v *engineValue) Set(s string) error {
-	e, err := life.ParseEngine(s)
+	e, err := sim.ParseEngine(s)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,7 @@
 // (cmd/lifeview) share about starting a simulation: the flags -pattern,
 // -size, -rule, -topology, -random, -seed and -engine, registered on the
 // caller's flag.FlagSet into a Config, and Config.Start, which turns them into
-// the first generation and the life.Options to run it with.
+// the first generation and the sim.Options to run it with.
 //
 // Each flag's value is checked as it is parsed, so a bad value is an error
 // from FlagSet.Parse that names the flag; mistakes that only show once the
@@ -24,6 +24,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // DefaultDensity is the density of the random soup a program starts from when
@@ -48,7 +49,7 @@ type Config struct {
 	// Seed seeds the random soup; 0 means pick one (Start reports it).
 	Seed uint64
 	// Engine runs the cell program.
-	Engine life.Engine
+	Engine sim.Engine
 	// Memory is the run's memory budget in bytes (-memory); 0 means
 	// life.DefaultBudget.
 	Memory uint64
@@ -137,7 +138,7 @@ type Start struct {
 	// Grid is generation 0.
 	Grid *life.Grid
 	// Options are the rule, topology and engine to run it with.
-	Options life.Options
+	Options sim.Options
 	// Pattern is the pattern placed in Grid, or nil for a random soup.
 	Pattern *pattern.Pattern
 	// Name is the pattern's name (else its file's name, or "stdin"), or
@@ -193,7 +194,7 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if !soup && c.seedSet && !c.MoreSoups {
 		return nil, &FlagError{"seed", errors.New("a seed is for a random soup (-random), not a pattern")}
 	}
-	s := &Start{Options: life.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine, Memory: c.Memory}}
+	s := &Start{Options: sim.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine, Memory: c.Memory}}
 	w, h := 0, 0
 	if !soup {
 		p, err := pattern.Load(c.Pattern, stdin)

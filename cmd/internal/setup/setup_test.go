@@ -15,6 +15,7 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -76,7 +77,7 @@ func TestFlags(t *testing.T) {
 		{
 			name: "every flag",
 			args: []string{"-pattern", "glider", "-size", "9x5", "-rule", "b36/s23", "-topology", "plane", "-engine", "direct"},
-			want: setup.Config{Pattern: "glider", Size: setup.Size{W: 9, H: 5}, Rule: &highlife, Topology: life.Plane, Engine: life.Direct},
+			want: setup.Config{Pattern: "glider", Size: setup.Size{W: 9, H: 5}, Rule: &highlife, Topology: life.Plane, Engine: sim.Direct},
 		},
 		{name: "a rule by name", args: []string{"-rule", "HighLife"}, want: setup.Config{Rule: &highlife}},
 		{name: "random and seed", args: []string{"-random", "0.25", "-seed", "42"}, want: setup.Config{Random: 0.25, Seed: 42}},
@@ -360,7 +361,7 @@ func TestStartErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if strings.Contains(tt.wantErr, "the goroutine engine needs") && life.Goroutine.Check(30000, 30000) == nil {
+			if strings.Contains(tt.wantErr, "the goroutine engine needs") && sim.Goroutine.Check(30000, 30000) == nil {
 				t.Skip("this machine's memory is unknown (not Linux) or big enough for 900 million goroutines")
 			}
 			var c setup.Config

@@ -13,6 +13,7 @@ import (
 	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	"colife/render/view"
 )
 
@@ -33,8 +34,8 @@ func onPlane(t *testing.T, name string, gens int) *life.Universe {
 	g, err := life.NewGrid(size.W, size.H)
 	require.NoError(t, err)
 	require.NoError(t, p.Place(g))
-	opt := life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct, Origin: cli.Origin(size.W, size.H)}
-	s, err := life.NewSimulation(context.Background(), g, opt)
+	opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct, Origin: cli.Origin(size.W, size.H)}
+	s, err := sim.New(context.Background(), g, opt)
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Run(context.Background(), gens))
@@ -73,10 +74,10 @@ func TestDemo(t *testing.T) {
 
 // unlike counts the pixels of img that differ from u painted in v, as the
 // window paints it (dark theme, grid lines where the zoom has room).
-func unlike(img image.Image, u *life.Universe, v view.View) int {
+func unlike(img image.Image, u life.Board, v view.View) int {
 	want := image.NewRGBA(img.Bounds())
 	p := view.Painter{Palette: view.DefaultPalette}
-	p.PaintUniverse(want, u, v)
+	p.PaintPlane(want, u, v)
 	bad := 0
 	for y := range want.Rect.Dy() {
 		for x := range want.Rect.Dx() {

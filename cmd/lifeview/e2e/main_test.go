@@ -24,6 +24,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	"colife/render/view"
 )
 
@@ -198,7 +199,7 @@ func expected(t *testing.T, gens int) *life.Grid {
 	g, err := life.NewGrid(32, 32)
 	require.NoError(t, err)
 	require.NoError(t, p.Place(g))
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Direct})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Engine: sim.Direct})
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Run(context.Background(), gens))

@@ -16,6 +16,7 @@ import (
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 	"colife/render/runner"
 	"colife/render/view"
 )
@@ -147,8 +148,8 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 // torus if -topology was not given and the default unbounded plane cannot
 // run them (the dense engine runs every cell of a bounded board, and a B0
 // rule would fill the whole plane at once).
-func (c *Config) Bounded(opt life.Options) life.Topology {
-	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine == life.Dense || opt.Rule.BirthOnZero()) {
+func (c *Config) Bounded(opt sim.Options) life.Topology {
+	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine == sim.Dense || opt.Rule.BirthOnZero()) {
 		return life.Torus
 	}
 	return opt.Topology

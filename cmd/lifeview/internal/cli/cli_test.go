@@ -15,6 +15,7 @@ import (
 	"colife/cmd/internal/export"
 	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
+	"colife/life/sim"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -106,16 +107,16 @@ func TestTopology(t *testing.T) {
 	require.NoError(t, err)
 	for _, tt := range []struct {
 		args []string
-		opt  life.Options // the engine and rule to run
+		opt  sim.Options // the engine and rule to run
 		want life.Topology
 	}{
-		{nil, life.Options{Rule: life.Conway}, life.Unbounded},
-		{[]string{"-topology", "torus"}, life.Options{Rule: life.Conway}, life.Torus},
-		{[]string{"-topology", "plane"}, life.Options{Rule: life.Conway}, life.Plane},
-		{[]string{"-topology", "infinite"}, life.Options{Rule: life.Conway}, life.Unbounded},
-		{nil, life.Options{Rule: life.Conway, Engine: life.Dense}, life.Torus},
-		{nil, life.Options{Rule: b0}, life.Torus},
-		{[]string{"-topology", "unbounded"}, life.Options{Rule: b0}, life.Unbounded}, // asked for: the simulation refuses it
+		{nil, sim.Options{Rule: life.Conway}, life.Unbounded},
+		{[]string{"-topology", "torus"}, sim.Options{Rule: life.Conway}, life.Torus},
+		{[]string{"-topology", "plane"}, sim.Options{Rule: life.Conway}, life.Plane},
+		{[]string{"-topology", "infinite"}, sim.Options{Rule: life.Conway}, life.Unbounded},
+		{nil, sim.Options{Rule: life.Conway, Engine: sim.Dense}, life.Torus},
+		{nil, sim.Options{Rule: b0}, life.Torus},
+		{[]string{"-topology", "unbounded"}, sim.Options{Rule: b0}, life.Unbounded}, // asked for: the simulation refuses it
 	} {
 		t.Run(fmt.Sprintf("%v %v %v", tt.args, tt.opt.Engine, tt.opt.Rule), func(t *testing.T) {
 			c, err := cli.Parse(tt.args, nil)

@@ -11,6 +11,7 @@ import (
 	"colife/cmd/internal/setup"
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // PageParams are the parameters of the page's address that PageStart takes,
@@ -107,6 +108,6 @@ func EmptyStart() *setup.Start {
 	return &setup.Start{
 		Grid:    g,
 		Name:    "empty",
-		Options: life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Goroutine, Origin: Origin(size.W, size.H)},
+		Options: sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Goroutine, Origin: Origin(size.W, size.H)},
 	}
 }

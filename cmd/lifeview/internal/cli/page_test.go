@@ -10,6 +10,7 @@ import (
 	"colife/cmd/lifeview/internal/cli"
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // TestPageStart reads the page's address as lifeview reads its flags: each
@@ -19,41 +20,41 @@ func TestPageStart(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		query string
-		check func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options)
+		check func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options)
 	}{
-		{"nothing: the gun on the unbounded plane", "", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+		{"nothing: the gun on the unbounded plane", "", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 			assert.Equal(t, "gosper", name)
 			assert.Equal(t, life.Unbounded, opt.Topology)
 			assert.Equal(t, 36, g.Population())
 		}},
-		{"a built-in pattern", "pattern=glider", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+		{"a built-in pattern", "pattern=glider", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 			assert.Equal(t, "glider", name)
 			assert.Equal(t, 5, g.Population())
-			assert.Equal(t, life.Goroutine, opt.Engine)
+			assert.Equal(t, sim.Goroutine, opt.Engine)
 		}},
 		{"an RLE, with the window's flags", "rle=" + url.QueryEscape(glider) + "&rule=highlife&engine=direct&zoom=8&speed=60&topology=torus&size=32x32&hud=false&gens=7",
-			func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+			func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 				assert.Equal(t, "glider", name, "its #N")
 				assert.Equal(t, 5, g.Population())
 				assert.Equal(t, "B36/S23", opt.Rule.String(), "rule= over the RLE's")
-				assert.Equal(t, life.Direct, opt.Engine)
+				assert.Equal(t, sim.Direct, opt.Engine)
 				assert.Equal(t, life.Torus, opt.Topology)
 				assert.Equal(t, [2]int{32, 32}, [2]int{g.Width(), g.Height()})
 				assert.Equal(t, [4]any{8.0, 60.0, false, 7}, [4]any{cfg.Zoom, cfg.Speed, cfg.HUD, cfg.Gens})
 			}},
-		{"an RLE without a name", "rle=x+%3D+2%2C+y+%3D+1%0A2o%21", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+		{"an RLE without a name", "rle=x+%3D+2%2C+y+%3D+1%0A2o%21", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 			assert.Equal(t, "rle", name)
 			assert.Equal(t, 2, g.Population())
 		}},
-		{"the page's memory budget", "", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+		{"the page's memory budget", "", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 			want, err := life.ParseBytes(cli.PageMemory)
 			require.NoError(t, err)
 			assert.Equal(t, want, opt.Memory)
 		}},
-		{"memory= over it", "memory=512M", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+		{"memory= over it", "memory=512M", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 			assert.Equal(t, uint64(512<<20), opt.Memory)
 		}},
-		{"empty parameters", "&&pattern=glider&", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt life.Options) {
+		{"empty parameters", "&&pattern=glider&", func(t *testing.T, cfg *cli.Config, name string, g *life.Grid, opt sim.Options) {
 			assert.Equal(t, "glider", name)
 		}},
 	} {

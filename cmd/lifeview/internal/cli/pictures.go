@@ -8,6 +8,7 @@ import (
 
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/sim"
 )
 
 // Prepare makes the start the flags describe, as the window and the
@@ -48,19 +49,19 @@ func WritePictures(ctx context.Context, cfg *Config, start *setup.Start) error {
 	if err != nil {
 		return err
 	}
-	sim, err := life.NewSimulation(ctx, g, start.Options)
+	s, err := sim.New(ctx, g, start.Options)
 	if err != nil {
 		return interrupted(ctx, err)
 	}
-	defer sim.Close()
-	frame := sim.Grid
+	defer s.Close()
+	frame := s.Grid
 	if start.Options.Topology == life.Unbounded {
 		box, err := life.NewGrid(g.Width(), g.Height()) // g's size: cannot fail
 		if err != nil {
 			return err
 		}
 		frame = func() *life.Grid {
-			sim.Window(box, start.Options.Origin)
+			s.Window(box, start.Options.Origin)
 			return box
 		}
 	}
@@ -68,10 +69,10 @@ func WritePictures(ctx context.Context, cfg *Config, start *setup.Start) error {
 		if err := rec.Generation(frame()); err != nil {
 			return err
 		}
-		if sim.Generation() >= cfg.Gens {
+		if s.Generation() >= cfg.Gens {
 			break
 		}
-		if err := sim.Run(ctx, 1); err != nil {
+		if err := s.Run(ctx, 1); err != nil {
 			return interrupted(ctx, err) // and write nothing
 		}
 	}

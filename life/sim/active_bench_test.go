@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // BenchmarkGun runs a Gosper glider gun on a 1024x1024 torus with the
@@ -35,15 +36,15 @@ func BenchmarkGun(b *testing.B) {
 			peak := 0
 			b.ReportAllocs()
 			for b.Loop() {
-				sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
+				s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := sim.Run(context.Background(), gens); err != nil {
+				if err := s.Run(context.Background(), gens); err != nil {
 					b.Fatal(err)
 				}
-				peak = max(peak, sim.PeakGoroutines())
-				sim.Close()
+				peak = max(peak, s.PeakGoroutines())
+				s.Close()
 			}
 			b.ReportMetric(gens*float64(b.N)/b.Elapsed().Seconds(), "gens/s")
 			b.ReportMetric(float64(peak), "peak-goroutines")
@@ -59,7 +60,7 @@ func BenchmarkGun(b *testing.B) {
 // One op is one generation.
 func BenchmarkSoup(b *testing.B) {
 	for _, at := range []int{0, 1000} {
-		for _, e := range []life.Engine{life.Goroutine, life.Dense} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Dense} {
 			for _, procs := range []int{1, 2} {
 				b.Run(fmt.Sprintf("at=%d/engine=%s/size=1024x1024/procs=%d", at, e, procs), func(b *testing.B) {
 					benchSoup(b, e, at, procs)
@@ -69,7 +70,7 @@ func BenchmarkSoup(b *testing.B) {
 	}
 }
 
-func benchSoup(b *testing.B, e life.Engine, at, procs int) {
+func benchSoup(b *testing.B, e sim.Engine, at, procs int) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 	g, err := life.NewGrid(1024, 1024)
 	if err != nil {
@@ -78,7 +79,7 @@ func benchSoup(b *testing.B, e life.Engine, at, procs int) {
 	g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
 	ctx := context.Background()
 	if at > 0 {
-		d, err := life.NewSimulation(ctx, g, life.Options{Rule: life.Conway, Engine: life.Direct})
+		d, err := sim.New(ctx, g, sim.Options{Rule: life.Conway, Engine: sim.Direct})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -88,25 +89,25 @@ func benchSoup(b *testing.B, e life.Engine, at, procs int) {
 		g = d.Grid().Clone()
 		d.Close()
 	}
-	sim, err := life.NewSimulation(ctx, g, life.Options{Rule: life.Conway, Engine: e})
+	s, err := sim.New(ctx, g, sim.Options{Rule: life.Conway, Engine: e})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer sim.Close()
+	defer s.Close()
 	// The first step starts the goroutines; after it the goroutine engine
 	// runs the cells that changed.
-	if err := sim.Step(); err != nil {
+	if err := s.Step(); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if err := sim.Step(); err != nil {
+		if err := s.Step(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "gens/s")
-	b.ReportMetric(float64(sim.Goroutines()), "goroutines")
+	b.ReportMetric(float64(s.Goroutines()), "goroutines")
 }
 
 // BenchmarkMethuselah runs methuselahs on the unbounded plane, one op the
@@ -119,7 +120,7 @@ func BenchmarkMethuselah(b *testing.B) {
 		name string
 		gens int // 0: until settled
 	}{{"r-pentomino", 0}, {"acorn", 5206}} {
-		for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
 			b.Run(fmt.Sprintf("pattern=%s/engine=%s", c.name, e), func(b *testing.B) {
 				p, err := pattern.Load(c.name, nil)
 				if err != nil {
@@ -131,26 +132,26 @@ func BenchmarkMethuselah(b *testing.B) {
 				}
 				gens, peak := 0, 0
 				for b.Loop() {
-					sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e})
+					s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e})
 					if err != nil {
 						b.Fatal(err)
 					}
 					d := life.NewDetector(0, life.Unbounded)
 					for {
 						if c.gens == 0 {
-							if _, ok := d.ObserveUniverse(sim.Generation(), sim.Universe()); ok {
+							if _, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok {
 								break
 							}
-						} else if sim.Generation() == c.gens {
+						} else if s.Generation() == c.gens {
 							break
 						}
-						if err := sim.Step(); err != nil {
+						if err := s.Step(); err != nil {
 							b.Fatal(err)
 						}
 					}
-					gens += sim.Generation()
-					peak = max(peak, sim.PeakGoroutines())
-					sim.Close()
+					gens += s.Generation()
+					peak = max(peak, s.PeakGoroutines())
+					s.Close()
 				}
 				b.ReportMetric(float64(gens)/b.Elapsed().Seconds(), "gens/s")
 				b.ReportMetric(float64(peak), "peak-goroutines")
@@ -168,29 +169,29 @@ func BenchmarkMethuselah(b *testing.B) {
 // cell updates (of the whole board) per second.
 func BenchmarkFamilies(b *testing.B) {
 	for _, rule := range []string{"briansbrain", "starwars", "B2-a/S12", "tlife"} {
-		for _, e := range []life.Engine{life.Goroutine, life.Direct} {
+		for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
 			b.Run(fmt.Sprintf("rule=%s/engine=%s/size=256x256", strings.ReplaceAll(rule, "/", ""), e), func(b *testing.B) {
 				r, err := life.ParseRule(rule)
 				if err != nil {
 					b.Fatal(err)
 				}
-				sim, err := life.NewSimulation(context.Background(), soup(b, 256, 256, 0.3), life.Options{Rule: r, Engine: e})
+				s, err := sim.New(context.Background(), soup(b, 256, 256, 0.3), sim.Options{Rule: r, Engine: e})
 				if err != nil {
 					b.Fatal(err)
 				}
-				defer sim.Close()
-				if err := sim.Run(context.Background(), 20); err != nil {
+				defer s.Close()
+				if err := s.Run(context.Background(), 20); err != nil {
 					b.Fatal(err)
 				}
 				b.ResetTimer()
 				for b.Loop() {
-					if err := sim.Step(); err != nil {
+					if err := s.Step(); err != nil {
 						b.Fatal(err)
 					}
 				}
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "gens/s")
 				b.ReportMetric(float64(b.N)*256*256/b.Elapsed().Seconds(), "cells/s")
-				b.ReportMetric(float64(sim.PeakGoroutines()), "peak-goroutines")
+				b.ReportMetric(float64(s.PeakGoroutines()), "peak-goroutines")
 			})
 		}
 	}

@@ -1,20 +1,22 @@
-package life
+package cells
 
 import (
 	"runtime"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+
+	"colife/life"
 )
 
 // message is what travels on a driver's inbox: a Query or a Transition from
 // the cell whose index in the grid is from. It is a small value: sending one
 // shares nothing.
 type message struct {
-	from  int32 // the sender's index in the grid, and so its reply channel
-	x, y  int32 // the queried cell, or the sender itself for a transition
-	kind  uint8 // kindQuery or kindTransition; kindHeld once the driver holds it
-	state State // the new state, for a transition
+	from  int32      // the sender's index in the grid, and so its reply channel
+	x, y  int32      // the queried cell, or the sender itself for a transition
+	kind  uint8      // kindQuery or kindTransition; kindHeld once the driver holds it
+	state life.State // the new state, for a transition
 }
 
 const (
@@ -30,16 +32,16 @@ const (
 type cellPort struct {
 	id    int32
 	d     *driver
-	reply <-chan State
+	reply <-chan life.State
 	dead  bool // reply was closed: the simulation is shutting down
 }
 
-// query sends q and blocks until the driver answers: the yield of the book's
+// Query sends q and blocks until the driver answers: the yield of the book's
 // Query. The cell whose Query brings the driver's owed count to zero wakes
 // it. Once the simulation shuts down it answers Empty and sends nothing.
-func (c *cellPort) query(q Query) State {
+func (c *cellPort) Query(q life.Query) life.State {
 	if c.dead {
-		return Empty
+		return life.Empty
 	}
 	c.d.inbox <- message{from: c.id, x: int32(q.X), y: int32(q.Y), kind: kindQuery}
 	if c.d.owed.Add(-1) == 0 {
@@ -53,10 +55,10 @@ func (c *cellPort) query(q Query) State {
 	return s
 }
 
-// transition sends t and returns at once, as the book's coroutine runs on
+// Transition sends t and returns at once, as the book's coroutine runs on
 // from a Transition to the next step's first Query: that Query the driver
 // holds until it starts the cell in the next generation (the book's TICK).
-func (c *cellPort) transition(t Transition) {
+func (c *cellPort) Transition(t life.Transition) {
 	if c.dead {
 		return
 	}
@@ -73,7 +75,7 @@ func (d *driver) runCell(i int) {
 	c := cellPort{id: int32(id), d: d, reply: d.replies[i]}
 	x, y := id%d.width, id/d.width
 	for !c.dead {
-		stepCell(&c, x, y, &d.rule)
+		life.StepCell(&c, x, y, &d.rule)
 	}
 }
 
@@ -85,10 +87,10 @@ func (d *driver) runCell(i int) {
 // sent its Transition.
 type driver struct {
 	lo, hi  int
-	width   int  // of the grid
-	rule    Rule // for the cells: the driver itself never applies it
+	width   int       // of the grid
+	rule    life.Rule // for the cells: the driver itself never applies it
 	inbox   chan message
-	replies []chan State // replies[i] belongs to cell lo+i; buffered, so a send never blocks
+	replies []chan life.State // replies[i] belongs to cell lo+i; buffered, so a send never blocks
 	cells   sync.WaitGroup
 	batch   []message // the messages being answered
 
@@ -108,10 +110,10 @@ type driver struct {
 	wake chan struct{}
 }
 
-// goroutines is the goroutine engine: one driver per shard, each with its own
+// Dense is the goroutine engine: one driver per shard, each with its own
 // goroutine, and one goroutine per cell.
-type goroutines struct {
-	topology Topology
+type Dense struct {
+	topology life.Topology
 	drivers  []*driver
 	start    []chan generation // start[i] tells drivers[i] to run a generation
 	done     chan bool         // each driver sends true when it has finished a generation, false if it gave up
@@ -122,7 +124,7 @@ type goroutines struct {
 
 // generation is one generation's pair of grids, handed to every driver.
 type generation struct {
-	cur, next *Grid
+	cur, next *life.Grid
 }
 
 // shardsFor returns how many drivers share n cells.
@@ -131,12 +133,12 @@ func shardsFor(n int) int {
 	return max(1, min(s, n/256))
 }
 
-func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
+func NewDense(w, h int, rule life.Rule, t life.Topology) *Dense {
 	n := w * h
 	if n >= quietStartCells {
 		defer pauseGC()()
 	}
-	e := &goroutines{
+	e := &Dense{
 		topology: t,
 		done:     make(chan bool),
 		quit:     make(chan struct{}),
@@ -153,7 +155,7 @@ func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 		d.inbox = make(chan message, max(size, 2*min(window, size)))
 		d.batch = make([]message, 2*min(window, size))
 		d.wake = make(chan struct{}, 1)
-		d.replies = make([]chan State, size)
+		d.replies = make([]chan life.State, size)
 		d.held = make([]message, size)
 		d.ahead = make([]bool, size)
 		e.drivers = append(e.drivers, d)
@@ -170,10 +172,10 @@ func newGoroutines(w, h int, rule Rule, t Topology) *goroutines {
 // drivers at once so that a big grid starts on every core, then runs a
 // generation each time it is told to, until the simulation shuts down; then
 // it ends its cells and waits for them.
-func (e *goroutines) run(d *driver, start <-chan generation, ready *sync.WaitGroup) {
+func (e *Dense) run(d *driver, start <-chan generation, ready *sync.WaitGroup) {
 	defer e.wg.Done()
 	for j := range d.replies {
-		d.replies[j] = make(chan State, 1)
+		d.replies[j] = make(chan life.State, 1)
 	}
 	d.cells.Add(len(d.replies))
 	defer func() {
@@ -243,10 +245,10 @@ const window = 64
 // the next cell of the shard, if any. Sleeping until the whole batch is in,
 // rather than waking for each message, costs one goroutine switch per Query
 // instead of two, and keeps the driver on the P where its cells run.
-func (e *goroutines) live(d *driver, g generation) bool {
+func (e *Dense) live(d *driver, g generation) bool {
 	cur, next := g.cur, g.next
 	answer := func(m message) {
-		d.replies[int(m.from)-d.lo] <- e.topology.Query(cur, Query{int(m.x), int(m.y)})
+		d.replies[int(m.from)-d.lo] <- e.topology.Query(cur, life.Query{X: int(m.x), Y: int(m.y)})
 	}
 	size := d.hi - d.lo
 	started := min(window, size)
@@ -299,10 +301,10 @@ func (e *goroutines) live(d *driver, g generation) bool {
 	return true
 }
 
-// step runs one generation over every shard, reporting false if the
+// Step runs one generation over every shard, reporting false if the
 // simulation was shut down, or cancel closed, before it finished. After false
 // the engine is shutting down: call stop.
-func (e *goroutines) step(cur, next *Grid, cancel <-chan struct{}) bool {
+func (e *Dense) Step(cur, next *life.Grid, cancel <-chan struct{}) bool {
 	return lockstep(e.start, generation{cur: cur, next: next}, e.done, e.quit, &e.quitOnce, cancel)
 }
 
@@ -335,8 +337,12 @@ func lockstep[T any](start []chan T, v T, done <-chan bool, quit chan struct{}, 
 	return ok
 }
 
-// stop shuts every goroutine down and returns when they have all ended.
-func (e *goroutines) stop() {
+// Drivers returns how many driver goroutines the engine runs, besides its
+// cells' goroutines.
+func (e *Dense) Drivers() int { return len(e.drivers) }
+
+// Stop shuts every goroutine down and returns when they have all ended.
+func (e *Dense) Stop() {
 	e.quitOnce.Do(func() { close(e.quit) })
 	e.wg.Wait()
 }

@@ -1,6 +1,8 @@
-package life
+package direct
 
-// tiled is the direct engine on an unbounded plane. It steps the Universe's
+import "colife/life"
+
+// Tiles is the direct engine on an unbounded plane. It steps the Universe's
 // 64 × 64 tiles a row at a time, 64 cells in one word: the eight neighbours
 // of every cell of a row are eight shifted words, added bit by bit into a
 // four-bit count, and the rule is a boolean function of the count's bits and
@@ -10,18 +12,18 @@ package life
 // tiles changed in the last generation cannot change (its cells'
 // neighbourhoods are what they were), and is copied, not stepped: a settled
 // field of still lifes costs a copy a tile. It refuses rules with B0
-// (NewSimulation does), under which the empty plane itself would come alive.
-type tiled struct {
+// (sim.New does), under which the empty plane itself would come alive.
+type Tiles struct {
 	birth, survive []uint // the neighbour counts of the rule's B and S
-	next           *Universe
-	todo           map[tileKey]struct{}
-	changed, was   map[tileKey]struct{} // the tiles the last generation changed; scratch
-	all            bool                 // count every tile as changed: the first generation, or after an edit
-	stepped        int                  // tiles stepped in the last generation, not copied
+	next           *life.Universe
+	todo           map[life.TileKey]struct{}
+	changed, was   map[life.TileKey]struct{} // the tiles the last generation changed; scratch
+	all            bool                      // count every tile as changed: the first generation, or after an edit
+	stepped        int                       // tiles stepped in the last generation, not copied
 }
 
-func newTiled(rule Rule) *tiled {
-	t := &tiled{next: NewUniverse(), todo: make(map[tileKey]struct{}), changed: make(map[tileKey]struct{}), was: make(map[tileKey]struct{}), all: true}
+func NewTiles(rule life.Rule) *Tiles {
+	t := &Tiles{next: life.NewUniverse(), todo: make(map[life.TileKey]struct{}), changed: make(map[life.TileKey]struct{}), was: make(map[life.TileKey]struct{}), all: true}
 	birth, survive, _ := rule.Totalistic() // a two-state totalistic rule (Rule.bitParallel)
 	for n := range uint(9) {
 		if birth>>n&1 == 1 {
@@ -34,20 +36,20 @@ func newTiled(rule Rule) *tiled {
 	return t
 }
 
-// step returns the generation after u, in a universe of the engine's own;
+// Step returns the generation after u, in a universe of the engine's own;
 // u becomes the engine's, to be reused for the generation after.
-func (t *tiled) step(u *Universe) *Universe {
+func (t *Tiles) Step(u *life.Universe) *life.Universe {
 	clear(t.todo)
-	for k, c := range u.tiles {
-		if c.empty() {
+	for k, c := range u.AllTiles() {
+		if c.Empty() {
 			continue
 		}
 		t.todo[k] = struct{}{}
 		var or uint64
-		for _, r := range &c.rows {
+		for _, r := range &c.Rows {
 			or |= r
 		}
-		top, bottom := c.rows[0], c.rows[tileSide-1]
+		top, bottom := c.Rows[0], c.Rows[life.TileSide-1]
 		for _, n := range [8]struct {
 			dx, dy int64
 			edge   bool
@@ -56,7 +58,7 @@ func (t *tiled) step(u *Universe) *Universe {
 			{-1, -1, top&1 != 0}, {1, -1, top>>63 != 0}, {-1, 1, bottom&1 != 0}, {1, 1, bottom>>63 != 0},
 		} {
 			if n.edge {
-				t.todo[tileKey{k.X + n.dx, k.Y + n.dy}] = struct{}{}
+				t.todo[life.TileKey{X: k.X + n.dx, Y: k.Y + n.dy}] = struct{}{}
 			}
 		}
 	}
@@ -65,21 +67,21 @@ func (t *tiled) step(u *Universe) *Universe {
 	t.was, t.changed = t.changed, t.was
 	clear(t.changed)
 	t.stepped = 0
-	var out tile
+	var out life.Tile
 	for k := range t.todo {
-		cur := u.tiles[k]
+		cur := u.Tile(k)
 		if !t.all && !t.near(k) {
-			if cur != nil && !cur.empty() {
-				next.newTile(k).copyFrom(cur)
+			if cur != nil && !cur.Empty() {
+				next.NewTile(k).CopyFrom(cur)
 			}
 			continue
 		}
 		t.stepped++
 		alive := t.stepTile(u, k, &out)
 		if alive {
-			*next.newTile(k) = out
+			*next.NewTile(k) = out
 		}
-		if cur == nil && alive || cur != nil && cur.rows != out.rows {
+		if cur == nil && alive || cur != nil && cur.Rows != out.Rows {
 			t.changed[k] = struct{}{}
 		}
 	}
@@ -90,10 +92,10 @@ func (t *tiled) step(u *Universe) *Universe {
 
 // near reports whether the tile at k or one of its eight neighbours changed
 // in the last generation.
-func (t *tiled) near(k tileKey) bool {
+func (t *Tiles) near(k life.TileKey) bool {
 	for dy := int64(-1); dy <= 1; dy++ {
 		for dx := int64(-1); dx <= 1; dx++ {
-			if _, ok := t.was[tileKey{k.X + dx, k.Y + dy}]; ok {
+			if _, ok := t.was[life.TileKey{X: k.X + dx, Y: k.Y + dy}]; ok {
 				return true
 			}
 		}
@@ -101,50 +103,50 @@ func (t *tiled) near(k tileKey) bool {
 	return false
 }
 
-// edited says that the board was changed between generations, other than
+// Edited says that the board was changed between generations, other than
 // by step: every tile is stepped in the next generation.
-func (t *tiled) edited() { t.all = true }
+func (t *Tiles) Edited() { t.all = true }
 
 // stepTile writes into out the next generation of the tile at k of u,
 // reporting whether any of its cells is alive.
-func (t *tiled) stepTile(u *Universe, k tileKey, out *tile) bool {
-	var around [3][3]*tile // [dy+1][dx+1]
+func (t *Tiles) stepTile(u *life.Universe, k life.TileKey, out *life.Tile) bool {
+	var around [3][3]*life.Tile // [dy+1][dx+1]
 	for dy := range 3 {
 		for dx := range 3 {
-			around[dy][dx] = u.tiles[tileKey{k.X + int64(dx) - 1, k.Y + int64(dy) - 1}]
+			around[dy][dx] = u.Tile(life.TileKey{X: k.X + int64(dx) - 1, Y: k.Y + int64(dy) - 1})
 		}
 	}
 	// Rows -1 to 64 of the tile, each with the cells beyond its left and
 	// right ends as bit 0 of l and r.
-	var c, l, r [tileSide + 2]uint64
-	for i := range tileSide + 2 {
+	var c, l, r [life.TileSide + 2]uint64
+	for i := range life.TileSide + 2 {
 		ty, row := 1, i-1
 		switch {
 		case row < 0:
-			ty, row = 0, tileSide-1
-		case row >= tileSide:
+			ty, row = 0, life.TileSide-1
+		case row >= life.TileSide:
 			ty, row = 2, 0
 		}
 		if m := around[ty][1]; m != nil {
-			c[i] = m.rows[row]
+			c[i] = m.Rows[row]
 		}
 		if w := around[ty][0]; w != nil {
-			l[i] = w.rows[row] >> 63
+			l[i] = w.Rows[row] >> 63
 		}
 		if e := around[ty][2]; e != nil {
-			r[i] = e.rows[row] & 1
+			r[i] = e.Rows[row] & 1
 		}
 	}
 	any := uint64(0)
-	for y := range tileSide {
+	for y := range life.TileSide {
 		a, m, b := c[y], c[y+1], c[y+2]
 		n := [8]uint64{
 			a<<1 | l[y], a, a>>1 | r[y]<<63,
 			m<<1 | l[y+1], m>>1 | r[y+1]<<63,
 			b<<1 | l[y+2], b, b>>1 | r[y+2]<<63,
 		}
-		out.rows[y] = t.rule(m, count(&n))
-		any |= out.rows[y]
+		out.Rows[y] = t.rule(m, count(&n))
+		any |= out.Rows[y]
 	}
 	return any != 0
 }
@@ -172,7 +174,7 @@ func fullAdd(a, b, c uint64) (sum, carry uint64) {
 
 // rule returns the next state of 64 cells: alive holds their states, n their
 // neighbour counts.
-func (t *tiled) rule(alive uint64, n counts) uint64 {
+func (t *Tiles) rule(alive uint64, n counts) uint64 {
 	var next uint64
 	for _, k := range t.birth {
 		next |= n.is(k) &^ alive

@@ -1,12 +1,26 @@
-package life
+package direct
 
 import (
 	"math/bits"
 	"runtime"
 	"sync/atomic"
+
+	"colife/life"
 )
 
-// bitBoard is the direct engine on a torus or a plane: the cell program run in
+// Runs reports whether the bit-parallel engine runs rule r on topology t:
+// on a torus or plane the Board runs every totalistic rule, Generations
+// rules too (their dying cells' ages in bit planes of their own); on an
+// unbounded plane the Tiles run two-state totalistic rules, one bit a cell.
+// For the others (isotropic non-totalistic rules, whose next state depends
+// on which neighbours are alive, and Generations rules on an unbounded
+// plane) the direct engine runs the cell program in line (cells.Sweep).
+func Runs(r life.Rule, t life.Topology) bool {
+	_, _, ok := r.Totalistic()
+	return ok && (t.Bounded() || r.States() == 2)
+}
+
+// Board is the direct engine on a torus or a plane: the cell program run in
 // line on a bit-packed board, 64 cells to a machine word, one generation
 // computed a word at a time with bitwise adders.
 //
@@ -26,9 +40,9 @@ import (
 // per further GOMAXPROCS. In each generation every member takes bands until
 // none is left, so that one held up by another process still finishes with
 // the others.
-type bitBoard struct {
+type Board struct {
 	w, h      int
-	topology  Topology
+	topology  life.Topology
 	words     int    // words of cells in a row: w/64 rounded up
 	stride    int    // words stored per row: words + 2 ghosts
 	top       uint   // the bit of the last cell in the last word: (w-1)%64
@@ -54,33 +68,33 @@ type bitBoard struct {
 // average, in a generation.
 const bandsEach = 8
 
-// newBitBoard returns the engine for g under rule and t (Torus or Plane), loaded
+// NewBoard returns the engine for g under rule and t (Torus or Plane), loaded
 // with g's cells, its generations computed by procs goroutines (see
-// bitsProcs): the caller's and procs-1 workers.
-func newBitBoard(g *Grid, rule Rule, t Topology, procs int) *bitBoard {
-	words := (g.w + 63) / 64
-	e := &bitBoard{
-		w: g.w, h: g.h, topology: t,
+// Procs): the caller's and procs-1 workers.
+func NewBoard(g *life.Grid, rule life.Rule, t life.Topology, procs int) *Board {
+	words := (g.Width() + 63) / 64
+	e := &Board{
+		w: g.Width(), h: g.Height(), topology: t,
 		words: words, stride: words + 2,
-		top:  uint(g.w-1) % 64,
-		life: rule == Conway,
+		top:  uint(g.Width()-1) % 64,
+		life: rule == life.Conway,
 		rule: newRuleBits(rule),
 	}
 	e.cut = ^uint64(0) >> (63 - e.top)
-	e.cur = make([]uint64, e.stride*g.h)
-	e.next = make([]uint64, e.stride*g.h)
+	e.cur = make([]uint64, e.stride*g.Height())
+	e.next = make([]uint64, e.stride*g.Height())
 	if n := rule.States(); n > 2 {
 		e.last = uint(n - 1)
 		for range bits.Len(e.last) {
-			e.ages = append(e.ages, make([]uint64, e.stride*g.h))
-			e.nextAges = append(e.nextAges, make([]uint64, e.stride*g.h))
+			e.ages = append(e.ages, make([]uint64, e.stride*g.Height()))
+			e.nextAges = append(e.nextAges, make([]uint64, e.stride*g.Height()))
 		}
 	}
 	e.dead = make([]uint64, e.stride)
-	e.load(g)
+	e.Load(g)
 	e.bands = 1
 	if procs > 1 {
-		e.bands = min(g.h, bandsEach*procs)
+		e.bands = min(g.Height(), bandsEach*procs)
 	}
 	e.crew = newCrew(procs-1, e.take)
 	return e
@@ -90,16 +104,16 @@ func newBitBoard(g *Grid, rule Rule, t Topology, procs int) *bitBoard {
 // below it, waking another costs more than its share of a generation.
 const minProcWords = 2048
 
-// bitsProcs returns how many goroutines step a w × h board: one per core Go
+// Procs returns how many goroutines step a w × h board: one per core Go
 // runs goroutines on (GOMAXPROCS), fewer for a small board.
-func bitsProcs(w, h int) int {
+func Procs(w, h int) int {
 	words := (w + 63) / 64 * h
 	return max(1, min(runtime.GOMAXPROCS(0), words/minProcWords))
 }
 
-// step computes the next generation. It returns false, the board unchanged,
+// Step computes the next generation. It returns false, the board unchanged,
 // if the engine was closed.
-func (e *bitBoard) step() bool {
+func (e *Board) Step() bool {
 	e.taken.Store(0)
 	if !e.crew.run() {
 		return false
@@ -110,7 +124,7 @@ func (e *bitBoard) step() bool {
 }
 
 // take steps bands of the next generation until none is left.
-func (e *bitBoard) take() {
+func (e *Board) take() {
 	for {
 		i := int(e.taken.Add(1) - 1)
 		if i >= e.bands {
@@ -120,18 +134,18 @@ func (e *bitBoard) take() {
 	}
 }
 
-// close ends the crew's workers and returns when they have ended. It may be
+// Close ends the crew's workers and returns when they have ended. It may be
 // called more than once, and while step runs: it then waits for that
 // generation.
-func (e *bitBoard) close() { e.crew.close() }
+func (e *Board) Close() { e.crew.close() }
 
-// workers returns how many goroutines the engine runs.
-func (e *bitBoard) workers() int { return len(e.crew.workers) }
+// Workers returns how many goroutines the engine runs.
+func (e *Board) Workers() int { return len(e.crew.workers) }
 
 // row returns row y of words, wrapped on a torus, or a dead row beyond the
 // edge of a plane.
-func (e *bitBoard) row(words []uint64, y int) []uint64 {
-	y, ok := e.topology.wrap(y, e.h)
+func (e *Board) row(words []uint64, y int) []uint64 {
+	y, ok := e.topology.Wrap(y, e.h)
 	if !ok {
 		return e.dead
 	}
@@ -139,7 +153,7 @@ func (e *bitBoard) row(words []uint64, y int) []uint64 {
 }
 
 // stepRows writes rows [y0, y1) of the next generation.
-func (e *bitBoard) stepRows(y0, y1 int) {
+func (e *Board) stepRows(y0, y1 int) {
 	for y := y0; y < y1; y++ {
 		out := e.next[y*e.stride : (y+1)*e.stride]
 		mid := e.row(e.cur, y)
@@ -157,7 +171,7 @@ func (e *bitBoard) stepRows(y0, y1 int) {
 // 3, two bit planes), then for each cell the sums of the columns either side
 // of it and the sum of a and b in its own: its live neighbours, 0 to 8, in
 // four bit planes n0..n3, which the rule turns into the next state.
-func (e *bitBoard) stepRow(out, a, mid, b []uint64) {
+func (e *Board) stepRow(out, a, mid, b []uint64) {
 	a, b, out = a[:len(mid)], b[:len(mid)], out[:len(mid)]
 	life, rule := e.life, &e.rule
 	// The column sums of the word before (p), this word (q), and the sum of
@@ -185,7 +199,7 @@ func (e *bitBoard) stepRow(out, a, mid, b []uint64) {
 // is the row now. A dying cell is not born, whatever its neighbours; it
 // ages by one, and after the last dying state is empty; a live cell that
 // does not survive starts to die, at age 1 (state 2).
-func (e *bitBoard) stepAges(y int, out, alive []uint64) {
+func (e *Board) stepAges(y int, out, alive []uint64) {
 	lo, hi := y*e.stride+1, y*e.stride+1+e.words
 	for i := lo; i < hi; i++ {
 		var dying uint64
@@ -240,12 +254,12 @@ func add(w0, w1, m0, m1, e0, e1 uint64) (n0, n1, f0, f1 uint64) {
 	return n0, n1, f0, f1
 }
 
-// seal keeps the invariants of a row's ghosts and spare bits (see bitBoard) after
+// seal keeps the invariants of a row's ghosts and spare bits (see Board) after
 // its cells were written.
-func (e *bitBoard) seal(row []uint64) {
+func (e *Board) seal(row []uint64) {
 	last := e.words
 	row[last] &= e.cut
-	if e.topology != Torus {
+	if e.topology != life.Torus {
 		return
 	}
 	first := row[1] & 1
@@ -256,8 +270,8 @@ func (e *bitBoard) seal(row []uint64) {
 	row[last+1] = first
 }
 
-// load replaces the board with g's cells.
-func (e *bitBoard) load(g *Grid) {
+// Load replaces the board with g's cells.
+func (e *Board) Load(g *life.Grid) {
 	if e.ages != nil {
 		e.loadAges(g)
 		return
@@ -282,7 +296,7 @@ func (e *bitBoard) load(g *Grid) {
 }
 
 // loadAges is load for a Generations rule, a cell at a time.
-func (e *bitBoard) loadAges(g *Grid) {
+func (e *Board) loadAges(g *life.Grid) {
 	clear(e.cur)
 	for _, p := range e.ages {
 		clear(p)
@@ -297,14 +311,14 @@ func (e *bitBoard) loadAges(g *Grid) {
 
 // put sets the cell at (x, y) in cur and the ages, without sealing its row:
 // a state beyond the rule's is its last dying state.
-func (e *bitBoard) put(x, y int, s State) {
+func (e *Board) put(x, y int, s life.State) {
 	i, bit := y*e.stride+1+x/64, uint64(1)<<(x%64)
 	e.cur[i] &^= bit
 	age := uint(0)
 	switch {
-	case s == Alive:
+	case s == life.Alive:
 		e.cur[i] |= bit
-	case s > Alive:
+	case s > life.Alive:
 		age = min(uint(s)-1, e.last-1)
 	}
 	for j, p := range e.ages {
@@ -312,8 +326,8 @@ func (e *bitBoard) put(x, y int, s State) {
 	}
 }
 
-// store writes the board's cells into g, which has its size.
-func (e *bitBoard) store(g *Grid) {
+// Store writes the board's cells into g, which has its size.
+func (e *Board) Store(g *life.Grid) {
 	if e.ages != nil {
 		e.storeAges(g)
 		return
@@ -331,19 +345,19 @@ func (e *bitBoard) store(g *Grid) {
 			putEightCells(cells[x:x+8], v)
 		}
 		for ; x < len(cells); x++ {
-			cells[x] = State(row[1+x/64] >> (x % 64) & 1)
+			cells[x] = life.State(row[1+x/64] >> (x % 64) & 1)
 		}
 	}
 }
 
 // storeAges is store for a Generations rule, a cell at a time.
-func (e *bitBoard) storeAges(g *Grid) {
+func (e *Board) storeAges(g *life.Grid) {
 	for y := range e.h {
 		cells := g.Cells[y*e.w : (y+1)*e.w]
 		for x := range cells {
 			i, b := y*e.stride+1+x/64, uint(x%64)
 			if e.cur[i]>>b&1 == 1 {
-				cells[x] = Alive
+				cells[x] = life.Alive
 				continue
 			}
 			age := uint(0)
@@ -353,27 +367,27 @@ func (e *bitBoard) storeAges(g *Grid) {
 			if age > 0 {
 				age++
 			}
-			cells[x] = State(age)
+			cells[x] = life.State(age)
 		}
 	}
 }
 
 // eightCells returns 8 cells as the bytes of a word, cell i in byte i.
-func eightCells(c []State) uint64 {
+func eightCells(c []life.State) uint64 {
 	c = c[:8]
 	return uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16 | uint64(c[3])<<24 |
 		uint64(c[4])<<32 | uint64(c[5])<<40 | uint64(c[6])<<48 | uint64(c[7])<<56
 }
 
 // putEightCells writes the bytes of v into 8 cells, byte i into cell i.
-func putEightCells(c []State, v uint64) {
+func putEightCells(c []life.State, v uint64) {
 	c = c[:8]
-	c[0], c[1], c[2], c[3] = State(v), State(v>>8), State(v>>16), State(v>>24)
-	c[4], c[5], c[6], c[7] = State(v>>32), State(v>>40), State(v>>48), State(v>>56)
+	c[0], c[1], c[2], c[3] = life.State(v), life.State(v>>8), life.State(v>>16), life.State(v>>24)
+	c[4], c[5], c[6], c[7] = life.State(v>>32), life.State(v>>40), life.State(v>>48), life.State(v>>56)
 }
 
-// set sets the cell at (x, y), which lies on the board.
-func (e *bitBoard) set(x, y int, s State) {
+// Set sets the cell at (x, y), which lies on the board.
+func (e *Board) Set(x, y int, s life.State) {
 	row := e.cur[y*e.stride : (y+1)*e.stride]
 	if e.ages != nil {
 		e.put(x, y, s)
@@ -381,7 +395,7 @@ func (e *bitBoard) set(x, y int, s State) {
 		return
 	}
 	bit := uint64(1) << (x % 64)
-	if s == Empty {
+	if s == life.Empty {
 		row[1+x/64] &^= bit
 	} else {
 		row[1+x/64] |= bit
@@ -402,22 +416,22 @@ type ruleBits struct {
 }
 
 // newRuleBits compiles r, a totalistic rule: which cells are alive next.
-func newRuleBits(r Rule) ruleBits {
+func newRuleBits(r life.Rule) ruleBits {
 	var rb ruleBits
-	mask := func(s State) uint64 { // all ones for Alive; a dying state is not
-		if s == Alive {
+	mask := func(s life.State) uint64 { // all ones for Alive; a dying state is not
+		if s == life.Alive {
 			return ^uint64(0)
 		}
 		return 0
 	}
-	for s := Empty; s <= Alive; s++ {
+	for s := life.Empty; s <= life.Alive; s++ {
 		for j := range 4 {
 			lo, hi := mask(r.Next(s, countMask(2*j))), mask(r.Next(s, countMask(2*j+1)))
 			rb.base[int(s)<<2|j], rb.flip[int(s)<<2|j] = lo, lo^hi
 		}
 	}
-	rb.eight = mask(r.Next(Empty, countMask(8)))
-	rb.eightFlip = rb.eight ^ mask(r.Next(Alive, countMask(8)))
+	rb.eight = mask(r.Next(life.Empty, countMask(8)))
+	rb.eightFlip = rb.eight ^ mask(r.Next(life.Alive, countMask(8)))
 	return rb
 }
 

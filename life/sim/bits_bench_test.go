@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"flag"
@@ -9,6 +9,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 var soupDir = flag.String("soup", "", "BenchmarkDirect writes each size's soup, as RLE, to `DIR`/soup-WxH.rle (make bench runs bgolly on it)")
@@ -34,7 +35,7 @@ func BenchmarkDirect(b *testing.B) {
 					if *soupDir != "" {
 						writeSoup(b, g)
 					}
-					benchEngine(b, life.Direct, rule.rule, g, procs)
+					benchEngine(b, sim.Direct, rule.rule, g, procs)
 				})
 			}
 		}

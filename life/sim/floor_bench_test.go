@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"testing"
@@ -8,17 +8,18 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 )
 
 // settleUnbounded runs the built-in pattern name on the unbounded plane with engine e
 // until the detector finds a result, or limit generations.
-func settleUnbounded(t *testing.T, name string, e life.Engine, limit int) (life.Result, *life.Simulation) {
+func settleUnbounded(t *testing.T, name string, e sim.Engine, limit int) (life.Result, *sim.Simulation) {
 	t.Helper()
 	p, err := pattern.Load(name, nil)
 	require.NoError(t, err)
 	g, err := p.Grid(0)
 	require.NoError(t, err)
-	s := newSim(t, g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e})
+	s := newSim(t, g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e})
 	d := life.NewDetector(0, life.Unbounded)
 	for {
 		if r, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok || s.Generation() == limit {
@@ -42,7 +43,7 @@ func TestUnboundedSettles(t *testing.T) {
 		{"block", "still life from generation 0", 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r, s := settleUnbounded(t, tc.name, life.Direct, 3000)
+			r, s := settleUnbounded(t, tc.name, sim.Direct, 3000)
 			assert.Equal(t, tc.want, r.String())
 			if r.Outcome == life.Extinct {
 				assert.Equal(t, r.Start, s.Generation())
@@ -52,7 +53,7 @@ func TestUnboundedSettles(t *testing.T) {
 			require.NoError(t, err)
 			g, err := p.Grid(0)
 			require.NoError(t, err)
-			again := newSim(t, g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct})
+			again := newSim(t, g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct})
 			require.NoError(t, again.Run(t.Context(), r.Start))
 			assert.Equal(t, tc.pop, again.Population())
 		})
@@ -66,7 +67,7 @@ func TestAcorn(t *testing.T) {
 	require.NoError(t, err)
 	g, err := p.Grid(0)
 	require.NoError(t, err)
-	s := newSim(t, g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Direct})
+	s := newSim(t, g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct})
 	require.NoError(t, s.Run(t.Context(), 5206))
 	assert.Equal(t, 633, s.Population())
 }

@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // messagesPerCell is how many messages one cell sends each generation: a
@@ -20,12 +21,12 @@ const messagesPerCell = 10
 // and bytes per cell: the heap and stack the simulation holds once started.
 func BenchmarkEngine(b *testing.B) {
 	cases := []struct {
-		engine life.Engine
+		engine sim.Engine
 		sizes  []int
 	}{
-		{life.Dense, []int{64, 256, 1024}},
-		{life.Goroutine, []int{64, 256, 1024}},
-		{life.Direct, []int{64, 256, 1024, 4096}},
+		{sim.Dense, []int{64, 256, 1024}},
+		{sim.Goroutine, []int{64, 256, 1024}},
+		{sim.Direct, []int{64, 256, 1024, 4096}},
 	}
 	for _, c := range cases {
 		for _, n := range c.sizes {
@@ -48,18 +49,18 @@ func soup(b *testing.B, w, h int, density float64) *life.Grid {
 	return g
 }
 
-func benchEngine(b *testing.B, engine life.Engine, rule life.Rule, g *life.Grid, procs int) {
+func benchEngine(b *testing.B, engine sim.Engine, rule life.Rule, g *life.Grid, procs int) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 	w, h := g.Width(), g.Height()
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	sim, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Engine: engine})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: rule, Engine: engine})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer sim.Close()
-	if err := sim.Step(); err != nil { // every cell goroutine has run once
+	defer s.Close()
+	if err := s.Step(); err != nil { // every cell goroutine has run once
 		b.Fatal(err)
 	}
 	runtime.GC()
@@ -70,14 +71,14 @@ func benchEngine(b *testing.B, engine life.Engine, rule life.Rule, g *life.Grid,
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if err := sim.Step(); err != nil {
+		if err := s.Step(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	cells := float64(w * h)
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(cells*float64(b.N)/sec, "cells/s")
-	if engine == life.Dense {
+	if engine == sim.Dense {
 		b.ReportMetric(sec*1e9/(cells*messagesPerCell*float64(b.N)), "ns/msg")
 	}
 	b.ReportMetric(float64(held)/cells, "B/cell")

@@ -1,4 +1,4 @@
-package life
+package direct
 
 import (
 	"fmt"
@@ -9,27 +9,29 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
+
+	"colife/life"
 )
 
 // gridPort is the plainest port: it answers the cell program's queries from
 // a grid under a topology and writes its transitions into the next grid, as
 // the book's live_a_generation does.
 type gridPort struct {
-	cur, next *Grid
-	topology  Topology
+	cur, next *life.Grid
+	topology  life.Topology
 }
 
-func (p *gridPort) query(q Query) State { return p.topology.Query(p.cur, q) }
+func (p *gridPort) Query(q life.Query) life.State { return p.topology.Query(p.cur, q) }
 
-func (p *gridPort) transition(t Transition) { p.next.Cells[p.next.Index(t.X, t.Y)] = t.State }
+func (p *gridPort) Transition(t life.Transition) { p.next.Cells[p.next.Index(t.X, t.Y)] = t.State }
 
-// specStep is one generation of the specification: stepCell for every cell.
-func specStep(g *Grid, rule Rule, t Topology) *Grid {
-	next, _ := NewGrid(g.w, g.h)
+// specStep is one generation of the specification: life.StepCell for every cell.
+func specStep(g *life.Grid, rule life.Rule, t life.Topology) *life.Grid {
+	next, _ := life.NewGrid(g.Width(), g.Height())
 	p := &gridPort{cur: g, next: next, topology: t}
-	for y := range g.h {
-		for x := range g.w {
-			stepCell(p, x, y, &rule)
+	for y := range g.Height() {
+		for x := range g.Width() {
+			life.StepCell(p, x, y, &rule)
 		}
 	}
 	return next
@@ -53,28 +55,28 @@ func TestBitsFollowsTheCellProgram(t *testing.T) {
 	const generations = 120
 	r := rand.New(rand.NewPCG(12, 64))
 	for _, size := range bitsSizes {
-		for _, top := range []Topology{Torus, Plane} {
-			rules := []Rule{Conway, randomRule(r, false), randomRule(r, true), generationsRule(r, false), generationsRule(r, true)}
+		for _, top := range []life.Topology{life.Torus, life.Plane} {
+			rules := []life.Rule{life.Conway, randomRule(r, false), randomRule(r, true), generationsRule(r, false), generationsRule(r, true)}
 			for _, rule := range rules {
 				procs := 1 + r.IntN(3)
 				density := r.Float64()
 				t.Run(fmt.Sprintf("%dx%d/%s/%s/procs=%d", size[0], size[1], top, rule, procs), func(t *testing.T) {
-					want, err := NewGrid(size[0], size[1])
+					want, err := life.NewGrid(size[0], size[1])
 					require.NoError(t, err)
 					want.Randomize(r, density)
-					e := newBitBoard(want, rule, top, procs)
-					defer e.close()
-					got, _ := NewGrid(size[0], size[1])
+					e := NewBoard(want, rule, top, procs)
+					defer e.Close()
+					got, _ := life.NewGrid(size[0], size[1])
 					for gen := 1; gen <= generations; gen++ {
 						if r.IntN(8) == 0 {
-							x, y := edgeCell(r, want), r.IntN(want.h)
-							s := State(r.IntN(rule.States()))
+							x, y := edgeCell(r, want), r.IntN(want.Height())
+							s := life.State(r.IntN(rule.States()))
 							want.Set(x, y, s)
-							e.set(x, y, s)
+							e.Set(x, y, s)
 						}
 						want = specStep(want, rule, top)
-						require.True(t, e.step())
-						e.store(got)
+						require.True(t, e.Step())
+						e.Store(got)
 						require.Equal(t, want.String(), got.String(), "generation %d", gen)
 					}
 				})
@@ -85,7 +87,7 @@ func TestBitsFollowsTheCellProgram(t *testing.T) {
 
 // generationsRule returns a random totalistic Generations rule of 3 to 256
 // states, with or without B0.
-func generationsRule(r *rand.Rand, b0 bool) Rule {
+func generationsRule(r *rand.Rand, b0 bool) life.Rule {
 	rule, err := randomRule(r, b0).WithStates([]int{3, 4, 5, 8, 9, 17, 256}[r.IntN(7)])
 	if err != nil {
 		panic(err)
@@ -95,26 +97,26 @@ func generationsRule(r *rand.Rand, b0 bool) Rule {
 
 // randomRule returns a rule with random birth and survival sets, with or
 // without B0.
-func randomRule(r *rand.Rand, b0 bool) Rule {
+func randomRule(r *rand.Rand, b0 bool) life.Rule {
 	birth := uint16(r.IntN(1<<9)) &^ 1
 	if b0 {
 		birth |= 1
 	}
-	return NewRule(birth, uint16(r.IntN(1<<9)))
+	return life.NewRule(birth, uint16(r.IntN(1<<9)))
 }
 
 // edgeCell returns a random column of g, the first or last one three times
 // in four.
-func edgeCell(r *rand.Rand, g *Grid) int {
+func edgeCell(r *rand.Rand, g *life.Grid) int {
 	switch r.IntN(4) {
 	case 0:
 		return 0
 	case 1:
-		return g.w - 1
+		return g.Width() - 1
 	case 2:
-		return min(g.w-1, 63+r.IntN(2))
+		return min(g.Width()-1, 63+r.IntN(2))
 	}
-	return r.IntN(g.w)
+	return r.IntN(g.Width())
 }
 
 // TestBitsLoadStore: a grid loaded into the engine comes back out the same,
@@ -122,14 +124,14 @@ func edgeCell(r *rand.Rand, g *Grid) int {
 func TestBitsLoadStore(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for w := 1; w <= 3*64+1; w++ {
-		for _, top := range []Topology{Torus, Plane} {
-			g, err := NewGrid(w, 3)
+		for _, top := range []life.Topology{life.Torus, life.Plane} {
+			g, err := life.NewGrid(w, 3)
 			require.NoError(t, err)
 			g.Randomize(r, 0.5)
-			e := newBitBoard(g, Conway, top, 1)
-			got, _ := NewGrid(w, 3)
-			e.store(got)
-			e.close()
+			e := NewBoard(g, life.Conway, top, 1)
+			got, _ := life.NewGrid(w, 3)
+			e.Store(got)
+			e.Close()
 			require.Equal(t, g.String(), got.String(), "%dx3 %s", w, top)
 		}
 	}
@@ -140,21 +142,21 @@ func TestBitsLoadStore(t *testing.T) {
 // engine closed, and no goroutine is left.
 func TestBitsCloseWhileStepping(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
-	g, err := NewGrid(130, 40)
+	g, err := life.NewGrid(130, 40)
 	require.NoError(t, err)
 	g.Randomize(rand.New(rand.NewPCG(5, 6)), 0.4)
 	for range 50 {
-		e := newBitBoard(g, Conway, Torus, 3)
+		e := NewBoard(g, life.Conway, life.Torus, 3)
 		closed := make(chan struct{})
 		go func() {
-			e.close()
+			e.Close()
 			close(closed)
 		}()
-		for e.step() {
+		for e.Step() {
 		}
 		<-closed
-		assert.False(t, e.step(), "a closed engine stepped")
-		e.close()
+		assert.False(t, e.Step(), "a closed engine stepped")
+		e.Close()
 		require.NoError(t, goleak.Find(ignore))
 	}
 }
@@ -163,11 +165,11 @@ func TestBitsCloseWhileStepping(t *testing.T) {
 // per GOMAXPROCS.
 func TestBitsProcs(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	assert.Equal(t, 1, bitsProcs(1, 1))
-	assert.Equal(t, 1, bitsProcs(256, 256), "1024 words")
-	assert.Equal(t, 2, bitsProcs(512, 512), "4096 words")
-	assert.Equal(t, 2, bitsProcs(4096, 4096))
-	assert.Equal(t, 2, bitsProcs(1, 1<<20), "a column of 2^20 words")
+	assert.Equal(t, 1, Procs(1, 1))
+	assert.Equal(t, 1, Procs(256, 256), "1024 words")
+	assert.Equal(t, 2, Procs(512, 512), "4096 words")
+	assert.Equal(t, 2, Procs(4096, 4096))
+	assert.Equal(t, 2, Procs(1, 1<<20), "a column of 2^20 words")
 }
 
 // TestRuleBits checks the rule's boolean function against Rule.Next for
@@ -175,14 +177,14 @@ func TestBitsProcs(t *testing.T) {
 // bit planes and spread over the 64 bits of a word.
 func TestRuleBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	rules := []Rule{Conway, {}, NewRule(511, 511), NewRule(1, 1<<8)}
+	rules := []life.Rule{life.Conway, {}, life.NewRule(511, 511), life.NewRule(1, 1<<8)}
 	for range 200 {
 		rules = append(rules, randomRule(r, r.IntN(2) == 0))
 	}
 	plane := func(v, bit int) uint64 { return -uint64(v >> bit & 1) }
 	for _, rule := range rules {
 		rb := newRuleBits(rule)
-		for s := Empty; s <= Alive; s++ {
+		for s := life.Empty; s <= life.Alive; s++ {
 			for n := range 9 {
 				got := rb.next(plane(int(s), 0), plane(n, 0), plane(n, 1), plane(n, 2), plane(n, 3))
 				require.Equal(t, -uint64(rule.Next(s, countMask(n))), got, "%s, state %d, %d neighbours", rule, s, n)

@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"testing"
@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // onTorus returns a 32 × 32 torus with the picture rows stamped in its middle.
@@ -26,7 +27,7 @@ func TestFamiliesKnownResults(t *testing.T) {
 			run := func(rule string, g *life.Grid) life.Result {
 				r, err := life.ParseRule(rule)
 				require.NoError(t, err)
-				res, ok := settle(t, g, life.Options{Rule: r, Engine: e}, nil, 100)
+				res, ok := settle(t, g, sim.Options{Rule: r, Engine: e}, nil, 100)
 				require.True(t, ok, "%s: no result within 100 generations", rule)
 				return res
 			}
@@ -77,10 +78,10 @@ func TestStatesBeyondTheRule(t *testing.T) {
 		for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
 			var first string
 			for _, e := range engines {
-				if e == life.Dense && top == life.Unbounded {
+				if e == sim.Dense && top == life.Unbounded {
 					continue
 				}
-				s := newSim(t, g, life.Options{Rule: c.rule, Topology: top, Engine: e})
+				s := newSim(t, g, sim.Options{Rule: c.rule, Topology: top, Engine: e})
 				assert.Equal(t, c.want, picture2(t, s, 8, 3), "%s %s %s: generation 0", c.rule, top, e)
 				s.Set(0, 0, 9)
 				require.NoError(t, s.Step())
@@ -95,7 +96,7 @@ func TestStatesBeyondTheRule(t *testing.T) {
 }
 
 // picture2 draws the w × h cells at (0, 0) of s's board as Grid.String does.
-func picture2(t *testing.T, s *life.Simulation, w, h int) string {
+func picture2(t *testing.T, s *sim.Simulation, w, h int) string {
 	t.Helper()
 	g, err := life.NewGrid(w, h)
 	require.NoError(t, err)

@@ -1,8 +1,11 @@
-package life
+package sim
 
 import (
 	"fmt"
 	"strings"
+
+	"colife/life"
+	"colife/life/cells"
 )
 
 // Engine chooses how a Simulation runs the cell program.
@@ -53,23 +56,58 @@ func ParseEngine(s string) (Engine, error) {
 
 // Check reports whether e can run a bounded grid of w × h cells on this
 // machine: an error wrapping ErrSize if the grid itself is too big or, for
-// the dense engine, if its goroutines (BytesPerCell each) would need more
+// the dense engine, if its goroutines (cells.BytesPerCell each) would need more
 // than the memory budget (DefaultBudget). The goroutine engine runs only the
 // active cells, which it checks against the budget each generation; here it
-// needs only its bookkeeping, BookkeepingPerCell bytes a cell. NewSimulation
+// needs only its bookkeeping, cells.BookkeepingPerCell bytes a cell. New
 // makes the same check; a program can make it before it builds a grid.
 func (e Engine) Check(w, h int) error { return e.check(w, h, 0) }
 
 // check is Check against budget (DefaultBudget when 0).
 func (e Engine) check(w, h int, budget uint64) error {
-	if err := CheckSize(w, h); err != nil {
+	if err := life.CheckSize(w, h); err != nil {
 		return err
 	}
 	switch e {
 	case Dense:
-		return checkMemory(w, h, BytesPerCell, "the dense engine", budget)
+		return checkMemory(w, h, cells.BytesPerCell, "the dense engine", budget)
 	case Goroutine:
-		return checkMemory(w, h, BookkeepingPerCell, "the goroutine engine", budget)
+		return checkMemory(w, h, cells.BookkeepingPerCell, "the goroutine engine", budget)
 	}
 	return nil
+}
+
+// checkMemory refuses a bounded board of w × h cells at perCell bytes each
+// that would not fit in budget (DefaultBudget when 0).
+func checkMemory(w, h int, perCell uint64, what string, budget uint64) error {
+	if budget == 0 {
+		budget = life.DefaultBudget()
+	}
+	if budget == 0 {
+		return nil // unknown: let the runtime decide
+	}
+	need := uint64(w) * uint64(h) * perCell
+	if need > budget {
+		return fmt.Errorf("%w %dx%d: %s needs about %s (%d cells at %d bytes each), more than the memory budget of %s; use a smaller grid, another engine or a larger -memory",
+			life.ErrSize, w, h, what, life.FormatBytes(need), w*h, perCell, life.FormatBytes(budget))
+	}
+	return nil
+}
+
+// Costs returns what a simulation of a bounded w × h grid run by e
+// allocates: the engine's grids (the board, and the next generation for the
+// direct and dense engines), and the dense engine's goroutines or the
+// goroutine engine's bookkeeping. The goroutines of the goroutine engine's
+// active cells depend on the pattern; it checks them as it runs. On an
+// Unbounded plane the board grows with the live cells, which are checked as
+// they grow: Costs does not apply there.
+func (e Engine) Costs(w, h int) []life.Cost {
+	n := uint64(w) * uint64(h)
+	switch e {
+	case Direct:
+		return []life.Cost{{What: "the direct engine's two grids", Bytes: 2 * n}}
+	case Dense:
+		return []life.Cost{{What: "the dense engine's two grids", Bytes: 2 * n}, {What: "its goroutines", Bytes: cells.BytesPerCell * n}}
+	}
+	return []life.Cost{{What: "the goroutine engine's grid", Bytes: n}, {What: "its bookkeeping", Bytes: cells.BookkeepingPerCell * n}}
 }

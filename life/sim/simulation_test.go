@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"context"
@@ -14,14 +14,15 @@ import (
 	"go.uber.org/goleak"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
-var engines = []life.Engine{life.Goroutine, life.Direct, life.Dense}
+var engines = []sim.Engine{sim.Goroutine, sim.Direct, sim.Dense}
 
 // newSim starts a simulation of g and closes it when the test ends.
-func newSim(t testing.TB, g *life.Grid, opt life.Options) *life.Simulation {
+func newSim(t testing.TB, g *life.Grid, opt sim.Options) *sim.Simulation {
 	t.Helper()
-	s, err := life.NewSimulation(context.Background(), g, opt)
+	s, err := sim.New(context.Background(), g, opt)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
@@ -52,7 +53,7 @@ func TestBookItem40(t *testing.T) {
 			for _, c := range [][2]int{{0, 3}, {1, 4}, {2, 2}, {2, 3}, {2, 4}} { // (y, x), as the book gives them
 				g.Set(c[1], c[0], life.Alive)
 			}
-			s := newSim(t, g, life.Options{Rule: life.Conway, Engine: e})
+			s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e})
 			for gen, w := range want {
 				assert.Equal(t, gen, s.Generation())
 				assert.Equal(t, w, s.Grid().String(), "generation %d", gen)
@@ -80,7 +81,7 @@ func TestPatterns(t *testing.T) {
 			for _, top := range []life.Topology{life.Torus, life.Plane} {
 				t.Run(fmt.Sprintf("%s/%s/%s", tc.name, e, top), func(t *testing.T) {
 					g := pic(t, tc.rows...)
-					s := newSim(t, g, life.Options{Rule: life.Conway, Engine: e, Topology: top})
+					s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e, Topology: top})
 					for gen := 1; gen <= 2*tc.period; gen++ {
 						require.NoError(t, s.Step())
 						if gen%tc.period == 0 {
@@ -106,7 +107,7 @@ func TestGliderCrossesTorus(t *testing.T) {
 				for _, c := range [][2]int{{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}} {
 					g.Set(c[0], c[1], life.Alive)
 				}
-				s := newSim(t, g, life.Options{Rule: life.Conway, Engine: e})
+				s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e})
 				for gen := 1; gen <= 4*n; gen++ {
 					require.NoError(t, s.Step())
 					assert.Equal(t, 5, s.Grid().Population(), "generation %d", gen)
@@ -133,7 +134,7 @@ func TestPlaneEdgeKillsGlider(t *testing.T) {
 				"......",
 				"......",
 			)
-			s := newSim(t, g, life.Options{Rule: life.Conway, Engine: e, Topology: life.Plane})
+			s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e, Topology: life.Plane})
 			require.NoError(t, s.Run(context.Background(), 40))
 			assert.Equal(t, "------\n------\n------\n------\n----**\n----**\n", s.Grid().String())
 		})
@@ -156,13 +157,13 @@ func TestHighLifeReplicator(t *testing.T) {
 			g, err := life.NewGrid(64, 64)
 			require.NoError(t, err)
 			stamp(g, 30, 30, rep...)
-			s := newSim(t, g, life.Options{Rule: rule, Engine: e, Topology: life.Plane})
+			s := newSim(t, g, sim.Options{Rule: rule, Engine: e, Topology: life.Plane})
 			require.NoError(t, s.Run(context.Background(), 24))
 			copies := countCopies(s.Grid(), rep)
 			assert.Equal(t, 2, copies, "after 24 generations:\n%s", s.Grid())
 			assert.Equal(t, 24, s.Grid().Population(), "anything but the two copies")
 			// Under Conway's rule the same shape is no replicator.
-			c := newSim(t, g, life.Options{Rule: life.Conway, Engine: e, Topology: life.Plane})
+			c := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e, Topology: life.Plane})
 			require.NoError(t, c.Run(context.Background(), 24))
 			assert.Zero(t, countCopies(c.Grid(), rep))
 		})
@@ -212,7 +213,7 @@ func TestSeeds(t *testing.T) {
 	require.NoError(t, err)
 	for _, e := range engines {
 		t.Run(e.String(), func(t *testing.T) {
-			s := newSim(t, pic(t, "....", ".OO.", "....", "...."), life.Options{Rule: rule, Engine: e, Topology: life.Plane})
+			s := newSim(t, pic(t, "....", ".OO.", "....", "...."), sim.Options{Rule: rule, Engine: e, Topology: life.Plane})
 			require.NoError(t, s.Step())
 			assert.Equal(t, "-**-\n----\n-**-\n----\n", s.Grid().String())
 		})
@@ -229,7 +230,7 @@ func TestB0(t *testing.T) {
 		t.Run(e.String()+"/torus", func(t *testing.T) {
 			g, err := life.NewGrid(5, 4)
 			require.NoError(t, err)
-			s := newSim(t, g, life.Options{Rule: rule, Engine: e})
+			s := newSim(t, g, sim.Options{Rule: rule, Engine: e})
 			require.NoError(t, s.Step())
 			assert.Equal(t, 20, s.Grid().Population())
 			require.NoError(t, s.Step())
@@ -238,7 +239,7 @@ func TestB0(t *testing.T) {
 		t.Run(e.String()+"/plane", func(t *testing.T) {
 			g, err := life.NewGrid(5, 4)
 			require.NoError(t, err)
-			s := newSim(t, g, life.Options{Rule: rule, Engine: e, Topology: life.Plane})
+			s := newSim(t, g, sim.Options{Rule: rule, Engine: e, Topology: life.Plane})
 			require.NoError(t, s.Step())
 			assert.Equal(t, 20, s.Grid().Population())
 			require.NoError(t, s.Step())
@@ -291,8 +292,8 @@ func TestEnginesAgree(t *testing.T) {
 					require.NoError(t, err)
 					g.Randomize(r, 0.4)
 					want := g.Clone()
-					gor := newSim(t, g, life.Options{Rule: rule, Topology: top, Engine: life.Goroutine})
-					dir := newSim(t, g, life.Options{Rule: rule, Topology: top, Engine: life.Direct})
+					gor := newSim(t, g, sim.Options{Rule: rule, Topology: top, Engine: sim.Goroutine})
+					dir := newSim(t, g, sim.Options{Rule: rule, Topology: top, Engine: sim.Direct})
 					for gen := 1; gen <= 12; gen++ {
 						want = reference(want, rule, top)
 						require.NoError(t, gor.Step())
@@ -313,16 +314,16 @@ func TestDegenerateTorus(t *testing.T) {
 		t.Run(e.String(), func(t *testing.T) {
 			// 1×1: 8 neighbours, all itself: dies under S23, lives under S8.
 			one := pic(t, "O")
-			s := newSim(t, one, life.Options{Rule: life.Conway, Engine: e})
+			s := newSim(t, one, sim.Options{Rule: life.Conway, Engine: e})
 			require.NoError(t, s.Step())
 			assert.Equal(t, "-\n", s.Grid().String())
-			s8 := newSim(t, one, life.Options{Rule: life.NewRule(0, 1<<8), Engine: e})
+			s8 := newSim(t, one, sim.Options{Rule: life.NewRule(0, 1<<8), Engine: e})
 			require.NoError(t, s8.Step())
 			assert.Equal(t, "*\n", s8.Grid().String())
 			// 1×3 with one live cell: the others see it as N, S (wrapped
 			// rows) and NE, SE, SW, NW counted again: 3 or 6 times.
 			col := pic(t, "O", ".", ".")
-			b3 := newSim(t, col, life.Options{Rule: life.NewRule(1<<3, 0), Engine: e})
+			b3 := newSim(t, col, sim.Options{Rule: life.NewRule(1<<3, 0), Engine: e})
 			require.NoError(t, b3.Step())
 			assert.Equal(t, "-\n*\n*\n", b3.Grid().String())
 		})
@@ -332,7 +333,7 @@ func TestDegenerateTorus(t *testing.T) {
 func TestDenseEngineRunsOneGoroutinePerCell(t *testing.T) {
 	g, err := life.NewGrid(30, 20)
 	require.NoError(t, err)
-	s := newSim(t, g, life.Options{Rule: life.Conway, Engine: life.Dense})
+	s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: sim.Dense})
 	cells, drivers := countEngineGoroutines()
 	assert.Equal(t, 600, cells)
 	assert.Positive(t, drivers)
@@ -348,12 +349,12 @@ func TestDenseEngineRunsOneGoroutinePerCell(t *testing.T) {
 	}
 	assert.Zero(t, cells+drivers, "Close returned before its goroutines ended")
 	assert.Zero(t, s.Goroutines(), "a closed simulation still counts goroutines")
-	assert.ErrorIs(t, s.Step(), life.ErrClosed)
+	assert.ErrorIs(t, s.Step(), sim.ErrClosed)
 	require.NoError(t, s.Close(), "a second Close")
 }
 
 // countEngineGoroutines counts the goroutines of cells and of drivers, from
-// the stacks of all goroutines: a driver starts its cells, newGoroutines
+// the stacks of all goroutines: a driver starts its cells, cells.NewDense
 // starts the drivers.
 func countEngineGoroutines() (cells, drivers int) {
 	buf := make([]byte, 1<<20)
@@ -367,9 +368,9 @@ func countEngineGoroutines() (cells, drivers int) {
 	}
 	for _, stack := range strings.Split(string(buf), "\n\n") {
 		switch {
-		case strings.Contains(stack, "\ncreated by colife/life.(*goroutines).run in goroutine"):
+		case strings.Contains(stack, "\ncreated by colife/life/cells.(*Dense).run in goroutine"):
 			cells++
-		case strings.Contains(stack, "\ncreated by colife/life.newGoroutines in goroutine"):
+		case strings.Contains(stack, "\ncreated by colife/life/cells.NewDense in goroutine"):
 			drivers++
 		}
 	}
@@ -382,7 +383,7 @@ func TestCloseEndsEveryGoroutine(t *testing.T) {
 		g, err := life.NewGrid(size[0], size[1])
 		require.NoError(t, err)
 		g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.5)
-		s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
+		s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
 		require.NoError(t, err)
 		require.NoError(t, s.Run(context.Background(), 3))
 		require.NoError(t, s.Close())
@@ -391,13 +392,13 @@ func TestCloseEndsEveryGoroutine(t *testing.T) {
 	// Closed before any generation ran.
 	g, err := life.NewGrid(10, 10)
 	require.NoError(t, err)
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	require.NoError(t, goleak.Find(ignore))
 }
 
-// TestCancelEndsEveryGoroutine cancels the context given to NewSimulation,
+// TestCancelEndsEveryGoroutine cancels the context given to sim.New,
 // and the one given to Run, while generations are running.
 func TestCancelEndsEveryGoroutine(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
@@ -407,18 +408,18 @@ func TestCancelEndsEveryGoroutine(t *testing.T) {
 
 	t.Run("simulation context", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
-		s, err := life.NewSimulation(ctx, g, life.Options{Rule: life.Conway})
+		s, err := sim.New(ctx, g, sim.Options{Rule: life.Conway})
 		require.NoError(t, err)
 		done := make(chan error)
 		go func() { done <- s.Run(context.Background(), 1<<30) }()
 		time.Sleep(20 * time.Millisecond) // let some generations run; no bound is asserted
 		cancel()
-		assert.ErrorIs(t, <-done, life.ErrClosed)
+		assert.ErrorIs(t, <-done, sim.ErrClosed)
 		require.NoError(t, s.Close())
 		require.NoError(t, goleak.Find(ignore))
 	})
 	t.Run("run context", func(t *testing.T) {
-		s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway})
+		s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
 		require.NoError(t, err)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error)
@@ -434,7 +435,7 @@ func TestCancelEndsEveryGoroutine(t *testing.T) {
 	t.Run("already cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := life.NewSimulation(ctx, g, life.Options{Rule: life.Conway})
+		_, err := sim.New(ctx, g, sim.Options{Rule: life.Conway})
 		assert.ErrorIs(t, err, context.Canceled)
 		require.NoError(t, goleak.Find(ignore))
 	})
@@ -444,7 +445,7 @@ func TestResetAndSet(t *testing.T) {
 	for _, e := range engines {
 		t.Run(e.String(), func(t *testing.T) {
 			blinker := pic(t, ".......", ".......", ".......", "..OOO..", ".......", ".......", ".......")
-			s := newSim(t, blinker, life.Options{Rule: life.Conway, Engine: e})
+			s := newSim(t, blinker, sim.Options{Rule: life.Conway, Engine: e})
 			require.NoError(t, s.Run(context.Background(), 3))
 			require.NoError(t, s.Reset(blinker, 10))
 			assert.Equal(t, 10, s.Generation())
@@ -460,14 +461,14 @@ func TestResetAndSet(t *testing.T) {
 	}
 }
 
-func TestNewSimulationRejectsBadInput(t *testing.T) {
+func TestNewRejectsBadInput(t *testing.T) {
 	g, err := life.NewGrid(4, 4)
 	require.NoError(t, err)
-	_, err = life.NewSimulation(context.Background(), g, life.Options{Engine: life.Engine(7)})
+	_, err = sim.New(context.Background(), g, sim.Options{Engine: sim.Engine(7)})
 	assert.EqualError(t, err, "unknown engine 7")
-	_, err = life.NewSimulation(context.Background(), g, life.Options{Topology: life.Topology(9)})
+	_, err = sim.New(context.Background(), g, sim.Options{Topology: life.Topology(9)})
 	assert.EqualError(t, err, "unknown topology 9")
-	_, err = life.NewSimulation(context.Background(), &life.Grid{}, life.Options{})
+	_, err = sim.New(context.Background(), &life.Grid{}, sim.Options{})
 	assert.ErrorIs(t, err, life.ErrSize)
 }
 
@@ -478,7 +479,7 @@ func TestDenseEngineRefusesWhatWouldNotFit(t *testing.T) {
 	skipUnlessRefused(t, 8192, 8192)
 	g, err := life.NewGrid(8192, 8192)
 	require.NoError(t, err)
-	_, err = life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Dense})
+	_, err = sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Engine: sim.Dense})
 	require.ErrorIs(t, err, life.ErrSize)
 	assert.Contains(t, err.Error(), "bad grid size 8192x8192: the dense engine needs about 192.0 GiB (67108864 cells at 3072 bytes each), more than the memory budget of")
 	assert.True(t, strings.HasSuffix(err.Error(), "use a smaller grid, another engine or a larger -memory"), err.Error())
@@ -489,23 +490,23 @@ func TestDenseEngineRefusesWhatWouldNotFit(t *testing.T) {
 // (not Linux) or is big enough.
 func skipUnlessRefused(t *testing.T, w, h int) {
 	t.Helper()
-	if life.Dense.Check(w, h) == nil {
+	if sim.Dense.Check(w, h) == nil {
 		t.Skipf("this machine would start a %dx%d dense engine", w, h)
 	}
 }
 
 func TestEngineCheck(t *testing.T) {
-	assert.NoError(t, life.Goroutine.Check(100, 100))
-	assert.ErrorIs(t, life.Direct.Check(0, 3), life.ErrSize)
+	assert.NoError(t, sim.Goroutine.Check(100, 100))
+	assert.ErrorIs(t, sim.Direct.Check(0, 3), life.ErrSize)
 	skipUnlessRefused(t, 8192, 8192)
-	assert.NoError(t, life.Direct.Check(8192, 8192), "the direct engine needs a byte or two per cell")
-	assert.NoError(t, life.Goroutine.Check(8192, 8192), "the goroutine engine needs 9 bytes a cell, and goroutines for the active ones only")
-	err := life.Dense.Check(8192, 8192)
+	assert.NoError(t, sim.Direct.Check(8192, 8192), "the direct engine needs a byte or two per cell")
+	assert.NoError(t, sim.Goroutine.Check(8192, 8192), "the goroutine engine needs 9 bytes a cell, and goroutines for the active ones only")
+	err := sim.Dense.Check(8192, 8192)
 	assert.ErrorIs(t, err, life.ErrSize)
 	assert.Contains(t, err.Error(), "the dense engine needs about 192.0 GiB")
 }
 
-// TestCancelWhileStarting cancels the context while NewSimulation runs: the
+// TestCancelWhileStarting cancels the context while sim.New runs: the
 // race detector watches what the cancellation and the start share.
 func TestCancelWhileStarting(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
@@ -514,13 +515,13 @@ func TestCancelWhileStarting(t *testing.T) {
 	for range 200 {
 		ctx, cancel := context.WithCancel(context.Background())
 		go cancel()
-		s, err := life.NewSimulation(ctx, g, life.Options{Rule: life.Conway})
+		s, err := sim.New(ctx, g, sim.Options{Rule: life.Conway})
 		if err != nil {
 			assert.ErrorIs(t, err, context.Canceled)
 			continue
 		}
 		<-ctx.Done()
-		assert.ErrorIs(t, s.Step(), life.ErrClosed, "a cancelled simulation still steps")
+		assert.ErrorIs(t, s.Step(), sim.ErrClosed, "a cancelled simulation still steps")
 		require.NoError(t, s.Close())
 	}
 	require.NoError(t, goleak.Find(ignore))
@@ -536,7 +537,7 @@ func TestEditsBetweenReads(t *testing.T) {
 	start := g.Clone()
 	var got []string
 	for _, e := range engines {
-		s := newSim(t, g, life.Options{Rule: life.Conway, Engine: e})
+		s := newSim(t, g, sim.Options{Rule: life.Conway, Engine: e})
 		ctx := context.Background()
 		require.NoError(t, s.Run(ctx, 5))
 		s.Set(0, 0, life.Alive)
@@ -563,12 +564,12 @@ func TestDirectEngineGoroutines(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
 	g, err := life.NewGrid(512, 512)
 	require.NoError(t, err)
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: life.Conway, Engine: life.Direct})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway, Engine: sim.Direct})
 	require.NoError(t, err)
 	assert.Equal(t, 1, s.Goroutines())
 	require.NoError(t, s.Step())
 	require.NoError(t, s.Close())
 	assert.Zero(t, s.Goroutines())
 	require.NoError(t, goleak.Find(ignore))
-	assert.ErrorIs(t, s.Step(), life.ErrClosed)
+	assert.ErrorIs(t, s.Step(), sim.ErrClosed)
 }

@@ -1,4 +1,4 @@
-package life
+package cells
 
 import (
 	"cmp"
@@ -7,9 +7,22 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"colife/life"
 )
 
-// active is the goroutine engine run on the cells that can change: the
+// BytesPerCell is the memory the goroutine engines are estimated to need for
+// each cell they run as a goroutine: a goroutine's stack and descriptor, its
+// reply channel, its place in a driver's inbox. The dense engine runs every
+// cell of the grid; the goroutine engine only the active ones.
+const BytesPerCell = 3 << 10
+
+// BookkeepingPerCell is what the goroutine engine holds for each cell of a
+// bounded grid besides the goroutines of its active cells: the cell, the
+// slot of the goroutine running it, and its mark in the next list.
+const BookkeepingPerCell = 9
+
+// Active is the goroutine engine run on the cells that can change: the
 // active cells. A cell's next state depends only on its 3 × 3 neighbourhood,
 // so a cell none of whose neighbourhood changed in the last generation keeps
 // its state; the active cells of the next generation are the neighbourhoods
@@ -33,12 +46,12 @@ import (
 // engine writes the generation's changes into the board, in place, and from
 // them makes the next generation's active cells: the activity is computed
 // once, by whoever knows the changes, and the drivers read it.
-type active struct {
-	topology Topology
-	rule     Rule
-	grid     *Grid     // the board of a Torus or Plane, written in place
-	uni      *Universe // the board of an unbounded plane, written in place
-	budget   uint64    // bytes the goroutines may take; 0: no limit
+type Active struct {
+	topology life.Topology
+	rule     life.Rule
+	grid     *life.Grid     // the board of a Torus or Plane, written in place
+	uni      *life.Universe // the board of an unbounded plane, written in place
+	budget   uint64         // bytes the goroutines may take; 0: no limit
 
 	drivers  []*activeDriver
 	start    []chan struct{} // start[i] tells drivers[i] to run a generation
@@ -55,8 +68,8 @@ type active struct {
 
 // change is one cell's new state, found by a driver.
 type change struct {
-	p Point
-	s State
+	p life.Point
+	s life.State
 }
 
 // amsg is a message on an active driver's inbox: a Query or a Transition
@@ -64,7 +77,7 @@ type change struct {
 type amsg struct {
 	from  int32
 	kind  uint8
-	state State
+	state life.State
 	x, y  int
 }
 
@@ -110,7 +123,7 @@ func (s *slots) add() int32 {
 
 // activeDriver drives one shard of the active cells.
 type activeDriver struct {
-	e     *active
+	e     *Active
 	inbox chan amsg
 	batch []amsg
 	owed  atomic.Int32 // as driver.owed: the Queries still to come of the batch
@@ -124,21 +137,21 @@ type activeDriver struct {
 	// lie apart from the slots so that answering a batch reads flat arrays.
 	replies []chan answer
 	ahead   []bool
-	pairs   []listed // scratch for order
-	keep    []uint32 // keep[id] is the last generation that listed slot id's cell
-	grid    *Grid    // the engine's, for a bounded board
-	top     Topology // the engine's
-	bound   []int32  // slots bound to an active cell
-	idle    []int32  // slots whose goroutine waits, bound to no cell
-	free    []int32  // slots whose goroutine has retired
+	pairs   []listed      // scratch for order
+	keep    []uint32      // keep[id] is the last generation that listed slot id's cell
+	grid    *life.Grid    // the engine's, for a bounded board
+	top     life.Topology // the engine's
+	bound   []int32       // slots bound to an active cell
+	idle    []int32       // slots whose goroutine waits, bound to no cell
+	free    []int32       // slots whose goroutine has retired
 
-	list, next []Point         // this generation's active cells of the shard, and the next one's
-	ids        []int32         // the slot running each cell of list, or -1
-	index      []int32         // bounded board: the slot of each cell, -1 for none
-	where      map[Point]int32 // unbounded board: the slot of each cell that has one
-	changes    []change        // this generation's changes
-	gen        uint32          // counts the generations run
-	last       tileReader      // on an unbounded board
+	list, next []life.Point         // this generation's active cells of the shard, and the next one's
+	ids        []int32              // the slot running each cell of list, or -1
+	index      []int32              // bounded board: the slot of each cell, -1 for none
+	where      map[life.Point]int32 // unbounded board: the slot of each cell that has one
+	changes    []change             // this generation's changes
+	gen        uint32               // counts the generations run
+	last       tileReader           // on an unbounded board
 }
 
 // activePort is a cell goroutine's end of the protocol with an active driver.
@@ -150,9 +163,9 @@ type activePort struct {
 	dead  bool // told to end, or the engine is shutting down
 }
 
-func (c *activePort) query(q Query) State {
+func (c *activePort) Query(q life.Query) life.State {
 	if c.dead || c.moved {
-		return Empty
+		return life.Empty
 	}
 	c.d.inbox <- amsg{from: c.id, kind: kindQuery, x: q.X, y: q.Y}
 	if c.d.owed.Add(-1) == 0 {
@@ -165,15 +178,15 @@ func (c *activePort) query(q Query) State {
 	switch {
 	case !ok || s == retire:
 		c.dead = true
-		return Empty
+		return life.Empty
 	case s == moved:
 		c.moved = true
-		return Empty
+		return life.Empty
 	}
-	return State(s)
+	return life.State(s)
 }
 
-func (c *activePort) transition(t Transition) {
+func (c *activePort) Transition(t life.Transition) {
 	if c.dead || c.moved {
 		return
 	}
@@ -187,7 +200,7 @@ func (d *activeDriver) runCell(id int32, s *slot, reply <-chan answer) {
 	defer d.cells.Done()
 	c := activePort{id: id, d: d, reply: reply}
 	for {
-		stepCell(&c, s.x, s.y, &d.e.rule)
+		life.StepCell(&c, s.x, s.y, &d.e.rule)
 		if c.dead {
 			return
 		}
@@ -195,15 +208,15 @@ func (d *activeDriver) runCell(id int32, s *slot, reply <-chan answer) {
 	}
 }
 
-// newActive returns the engine for g (bounded) or u (unbounded), with the
+// NewActive returns the engine for g (bounded) or u (unbounded), with the
 // cells of generation 0 listed.
-func newActive(g *Grid, u *Universe, rule Rule, t Topology, budget uint64) *active {
-	e := &active{topology: t, rule: rule, grid: g, uni: u, budget: budget, done: make(chan bool), quit: make(chan struct{})}
+func NewActive(g *life.Grid, u *life.Universe, rule life.Rule, t life.Topology, budget uint64) *Active {
+	e := &Active{topology: t, rule: rule, grid: g, uni: u, budget: budget, done: make(chan bool), quit: make(chan struct{})}
 	shards := 2 * runtime.GOMAXPROCS(0)
 	if g != nil {
 		e.marks.stamp = make([]uint32, len(g.Cells))
 	} else {
-		e.marks.tiles = make(map[tileKey]*markTile)
+		e.marks.tiles = make(map[life.TileKey]*markTile)
 	}
 	var index []int32
 	if g != nil {
@@ -215,7 +228,7 @@ func newActive(g *Grid, u *Universe, rule Rule, t Topology, budget uint64) *acti
 	for range shards {
 		d := &activeDriver{e: e, grid: g, top: t, inbox: make(chan amsg, 2*window), batch: make([]amsg, 2*window), wake: make(chan struct{}, 1), index: index}
 		if g == nil {
-			d.where = make(map[Point]int32)
+			d.where = make(map[life.Point]int32)
 		}
 		start := make(chan struct{})
 		e.drivers = append(e.drivers, d)
@@ -230,50 +243,50 @@ func newActive(g *Grid, u *Universe, rule Rule, t Topology, budget uint64) *acti
 // listAll lists every cell of generation 0 that can change: the
 // neighbourhoods of the live and dying cells or, under a rule with B0 on a bounded
 // board, every cell.
-func (e *active) listAll() {
+func (e *Active) listAll() {
 	e.marks.next()
 	if e.grid != nil {
-		w := e.grid.w
+		w := e.grid.Width()
 		for i, s := range e.grid.Cells {
-			if s != Empty {
-				e.touch(i%w, i/w)
+			if s != life.Empty {
+				e.Touch(i%w, i/w)
 			} else if e.rule.BirthOnZero() {
-				e.list(Point{int64(i % w), int64(i / w)})
+				e.list(life.Point{X: int64(i % w), Y: int64(i / w)})
 			}
 		}
 		return
 	}
-	e.uni.Live(e.uni.Bounds(), func(x, y int64) { e.touch(int(x), int(y)) })
+	e.uni.Live(e.uni.Bounds(), func(x, y int64) { e.Touch(int(x), int(y)) })
 }
 
-// touch lists the neighbourhood of the cell at (x, y) for the next
+// Touch lists the neighbourhood of the cell at (x, y) for the next
 // generation, wrapped or cut off as the topology says.
-func (e *active) touch(x, y int) { around(e.topology, e.grid, x, y, e.list) }
+func (e *Active) Touch(x, y int) { around(e.topology, e.grid, x, y, e.list) }
 
 // around calls list with each cell of the 3 × 3 neighbourhood of (x, y): on
 // g, wrapped or cut off as t says, or on an unbounded plane if g is nil.
-func around(t Topology, g *Grid, x, y int, list func(Point)) {
+func around(t life.Topology, g *life.Grid, x, y int, list func(life.Point)) {
 	for dy := -1; dy <= 1; dy++ {
 		for dx := -1; dx <= 1; dx++ {
 			if g == nil {
-				list(Point{int64(x + dx), int64(y + dy)})
+				list(life.Point{X: int64(x + dx), Y: int64(y + dy)})
 				continue
 			}
-			nx, ok := t.wrap(x+dx, g.w)
+			nx, ok := t.Wrap(x+dx, g.Width())
 			if !ok {
 				continue
 			}
-			ny, ok := t.wrap(y+dy, g.h)
+			ny, ok := t.Wrap(y+dy, g.Height())
 			if !ok {
 				continue
 			}
-			list(Point{int64(nx), int64(ny)})
+			list(life.Point{X: int64(nx), Y: int64(ny)})
 		}
 	}
 }
 
 // list adds p to the next generation's active cells, once.
-func (e *active) list(p Point) {
+func (e *Active) list(p life.Point) {
 	if !e.marks.add(p, e.grid) {
 		return
 	}
@@ -284,14 +297,14 @@ func (e *active) list(p Point) {
 
 // shardOf returns the shard of the cell at p: cells in the same 4 × 4 block
 // share one, and the blocks are spread evenly.
-func shardOf(p Point, n int) int {
+func shardOf(p life.Point, n int) int {
 	h := uint64(p.X>>2)*0x9e3779b97f4a7c15 ^ uint64(p.Y>>2)*0xc2b2ae3d27d4eb4f
 	return int((h >> 32) % uint64(n))
 }
 
 // run is the life of one driver goroutine: a generation each time it is
 // told, until the engine shuts down; then it ends its cells.
-func (e *active) run(d *activeDriver, start <-chan struct{}) {
+func (e *Active) run(d *activeDriver, start <-chan struct{}) {
 	defer e.wg.Done()
 	defer func() {
 		for id := range d.slots.n {
@@ -304,20 +317,20 @@ func (e *active) run(d *activeDriver, start <-chan struct{}) {
 	serve(start, e.done, e.quit, func(struct{}) bool { return d.live() })
 }
 
-// check refuses a next generation whose goroutines would not fit in the
+// Check refuses a next generation whose goroutines would not fit in the
 // budget.
-func (e *active) check(gen int) error {
+func (e *Active) Check(gen int) error {
 	need := uint64(e.pending) * BytesPerCell
 	if e.budget == 0 || need <= e.budget {
 		return nil
 	}
 	return fmt.Errorf("%w: generation %d would have %d active cells, whose goroutines need about %s, more than the memory budget of %s",
-		ErrBudget, gen+1, e.pending, bytesString(need), bytesString(e.budget))
+		life.ErrBudget, gen+1, e.pending, life.FormatBytes(need), life.FormatBytes(e.budget))
 }
 
-// step runs one generation, reporting false if the engine was shut down, or
+// Step runs one generation, reporting false if the engine was shut down, or
 // cancel closed, first.
-func (e *active) step(cancel <-chan struct{}) bool {
+func (e *Active) Step(cancel <-chan struct{}) bool {
 	fresh := 0
 	for _, d := range e.drivers {
 		d.list, d.next = d.next, d.list[:0]
@@ -347,7 +360,7 @@ func (e *active) step(cancel <-chan struct{}) bool {
 	for _, d := range e.drivers {
 		for _, c := range d.changes {
 			if e.grid != nil {
-				e.grid.Cells[int(c.p.Y)*e.grid.w+int(c.p.X)] = c.s
+				e.grid.Cells[int(c.p.Y)*e.grid.Width()+int(c.p.X)] = c.s
 			} else {
 				e.uni.Set(c.p.X, c.p.Y, c.s)
 			}
@@ -356,62 +369,65 @@ func (e *active) step(cancel <-chan struct{}) bool {
 	}
 	for _, d := range e.drivers {
 		for _, c := range d.changes {
-			e.touch(int(c.p.X), int(c.p.Y))
+			e.Touch(int(c.p.X), int(c.p.Y))
 		}
 	}
 	e.peak = max(e.peak, e.running)
 	if e.uni != nil && e.drivers[0].gen%16 == 0 {
-		e.uni.prune()
+		e.uni.Prune()
 		e.marks.prune()
 	}
 	return true
 }
 
-// stop shuts every goroutine down and returns when they have all ended.
-func (e *active) stop() {
+// Stop shuts every goroutine down and returns when they have all ended.
+func (e *Active) Stop() {
 	e.quitOnce.Do(func() { close(e.quit) })
 	e.wg.Wait()
 }
 
-// goroutines returns the cell goroutines alive and the drivers'.
-func (e *active) goroutines() int { return e.running + len(e.drivers) }
+// Goroutines returns the cell goroutines alive and the drivers'.
+func (e *Active) Goroutines() int { return e.running + len(e.drivers) }
+
+// Peak returns the most cell goroutines the engine has run at once, so far.
+func (e *Active) Peak() int { return e.peak }
 
 // state returns the current state of the cell at (x, y), as the topology
 // says beyond a bounded board's edge.
-func (d *activeDriver) state(x, y int) State {
+func (d *activeDriver) state(x, y int) life.State {
 	if g := d.grid; g != nil {
-		if uint(x) < uint(g.w) && uint(y) < uint(g.h) {
-			return g.Cells[y*g.w+x]
+		if uint(x) < uint(g.Width()) && uint(y) < uint(g.Height()) {
+			return g.Cells[y*g.Width()+x]
 		}
-		return d.top.Query(g, Query{x, y})
+		return d.top.Query(g, life.Query{X: x, Y: y})
 	}
 	return d.last.at(d.e.uni, int64(x), int64(y))
 }
 
 // tileReader reads the cells of a Universe, keeping the tile read last.
 type tileReader struct {
-	k  tileKey
-	t  *tile
+	k  life.TileKey
+	t  *life.Tile
 	ok bool
 }
 
 // at returns the state of the cell at (x, y) of u, which must not have
 // changed since the reader was last reset.
-func (l *tileReader) at(u *Universe, x, y int64) State {
-	k, c, r := keyOf(x, y)
+func (l *tileReader) at(u *life.Universe, x, y int64) life.State {
+	k, c, r := life.TileOf(x, y)
 	if !l.ok || l.k != k {
-		l.k, l.t, l.ok = k, u.tiles[k], true
+		l.k, l.t, l.ok = k, u.Tile(k), true
 	}
 	if l.t == nil {
-		return Empty
+		return life.Empty
 	}
-	return l.t.state(c, r)
+	return l.t.State(c, r)
 }
 
 // slotOf returns the slot running the cell at p, or -1.
-func (d *activeDriver) slotOf(p Point) int32 {
+func (d *activeDriver) slotOf(p life.Point) int32 {
 	if d.index != nil {
-		return d.index[int(p.Y)*d.e.grid.w+int(p.X)]
+		return d.index[int(p.Y)*d.e.grid.Width()+int(p.X)]
 	}
 	if s, ok := d.where[p]; ok {
 		return s
@@ -420,10 +436,10 @@ func (d *activeDriver) slotOf(p Point) int32 {
 }
 
 // setSlot records that slot s runs the cell at p; -1 that none does.
-func (d *activeDriver) setSlot(p Point, s int32) {
+func (d *activeDriver) setSlot(p life.Point, s int32) {
 	switch {
 	case d.index != nil:
-		d.index[int(p.Y)*d.e.grid.w+int(p.X)] = s
+		d.index[int(p.Y)*d.e.grid.Width()+int(p.X)] = s
 	case s < 0:
 		delete(d.where, p)
 	default:
@@ -458,7 +474,7 @@ func (d *activeDriver) prepare() {
 		}
 		s := d.slots.at(id)
 		s.bound = false
-		d.setSlot(Point{int64(s.x), int64(s.y)}, -1)
+		d.setSlot(life.Point{X: int64(s.x), Y: int64(s.y)}, -1)
 		d.idle = append(d.idle, id)
 	}
 	d.bound = kept
@@ -492,7 +508,7 @@ func (d *activeDriver) order() {
 // listed is a cell of the list and its slot, for order.
 type listed struct {
 	id uint32
-	p  Point
+	p  life.Point
 }
 
 // begin starts the step of the i-th cell of the list, which the caller has
@@ -535,7 +551,7 @@ func (d *activeDriver) begin(i int) {
 	go d.runCell(id, s, reply)
 }
 
-func (d *activeDriver) bind(p Point, id int32) {
+func (d *activeDriver) bind(p life.Point, id int32) {
 	d.setSlot(p, id)
 	d.bound = append(d.bound, id)
 }
@@ -583,7 +599,7 @@ func (d *activeDriver) live() bool {
 				d.replies[m.from] <- answer(d.state(m.x, m.y))
 			case kindTransition:
 				if m.state != d.state(m.x, m.y) {
-					d.changes = append(d.changes, change{Point{int64(m.x), int64(m.y)}, m.state})
+					d.changes = append(d.changes, change{life.Point{X: int64(m.x), Y: int64(m.y)}, m.state})
 				}
 				finished++
 				if started < n {
@@ -602,15 +618,15 @@ func (d *activeDriver) live() bool {
 type marks struct {
 	now   uint32
 	stamp []uint32
-	tiles map[tileKey]*markTile
+	tiles map[life.TileKey]*markTile
 	last  struct {
-		k tileKey
+		k life.TileKey
 		t *markTile
 	}
 }
 
 type markTile struct {
-	stamp [tileSide * tileSide]uint32
+	stamp [life.TileSide * life.TileSide]uint32
 	used  uint32 // the last stamp given in it
 }
 
@@ -622,16 +638,16 @@ func (m *marks) next() {
 
 // add lists p, reporting false if it was listed already. g is the bounded
 // board, or nil.
-func (m *marks) add(p Point, g *Grid) bool {
+func (m *marks) add(p life.Point, g *life.Grid) bool {
 	if g != nil {
-		i := int(p.Y)*g.w + int(p.X)
+		i := int(p.Y)*g.Width() + int(p.X)
 		if m.stamp[i] == m.now {
 			return false
 		}
 		m.stamp[i] = m.now
 		return true
 	}
-	k, c, r := keyOf(p.X, p.Y)
+	k, c, r := life.TileOf(p.X, p.Y)
 	t := m.last.t
 	if t == nil || m.last.k != k {
 		t = m.tiles[k]
@@ -642,7 +658,7 @@ func (m *marks) add(p Point, g *Grid) bool {
 		m.last.k, m.last.t = k, t
 	}
 	t.used = m.now
-	i := r*tileSide + c
+	i := r*life.TileSide + c
 	if t.stamp[i] == m.now {
 		return false
 	}

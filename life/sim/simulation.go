@@ -1,32 +1,30 @@
-package life
+package sim
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"sync"
+
+	"colife/life"
+	"colife/life/cells"
+	"colife/life/direct"
 )
 
 // ErrClosed is returned by a Simulation that has been closed, or whose
 // context was cancelled.
 var ErrClosed = errors.New("simulation closed")
 
-// BytesPerCell is the memory the goroutine engines are estimated to need for
-// each cell they run as a goroutine: a goroutine's stack and descriptor, its
-// reply channel, its place in a driver's inbox. The dense engine runs every
-// cell of the grid; the goroutine engine only the active ones.
-const BytesPerCell = 3 << 10
-
 // Options configure a Simulation. The zero value runs the goroutine engine on
 // a torus with the zero Rule, "B/S", in which every cell dies: set Rule (to
 // Conway, say) for anything else.
 type Options struct {
-	Rule     Rule
-	Topology Topology
+	Rule     life.Rule
+	Topology life.Topology
 	Engine   Engine
 	// Origin is where the start grid's top-left cell lies on an Unbounded
 	// plane; on a bounded one the grid is the board and Origin is ignored.
-	Origin Point
+	Origin life.Point
 	// Memory is the budget, in bytes, for what the engine allocates as it
 	// runs (the goroutines of the active cells, say); 0 means
 	// DefaultBudget. A generation that would need more is refused with an
@@ -35,26 +33,26 @@ type Options struct {
 }
 
 // Simulation runs generations of a board under a rule, a topology and an
-// engine. It owns the engine's goroutines from NewSimulation until Close, or
-// until the context given to NewSimulation is cancelled.
+// engine. It owns the engine's goroutines from New until Close, or
+// until the context given to New is cancelled.
 //
 // A Simulation is not safe for concurrent use, except that Close may be called
 // from any goroutine at any time.
 type Simulation struct {
 	opt        Options
-	cur, next  *Grid     // a bounded board; next only for the engines that need two
-	uni        *Universe // an unbounded board
+	cur, next  *life.Grid     // a bounded board; next only for the engines that need two
+	uni        *life.Universe // an unbounded board
 	generation int
 
-	bits   *bitBoard // Direct on a bounded board; while stale, cur is behind it
+	bits   *direct.Board // Direct on a bounded board; while stale, cur is behind it
 	stale  bool
-	tiled  *tiled      // Direct on an unbounded one
-	sweep  *sweep      // Direct for the rules bits and tiled cannot run
-	dense  *goroutines // Dense
-	active *active     // Goroutine
-	box    *Grid       // Grid() of an unbounded board, made when asked for
-	boxAt  Point       // where box's top-left cell lies
-	boxOK  bool        // box is the current generation's
+	tiled  *direct.Tiles // Direct on an unbounded one
+	sweep  *cells.Sweep  // Direct for the rules bits and tiled cannot run
+	dense  *cells.Dense  // Dense
+	active *cells.Active // Goroutine
+	box    *life.Grid    // Grid() of an unbounded board, made when asked for
+	boxAt  life.Point    // where box's top-left cell lies
+	boxOK  bool          // box is the current generation's
 
 	mu     sync.Mutex // guards closed
 	closed bool
@@ -62,69 +60,69 @@ type Simulation struct {
 	stop   func() bool     // stops the context.AfterFunc
 }
 
-// NewSimulation starts a simulation of a copy of g: the board itself on a
+// New starts a simulation of a copy of g: the board itself on a
 // Torus or Plane, or the cells it places at opt.Origin on an Unbounded
 // plane. With the dense engine it starts one goroutine per cell, and the
 // generation drivers, before it returns; the goroutine engine starts the
 // goroutines of the active cells as it runs. Cancelling ctx, or Close, ends
 // them all.
-func NewSimulation(ctx context.Context, g *Grid, opt Options) (*Simulation, error) {
-	if opt.Topology > Unbounded {
+func New(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
+	if opt.Topology > life.Unbounded {
 		return nil, fmt.Errorf("unknown topology %d", opt.Topology)
 	}
 	if opt.Engine > Dense {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
 	}
-	if opt.Topology == Unbounded {
-		if err := CheckSize(g.w, g.h); err != nil {
+	if opt.Topology == life.Unbounded {
+		if err := life.CheckSize(g.Width(), g.Height()); err != nil {
 			return nil, err
 		}
 		return newUnbounded(ctx, g, opt)
 	}
-	if err := opt.Engine.check(g.w, g.h, opt.Memory); err != nil {
+	if err := opt.Engine.check(g.Width(), g.Height(), opt.Memory); err != nil {
 		return nil, err
 	}
 	s := &Simulation{opt: opt, cur: g.Clone(), done: ctx.Done()}
-	opt.Rule.clampGrid(s.cur)
+	opt.Rule.ClampGrid(s.cur)
 	switch opt.Engine {
 	case Direct:
-		if !opt.Rule.bitBoardRule() {
-			s.sweep = newSweep(s.cur, nil, opt.Rule, opt.Topology)
+		if !direct.Runs(opt.Rule, opt.Topology) {
+			s.sweep = cells.NewSweep(s.cur, nil, opt.Rule, opt.Topology)
 			break
 		}
-		s.bits = newBitBoard(s.cur, opt.Rule, opt.Topology, bitsProcs(g.w, g.h))
+		s.bits = direct.NewBoard(s.cur, opt.Rule, opt.Topology, direct.Procs(g.Width(), g.Height()))
 	case Dense:
-		s.next, _ = NewGrid(g.w, g.h)
-		s.dense = newGoroutines(g.w, g.h, opt.Rule, opt.Topology)
+		s.next, _ = life.NewGrid(g.Width(), g.Height())
+		s.dense = cells.NewDense(g.Width(), g.Height(), opt.Rule, opt.Topology)
 	default:
-		s.active = newActive(s.cur, nil, opt.Rule, opt.Topology, s.budget())
+		s.active = cells.NewActive(s.cur, nil, opt.Rule, opt.Topology, s.budget())
 	}
 	return s.started(ctx)
 }
 
 // newUnbounded starts a simulation on an unbounded plane.
-func newUnbounded(ctx context.Context, g *Grid, opt Options) (*Simulation, error) {
+func newUnbounded(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
 	if opt.Rule.BirthOnZero() {
 		return nil, fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", opt.Rule)
 	}
 	if opt.Engine == Dense {
 		return nil, errors.New("the dense engine runs every cell of a bounded grid; on an unbounded plane use the goroutine or direct engine")
 	}
-	s := &Simulation{opt: opt, uni: NewUniverse(), done: ctx.Done()}
+	s := &Simulation{opt: opt, uni: life.NewUniverse(), done: ctx.Done()}
 	s.uni.Paste(g, opt.Origin)
-	opt.Rule.clampUniverse(s.uni)
+	opt.Rule.ClampUniverse(s.uni)
 	switch {
-	case opt.Engine == Direct && opt.Rule.bitParallel():
-		s.tiled = newTiled(opt.Rule)
+	case opt.Engine == Direct && direct.Runs(opt.Rule, life.Unbounded):
+		s.tiled = direct.NewTiles(opt.Rule)
 	case opt.Engine == Direct:
-		s.sweep = newSweep(nil, s.uni, opt.Rule, opt.Topology)
+		s.sweep = cells.NewSweep(nil, s.uni, opt.Rule, opt.Topology)
 	default:
-		s.active = newActive(nil, s.uni, opt.Rule, opt.Topology, s.budget())
+		s.active = cells.NewActive(nil, s.uni, opt.Rule, opt.Topology, s.budget())
 	}
 	return s.started(ctx)
 }
 
-// started finishes NewSimulation.
+// started finishes New.
 func (s *Simulation) started(ctx context.Context) (*Simulation, error) {
 	if err := ctx.Err(); err != nil {
 		s.Close()
@@ -141,7 +139,7 @@ func (s *Simulation) budget() uint64 {
 	if s.opt.Memory > 0 {
 		return s.opt.Memory
 	}
-	return DefaultBudget()
+	return life.DefaultBudget()
 }
 
 // Step runs one generation.
@@ -171,31 +169,31 @@ func (s *Simulation) step(ctx context.Context) error {
 	}
 	switch {
 	case s.active != nil:
-		if err := s.active.check(s.generation); err != nil {
+		if err := s.active.Check(s.generation); err != nil {
 			return err
 		}
-		if !s.active.step(ctx.Done()) {
+		if !s.active.Step(ctx.Done()) {
 			return s.abandoned(ctx)
 		}
 	case s.tiled != nil:
 		if err := s.checkTiles(); err != nil {
 			return err
 		}
-		s.uni = s.tiled.step(s.uni)
+		s.uni = s.tiled.Step(s.uni)
 	case s.sweep != nil:
 		if s.uni != nil {
 			if err := s.checkTiles(); err != nil {
 				return err
 			}
 		}
-		s.sweep.step()
+		s.sweep.Step()
 	case s.bits != nil:
-		if !s.bits.step() {
+		if !s.bits.Step() {
 			return ErrClosed
 		}
 		s.stale = true
 	default:
-		if !s.dense.step(s.cur, s.next, ctx.Done()) {
+		if !s.dense.Step(s.cur, s.next, ctx.Done()) {
 			return s.abandoned(ctx)
 		}
 		s.cur, s.next = s.next, s.cur
@@ -216,7 +214,7 @@ func (s *Simulation) abandoned(ctx context.Context) error {
 
 // tileBytes is what the bit-parallel direct engine holds for each tile of
 // an unbounded board: one in the board, one in its next generation.
-const tileBytes = 2 * TileBytes
+const tileBytes = 2 * life.TileBytes
 
 // checkTiles refuses a generation of the direct engine on an unbounded plane
 // whose tiles could outgrow the budget: each tile may add its eight
@@ -225,15 +223,15 @@ const tileBytes = 2 * TileBytes
 func (s *Simulation) checkTiles() error {
 	per := uint64(tileBytes)
 	if s.sweep != nil {
-		per = TileBytes
+		per = life.TileBytes
 		if s.opt.Rule.States() > 2 {
-			per += tileSide * tileSide
+			per += life.TileSide * life.TileSide
 		}
 	}
 	need := uint64(s.uni.Tiles()) * 9 * per
 	if b := s.budget(); b > 0 && need > b {
 		return fmt.Errorf("%w: generation %d may need %d tiles of 64x64 cells, about %s, more than the memory budget of %s",
-			ErrBudget, s.generation+1, 9*s.uni.Tiles(), bytesString(need), bytesString(b))
+			life.ErrBudget, s.generation+1, 9*s.uni.Tiles(), life.FormatBytes(need), life.FormatBytes(b))
 	}
 	return nil
 }
@@ -248,39 +246,39 @@ func (s *Simulation) Generation() int { return s.generation }
 // asked for, or nil if the box is too large for a Grid (Box says why). The
 // grid belongs to the simulation: read it, but do not keep it past the next
 // call to Step, Run, Reset or Set.
-func (s *Simulation) Grid() *Grid {
+func (s *Simulation) Grid() *life.Grid {
 	g, _, _ := s.Box()
 	return g
 }
 
 // Origin returns where the top-left cell of Grid() lies on the plane: (0, 0)
 // on a bounded board.
-func (s *Simulation) Origin() Point {
+func (s *Simulation) Origin() life.Point {
 	_, at, _ := s.Box()
 	return at
 }
 
 // Box returns Grid() and Origin(), or the error that says why the live cells'
 // bounding box of an unbounded board is too large for a Grid.
-func (s *Simulation) Box() (*Grid, Point, error) {
+func (s *Simulation) Box() (*life.Grid, life.Point, error) {
 	if s.uni == nil {
-		return s.board(), Point{}, nil
+		return s.board(), life.Point{}, nil
 	}
 	if !s.boxOK {
 		b := s.uni.Bounds()
 		if b.Empty() {
-			b = RectOf(s.opt.Origin, 1, 1)
+			b = life.RectOf(s.opt.Origin, 1, 1)
 		}
 		if area := uint64(b.Dx()) * uint64(b.Dy()); s.budget() > 0 && area > s.budget() {
-			return nil, Point{}, fmt.Errorf("%w: generation %d: the live cells' bounding box, %s, would take %s as a grid, more than the memory budget of %s",
-				ErrBudget, s.generation, b, bytesString(area), bytesString(s.budget()))
+			return nil, life.Point{}, fmt.Errorf("%w: generation %d: the live cells' bounding box, %s, would take %s as a grid, more than the memory budget of %s",
+				life.ErrBudget, s.generation, b, life.FormatBytes(area), life.FormatBytes(s.budget()))
 		}
-		if s.box != nil && int64(s.box.w) == b.Dx() && int64(s.box.h) == b.Dy() {
+		if s.box != nil && int64(s.box.Width()) == b.Dx() && int64(s.box.Height()) == b.Dy() {
 			s.uni.Copy(s.box, b.Min)
 		} else {
 			g, err := s.uni.Grid(b)
 			if err != nil {
-				return nil, Point{}, fmt.Errorf("generation %d: the live cells' bounding box, %s: %w", s.generation, b, err)
+				return nil, life.Point{}, fmt.Errorf("generation %d: the live cells' bounding box, %s: %w", s.generation, b, err)
 			}
 			s.box = g
 		}
@@ -292,9 +290,9 @@ func (s *Simulation) Box() (*Grid, Point, error) {
 // board returns the current generation of a bounded board. The direct
 // engine keeps its own form of the board and writes it into cur only here,
 // once per generation read.
-func (s *Simulation) board() *Grid {
+func (s *Simulation) board() *life.Grid {
 	if s.stale {
-		s.bits.store(s.cur)
+		s.bits.Store(s.cur)
 		s.stale = false
 	}
 	return s.cur
@@ -302,16 +300,16 @@ func (s *Simulation) board() *Grid {
 
 // Universe returns the current generation of an unbounded board, or nil on a
 // bounded one. It belongs to the simulation, as Grid's result does.
-func (s *Simulation) Universe() *Universe { return s.uni }
+func (s *Simulation) Universe() *life.Universe { return s.uni }
 
 // Bounds returns the board's rectangle (0, 0)-(w, h) on a bounded board, or
 // the live cells' bounding box on an unbounded one (the zero Rect if none is
 // alive).
-func (s *Simulation) Bounds() Rect {
+func (s *Simulation) Bounds() life.Rect {
 	if s.uni != nil {
 		return s.uni.Bounds()
 	}
-	return RectOf(Point{}, int64(s.cur.w), int64(s.cur.h))
+	return life.RectOf(life.Point{}, int64(s.cur.Width()), int64(s.cur.Height()))
 }
 
 // Population returns the number of live cells.
@@ -324,21 +322,21 @@ func (s *Simulation) Population() int {
 
 // Window fills dst with the cells of the rectangle of dst's size whose
 // top-left cell is at p; beyond a bounded board's edge the cells are empty.
-func (s *Simulation) Window(dst *Grid, p Point) {
+func (s *Simulation) Window(dst *life.Grid, p life.Point) {
 	if s.uni != nil {
 		s.uni.Copy(dst, p)
 		return
 	}
 	cur := s.board()
 	dst.Clear()
-	for y := range dst.h {
+	for y := range dst.Height() {
 		sy := p.Y + int64(y)
-		if sy < 0 || sy >= int64(s.cur.h) {
+		if sy < 0 || sy >= int64(s.cur.Height()) {
 			continue
 		}
-		for x := range dst.w {
-			if sx := p.X + int64(x); sx >= 0 && sx < int64(s.cur.w) {
-				dst.Cells[y*dst.w+x] = cur.Cells[int(sy)*cur.w+int(sx)]
+		for x := range dst.Width() {
+			if sx := p.X + int64(x); sx >= 0 && sx < int64(s.cur.Width()) {
+				dst.Cells[y*dst.Width()+x] = cur.Cells[int(sy)*cur.Width()+int(sx)]
 			}
 		}
 	}
@@ -348,22 +346,22 @@ func (s *Simulation) Window(dst *Grid, p Point) {
 // generations: (x, y) is on the board, or on the plane.
 //
 // A state the rule does not have becomes the rule's last dying state, or
-// Empty under a two-state rule, here and in NewSimulation, Reset and
+// Empty under a two-state rule, here and in New, Reset and
 // ResetUniverse: every engine sees the same board.
-func (s *Simulation) Set(x, y int, st State) {
-	st = s.opt.Rule.clamp(st)
+func (s *Simulation) Set(x, y int, st life.State) {
+	st = s.opt.Rule.Clamp(st)
 	if s.uni != nil {
 		s.uni.Set(int64(x), int64(y), st)
 		s.boxOK = false
 		if s.tiled != nil {
-			s.tiled.edited()
+			s.tiled.Edited()
 		}
 	} else {
 		if !s.cur.Contains(x, y) {
 			return
 		}
 		if s.bits != nil {
-			s.bits.set(x, y, st)
+			s.bits.Set(x, y, st)
 		}
 		if !s.stale {
 			s.cur.Set(x, y, st)
@@ -379,9 +377,9 @@ func (s *Simulation) Set(x, y int, st State) {
 func (s *Simulation) toucher() func(x, y int) {
 	switch {
 	case s.active != nil:
-		return s.active.touch
+		return s.active.Touch
 	case s.sweep != nil:
-		return s.sweep.touch
+		return s.sweep.Touch
 	}
 	return nil
 }
@@ -389,23 +387,23 @@ func (s *Simulation) toucher() func(x, y int) {
 // Reset replaces the current generation of a bounded board with a copy of
 // g, which must have the same size, and numbers it generation. The engine's
 // goroutines carry on from it: nothing is restarted.
-func (s *Simulation) Reset(g *Grid, generation int) error {
+func (s *Simulation) Reset(g *life.Grid, generation int) error {
 	if s.uni != nil {
 		return errors.New("reset an unbounded board with ResetUniverse")
 	}
-	if touch := s.toucher(); touch != nil && g.w == s.cur.w && g.h == s.cur.h {
+	if touch := s.toucher(); touch != nil && g.Width() == s.cur.Width() && g.Height() == s.cur.Height() {
 		for i, c := range g.Cells {
 			if c != s.cur.Cells[i] {
-				touch(i%g.w, i/g.w)
+				touch(i%g.Width(), i/g.Width())
 			}
 		}
 	}
 	if err := s.cur.CopyFrom(g); err != nil {
 		return err
 	}
-	s.opt.Rule.clampGrid(s.cur)
+	s.opt.Rule.ClampGrid(s.cur)
 	if s.bits != nil {
-		s.bits.load(s.cur)
+		s.bits.Load(s.cur)
 		s.stale = false
 	}
 	s.generation = generation
@@ -414,28 +412,127 @@ func (s *Simulation) Reset(g *Grid, generation int) error {
 
 // ResetUniverse replaces the current generation of an unbounded board with a
 // copy of u and numbers it generation.
-func (s *Simulation) ResetUniverse(u *Universe, generation int) error {
+func (s *Simulation) ResetUniverse(u *life.Universe, generation int) error {
 	if s.uni == nil {
 		return errors.New("reset a bounded board with Reset")
 	}
 	if touch := s.toucher(); touch != nil {
-		for _, v := range []*Universe{s.uni, u} {
+		for _, v := range []*life.Universe{s.uni, u} {
 			v.Live(v.Bounds(), func(x, y int64) { touch(int(x), int(y)) })
 		}
 	}
 	if s.tiled != nil {
-		s.tiled.edited()
+		s.tiled.Edited()
 	}
 	s.uni.Clear()
-	for k, t := range u.tiles {
-		if !t.empty() {
-			s.uni.newTile(k).copyFrom(t)
+	for k, t := range u.AllTiles() {
+		if !t.Empty() {
+			s.uni.NewTile(k).CopyFrom(t)
 		}
 	}
-	s.opt.Rule.clampUniverse(s.uni)
+	s.opt.Rule.ClampUniverse(s.uni)
 	s.generation = generation
 	s.boxOK = false
 	return nil
+}
+
+// At returns the state of the cell at (x, y) of the current generation:
+// on the board, or on the plane; Empty beyond a bounded board's edge.
+func (s *Simulation) At(x, y int64) life.State {
+	if s.uni != nil {
+		return s.uni.At(x, y)
+	}
+	g := s.board()
+	if x < 0 || y < 0 || x >= int64(g.Width()) || y >= int64(g.Height()) {
+		return life.Empty
+	}
+	return g.At(int(x), int(y))
+}
+
+// Board returns the current generation as a life.Board: the grid of a
+// bounded board, the Universe of an unbounded one. It belongs to the
+// simulation, as Grid's result does: read it, but not past the next call
+// to Step, Run, Reset, Restore or Set.
+func (s *Simulation) Board() life.Board {
+	if s.uni != nil {
+		return s.uni
+	}
+	return s.board().Board()
+}
+
+// A Snapshot is one generation of a simulation kept aside: a copy that
+// nobody writes, which any goroutine may read and Restore makes current
+// again. The zero Snapshot holds no board.
+type Snapshot struct {
+	board life.Board
+	bytes int
+}
+
+// Board returns the generation's cells, or nil for the zero Snapshot.
+func (p Snapshot) Board() life.Board { return p.board }
+
+// Bytes returns about how much memory the snapshot holds.
+func (p Snapshot) Bytes() int { return p.bytes }
+
+// Equal reports whether p and q hold the same cells at the same places.
+func (p Snapshot) Equal(q Snapshot) bool {
+	a, aok := p.board.(*life.Universe)
+	b, bok := q.board.(*life.Universe)
+	if aok && bok {
+		return a.Equal(b)
+	}
+	return p.board == nil && q.board == nil
+}
+
+// NewSnapshot returns a snapshot of a copy of u.
+func NewSnapshot(u *life.Universe) Snapshot {
+	c := u.Clone()
+	return Snapshot{board: c, bytes: c.Bytes()}
+}
+
+// Holds reports whether the current generation holds the cells of p, and
+// no others.
+func (s *Simulation) Holds(p Snapshot) bool {
+	u, ok := p.board.(*life.Universe)
+	if !ok {
+		return false
+	}
+	if s.uni != nil {
+		return s.uni.Equal(u)
+	}
+	return p.Equal(s.Snapshot())
+}
+
+// Snapshot returns a copy of the current generation: on an unbounded plane
+// the tiles that hold a cell, on a bounded board its cells as a Universe
+// from (0, 0), so that a snapshot costs what the life on the board costs.
+func (s *Simulation) Snapshot() Snapshot {
+	if s.uni != nil {
+		return NewSnapshot(s.uni)
+	}
+	u := life.NewUniverse()
+	u.Paste(s.board(), life.Point{})
+	return Snapshot{board: u, bytes: u.Bytes()}
+}
+
+// Restore makes the cells of p, numbered generation, the current
+// generation: on a bounded board those inside it. p may come from another
+// simulation, of another engine or rule (a state the rule lacks is
+// clamped, as Set clamps it).
+func (s *Simulation) Restore(p Snapshot, generation int) error {
+	u, ok := p.board.(*life.Universe)
+	if !ok {
+		return errors.New("restore: an empty snapshot")
+	}
+	if s.uni != nil {
+		return s.ResetUniverse(u, generation)
+	}
+	g, err := life.NewGrid(s.cur.Width(), s.cur.Height())
+	if err != nil {
+		return err
+	}
+	u.Copy(g, life.Point{})
+	return s.Reset(g, generation)
 }
 
 // Options returns the options the simulation was made with.
@@ -452,11 +549,11 @@ func (s *Simulation) Goroutines() int {
 	}
 	switch {
 	case s.dense != nil:
-		return len(s.cur.Cells) + len(s.dense.drivers)
+		return len(s.cur.Cells) + s.dense.Drivers()
 	case s.active != nil:
-		return s.active.goroutines()
+		return s.active.Goroutines()
 	case s.bits != nil:
-		return s.bits.workers()
+		return s.bits.Workers()
 	}
 	return 0
 }
@@ -465,7 +562,7 @@ func (s *Simulation) Goroutines() int {
 // run at once, so far, or Goroutines() for the other engines.
 func (s *Simulation) PeakGoroutines() int {
 	if s.active != nil {
-		return s.active.peak
+		return s.active.Peak()
 	}
 	return s.Goroutines()
 }
@@ -501,10 +598,10 @@ func (s *Simulation) shutdown() {
 	s.mu.Unlock()
 	switch {
 	case s.dense != nil:
-		s.dense.stop()
+		s.dense.Stop()
 	case s.active != nil:
-		s.active.stop()
+		s.active.Stop()
 	case s.bits != nil:
-		s.bits.close()
+		s.bits.Close()
 	}
 }

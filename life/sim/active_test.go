@@ -1,4 +1,4 @@
-package life_test
+package sim_test
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // The rule families randomRule draws from.
@@ -80,9 +81,9 @@ func TestActiveEngineAgrees(t *testing.T) {
 			require.NoError(t, err)
 			g.Randomize(r, density)
 			want := g.Clone()
-			sims := map[life.Engine]*life.Simulation{}
+			sims := map[sim.Engine]*sim.Simulation{}
 			for _, e := range engines {
-				sims[e] = newSim(t, g, life.Options{Rule: rule, Topology: top, Engine: e})
+				sims[e] = newSim(t, g, sim.Options{Rule: rule, Topology: top, Engine: e})
 			}
 			for gen := 1; gen <= 30; gen++ {
 				want = reference(want, rule, top)
@@ -104,10 +105,10 @@ func TestActiveEngineSeesEdits(t *testing.T) {
 	for _, top := range []life.Topology{life.Torus, life.Plane, life.Unbounded} {
 		t.Run(top.String(), func(t *testing.T) {
 			g := pic(t, "..........", ".OO.......", ".OO.......", "..........", "..........", "..........", "..........", "..........")
-			var sims []*life.Simulation
+			var sims []*sim.Simulation
 			for _, e := range engines {
-				if e != life.Dense || top != life.Unbounded {
-					sims = append(sims, newSim(t, g, life.Options{Rule: life.Conway, Topology: top, Engine: e}))
+				if e != sim.Dense || top != life.Unbounded {
+					sims = append(sims, newSim(t, g, sim.Options{Rule: life.Conway, Topology: top, Engine: e}))
 				}
 			}
 			want := g.Clone()
@@ -140,7 +141,7 @@ func TestActiveEngineSeesEdits(t *testing.T) {
 }
 
 // picture draws the w × h cells at (x, y) of s's board with 'O' and '.'.
-func picture(t *testing.T, s *life.Simulation, x, y, w, h int) string {
+func picture(t *testing.T, s *sim.Simulation, x, y, w, h int) string {
 	t.Helper()
 	g, err := life.NewGrid(w, h)
 	require.NoError(t, err)
@@ -163,7 +164,7 @@ func TestActiveEngineGoroutinesFollowTheAction(t *testing.T) {
 	g, err := life.NewGrid(512, 512)
 	require.NoError(t, err)
 	stamp(g, 10, 10, ".O.", "..O", "OOO")
-	s := newSim(t, g, life.Options{Rule: life.Conway})
+	s := newSim(t, g, sim.Options{Rule: life.Conway})
 	for range 40 {
 		require.NoError(t, s.Step())
 		assert.Less(t, s.Goroutines(), 100, "generation %d", s.Generation())
@@ -171,7 +172,7 @@ func TestActiveEngineGoroutinesFollowTheAction(t *testing.T) {
 	assert.Greater(t, s.PeakGoroutines(), 9, "a glider's neighbourhood is active")
 
 	block := pic(t, "....", ".OO.", ".OO.", "....")
-	s = newSim(t, block, life.Options{Rule: life.Conway})
+	s = newSim(t, block, sim.Options{Rule: life.Conway})
 	require.NoError(t, s.Run(t.Context(), 3))
 	drivers := s.Goroutines()
 	require.NoError(t, s.Step())
@@ -198,9 +199,9 @@ func TestUnboundedAgreesWithAPlaneBigEnough(t *testing.T) {
 			require.NoError(t, err)
 			stampGrid(big, gens+2, gens+2, soup)
 			origin := life.Point{X: -3, Y: 1 << 40} // anywhere at all
-			var sims []*life.Simulation
-			for _, e := range []life.Engine{life.Goroutine, life.Direct} {
-				sims = append(sims, newSim(t, soup, life.Options{Rule: rule, Topology: life.Unbounded, Engine: e, Origin: origin}))
+			var sims []*sim.Simulation
+			for _, e := range []sim.Engine{sim.Goroutine, sim.Direct} {
+				sims = append(sims, newSim(t, soup, sim.Options{Rule: rule, Topology: life.Unbounded, Engine: e, Origin: origin}))
 			}
 			want := big
 			for gen := 1; gen <= gens; gen++ {
@@ -229,9 +230,9 @@ func stampGrid(g *life.Grid, x, y int, src *life.Grid) {
 
 func TestUnboundedRefusesB0AndTheDenseEngine(t *testing.T) {
 	g := pic(t, "O")
-	_, err := life.NewSimulation(t.Context(), g, life.Options{Rule: life.NewRule(1, 1<<8), Topology: life.Unbounded})
+	_, err := sim.New(t.Context(), g, sim.Options{Rule: life.NewRule(1, 1<<8), Topology: life.Unbounded})
 	assert.ErrorContains(t, err, "rule B0/S8: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane")
-	_, err = life.NewSimulation(t.Context(), g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: life.Dense})
+	_, err = sim.New(t.Context(), g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Dense})
 	assert.ErrorContains(t, err, "the dense engine runs every cell of a bounded grid")
 }
 
@@ -241,7 +242,7 @@ func TestGliderOnAHugeTorus(t *testing.T) {
 	g, err := life.NewGrid(4096, 4096)
 	require.NoError(t, err)
 	stamp(g, 4093, 4093, ".O.", "..O", "OOO")
-	s := newSim(t, g, life.Options{Rule: life.Conway})
+	s := newSim(t, g, sim.Options{Rule: life.Conway})
 	require.NoError(t, s.Run(t.Context(), 8))
 	assert.Equal(t, 5, s.Population())
 	// Two cells down and right: across both edges.
@@ -257,7 +258,7 @@ func TestBudget(t *testing.T) {
 	g, err := life.NewGrid(64, 64)
 	require.NoError(t, err)
 	g.Randomize(rand.New(rand.NewPCG(1, 1)), 0.5)
-	s := newSim(t, g, life.Options{Rule: life.Conway, Memory: 1 << 20})
+	s := newSim(t, g, sim.Options{Rule: life.Conway, Memory: 1 << 20})
 	err = s.Step()
 	require.ErrorIs(t, err, life.ErrBudget)
 	assert.Regexp(t, `^over the memory budget: generation 1 would have \d+ active cells, whose goroutines need about [0-9.]+ MiB, more than the memory budget of 1.0 MiB$`, err.Error())
@@ -281,7 +282,7 @@ func TestParseBytes(t *testing.T) {
 // bounding box too large to draw as a grid: Box says so, and how large.
 func TestBoxOverBudget(t *testing.T) {
 	g := pic(t, "O")
-	s := newSim(t, g, life.Options{Rule: life.Conway, Topology: life.Unbounded, Memory: 64 << 20})
+	s := newSim(t, g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Memory: 64 << 20})
 	s.Set(1<<20, 1<<20, life.Alive)
 	_, _, err := s.Box()
 	require.ErrorIs(t, err, life.ErrBudget)
