@@ -118,8 +118,12 @@ func (g *game) Update() error {
 	if files := ebiten.DroppedFiles(); files != nil {
 		g.ctl.Drop(files)
 	}
-	if g.clip != nil && g.clip.pasted() {
-		g.ctl.Paste() // a page's paste event
+	if g.clip != nil && g.clip.pasted() { // a page's paste event
+		if g.ctl.Prompt() == "" && g.ctl.Picker() == nil {
+			g.ctl.Paste()
+		} else {
+			g.clip.ReadText() // a prompt or the library takes no paste, as on a desktop
+		}
 	}
 	g.ctl.Update(&g.in)
 	if g.ctl.Message != "" {
