@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -474,57 +475,35 @@ func nodeLines(s string) []string {
 // Macrocells and as Patterns: two-state ones, Generations ones, far from the
 // origin and across it.
 func TestMacrocellRoundTrip(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	brain := mustRule(t, "briansbrain")
-	for _, rule := range []life.Rule{life.Conway, brain} {
-		for _, tc := range []struct {
-			w, h    int
-			at      life.Point
-			density float64
-		}{
-			{1, 1, life.Point{}, 1},
-			{3, 3, life.Point{X: -70, Y: 5}, 0.5},
-			{130, 70, life.Point{X: -64, Y: -65}, 0.3},
-			{200, 3, life.Point{X: 1 << 40, Y: -(1 << 40)}, 0.9},
-			{40, 40, life.Point{X: -(1 << 61), Y: 1<<61 - 39}, 0.5}, // the corners of the largest root
-			{5, 5, life.Point{}, 0},
-		} {
-			t.Run(fmt.Sprintf("%s %dx%d at %s, %g", rule, tc.w, tc.h, tc.at, tc.density), func(t *testing.T) {
-				g, err := life.NewGrid(tc.w, tc.h)
-				require.NoError(t, err)
-				g.Randomize(r, tc.density)
-				randomStates(g, r, rule.States())
-				u := life.NewUniverse()
-				u.Paste(g, tc.at)
-				m, err := pattern.MacrocellFromUniverse(u, "soup", rule, 9)
-				require.NoError(t, err)
-				require.NoError(t, m.Check())
-				assert.Equal(t, uint64(u.Population()), m.Population())
-				assert.Equal(t, u.Bounds(), m.Bounds())
+	far := soupCase{40, 40, life.Point{X: -(1 << 61), Y: 1<<61 - 39}, 0.5} // at the corners of the largest root
+	eachSoup(t, rand.New(rand.NewPCG(7, 8)), append(slices.Clip(soups), far), func(t *testing.T, rule life.Rule, u *life.Universe) {
+		m, err := pattern.MacrocellFromUniverse(u, "soup", rule, 9)
+		require.NoError(t, err)
+		require.NoError(t, m.Check())
+		assert.Equal(t, uint64(u.Population()), m.Population())
+		assert.Equal(t, u.Bounds(), m.Bounds())
 
-				var b bytes.Buffer
-				require.NoError(t, pattern.WriteMacrocell(&b, m))
-				back, err := pattern.ReadMacrocell(bytes.NewReader(b.Bytes()), "back.mc")
-				require.NoError(t, err, b.String())
-				sameMacrocell(t, m, back)
-				bu, err := back.Universe(0)
-				require.NoError(t, err)
-				assert.True(t, u.Equal(bu), "read back in place")
+		var b bytes.Buffer
+		require.NoError(t, pattern.WriteMacrocell(&b, m))
+		back, err := pattern.ReadMacrocell(bytes.NewReader(b.Bytes()), "back.mc")
+		require.NoError(t, err, b.String())
+		sameMacrocell(t, m, back)
+		bu, err := back.Universe(0)
+		require.NoError(t, err)
+		assert.True(t, u.Equal(bu), "read back in place")
 
-				p := pattern.FromUniverse(u, "soup", rule, 9)
-				fromP, err := pattern.MacrocellFromPattern(p)
-				require.NoError(t, err)
-				assert.Equal(t, m, fromP, "from the universe and from its Pattern")
-				q, err := pattern.Read(bytes.NewReader(b.Bytes()), "back.mc")
-				require.NoError(t, err)
-				if u.Population() > 0 {
-					same(t, p, q)
-					assert.Equal(t, p.Position, q.Position)
-					assert.Equal(t, 9, q.Generation)
-				}
-			})
+		p := pattern.FromUniverse(u, "soup", rule, 9)
+		fromP, err := pattern.MacrocellFromPattern(p)
+		require.NoError(t, err)
+		assert.Equal(t, m, fromP, "from the universe and from its Pattern")
+		q, err := pattern.Read(bytes.NewReader(b.Bytes()), "back.mc")
+		require.NoError(t, err)
+		if u.Population() > 0 {
+			same(t, p, q)
+			assert.Equal(t, p.Position, q.Position)
+			assert.Equal(t, 9, q.Generation)
 		}
-	}
+	})
 }
 
 // TestMacrocellLibrary writes every built-in pattern as a macrocell file,
