@@ -82,12 +82,16 @@ type outFormat int
 const (
 	formatRLE outFormat = iota
 	formatCells
+	formatMacrocell
 )
 
 // outFormat returns the format -out's file name asks for.
 func (c *config) outFormat() outFormat {
-	if strings.EqualFold(filepath.Ext(c.out), ".cells") {
+	switch strings.ToLower(filepath.Ext(c.out)) {
+	case ".cells":
 		return formatCells
+	case ".mc":
+		return formatMacrocell
 	}
 	return formatRLE
 }
@@ -132,13 +136,13 @@ func newFlagSet(c *config) *flag.FlagSet {
 		c.columns = n
 		return err
 	})
-	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells; - writes the RLE on standard output instead of the generations", func(s string) error {
+	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells, Golly's macrocell for .mc; - writes the RLE on standard output instead of the generations", func(s string) error {
 		switch ext := strings.ToLower(filepath.Ext(s)); {
-		case s == "-", ext == ".rle", ext == ".cells":
+		case s == "-", ext == ".rle", ext == ".cells", ext == ".mc":
 		case s == "":
-			return errors.New("empty; want a .rle or .cells file, or - for standard output")
+			return errors.New("empty; want a .rle, .cells or .mc file, or - for standard output")
 		default:
-			return fmt.Errorf("%q: want a .rle or .cells file, or - for standard output", s)
+			return fmt.Errorf("%q: want a .rle, .cells or .mc file, or - for standard output", s)
 		}
 		c.out = s
 		return nil
