@@ -26,7 +26,9 @@ func (e *Engine) Shift(dx, dy int64) error {
 	if b.Empty() || dx == 0 && dy == 0 {
 		return nil
 	}
-	within := func(v, d int64) bool { return d > -2*shiftLimit && d < 2*shiftLimit && v+d >= -shiftLimit && v+d <= shiftLimit }
+	within := func(v, d int64) bool {
+		return d > -2*shiftLimit && d < 2*shiftLimit && v+d >= -shiftLimit && v+d <= shiftLimit
+	}
 	if !within(b.Min.X, dx) || !within(b.Max.X, dx) || !within(b.Min.Y, dy) || !within(b.Max.Y, dy) ||
 		b.Min.X < -shiftLimit || b.Max.X > shiftLimit || b.Min.Y < -shiftLimit || b.Max.Y > shiftLimit {
 		return fmt.Errorf("hashlife: shift by (%d,%d) of the live cells in %s: %w: Shift moves boards within %d of the origin", dx, dy, b, ErrPlane, int64(shiftLimit))

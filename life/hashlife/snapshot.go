@@ -100,4 +100,6 @@ func (s *Snapshot) Blocks(r life.Rect, level uint, f func(x, y int64, pop uint64
 
 // Universe returns the snapshot's live cells as a life.Universe, as
 // Engine.Universe does.
-func (s *Snapshot) Universe(budget uint64) (*life.Universe, error) { return s.v.universe(budget, s.gen) }
+func (s *Snapshot) Universe(budget uint64) (*life.Universe, error) {
+	return s.v.universe(budget, s.gen)
+}
