@@ -34,8 +34,10 @@ type node struct {
 const (
 	// leafLevel is the level of a leaf: 8 × 8 cells, one bit each.
 	leafLevel = 3
-	// maxLevel is the highest level of a root: a square of 2^63 cells a
-	// side centred on the origin, from -2^62 to 2^62-1 on each axis.
+	// maxLevel is the highest level of a board's root: a square of 2^63
+	// cells a side centred on the origin, from -2^62 to 2^62-1 on each
+	// axis, the plane. A step's root may have one more, the whole int64
+	// plane, for as long as the step takes (Engine.stepOnce).
 	maxLevel = 63
 	// chunkBits gives the nodes of a chunk: the table grows a chunk at a
 	// time and a chunk never moves, so a pointer to a node stays valid.

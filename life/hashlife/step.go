@@ -46,7 +46,15 @@ func (e *Engine) Step(ctx context.Context, n uint64) error {
 func (e *Engine) stepOnce(j uint8) {
 	for e.level < j+3 || !e.inner() {
 		if e.level == maxLevel {
-			panic(abort{fmt.Errorf("hashlife: generation %d: a step of 2^%d generations: %w: the pattern would grow past %d", e.gen, j, ErrPlane, int64(PlaneMax))})
+			// A root of one more level, the whole int64 plane, steps a
+			// pattern that stays on the plane: one within 2^j of its
+			// edge, or farther.
+			lim := int64(1)<<(maxLevel-1) - int64(1)<<j
+			if b := e.Bounds(); b.Min.X < -lim || b.Min.Y < -lim || b.Max.X > lim || b.Max.Y > lim {
+				panic(abort{fmt.Errorf("hashlife: generation %d: a step of 2^%d generations of the live cells in %s: %w: they could grow past %d", e.gen, j, b, ErrPlane, int64(PlaneMax))})
+			}
+			e.expand()
+			break
 		}
 		e.expand()
 	}

@@ -1,0 +1,68 @@
+package hashlife_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"colife/life"
+	"colife/life/hashlife"
+	"colife/life/pattern"
+)
+
+// benchCases are the runs BenchmarkHashlife times, and bgolly's side of the
+// table (.ci/bench.sh): a pattern (a built-in name or a file) and the
+// generation to reach.
+var benchCases = []struct {
+	name, pattern string
+	gens          uint64
+	label         string
+}{
+	{"gosper", "gosper", 1 << 40, "2^40"},
+	{"acorn", "acorn", 1_000_000, "10^6"},
+	{"r-pentomino", "r-pentomino", 1_000_000, "10^6"},
+	{"switch-engine-breeder", "testdata/switch-engine-breeder.rle", 1 << 20, "2^20"},
+}
+
+// BenchmarkHashlife times whole runs: each op loads the pattern into a fresh
+// engine and steps it to the generation in one Step, as
+// `bgolly -a HashLife -m GENS` does. Besides the time and the allocations it
+// reports the nodes in the table at the end and the table's memory.
+func BenchmarkHashlife(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(fmt.Sprintf("pattern=%s/gen=%s", c.name, c.label), func(b *testing.B) {
+			u := load(b, c.pattern)
+			b.ReportAllocs()
+			var e *hashlife.Engine
+			for b.Loop() {
+				var err error
+				e, err = hashlife.New(life.Conway, hashlife.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := e.Load(u, 0); err != nil {
+					b.Fatal(err)
+				}
+				if err := e.Step(context.Background(), c.gens); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(e.Nodes()), "nodes")
+			b.ReportMetric(float64(e.Bytes())/(1<<20), "MB")
+		})
+	}
+}
+
+// load reads a pattern into a universe, its top-left cell at the origin.
+func load(tb testing.TB, spec string) *life.Universe {
+	tb.Helper()
+	p, err := pattern.Load(spec, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	u := life.NewUniverse()
+	for _, c := range p.Cells {
+		u.Set(int64(c.X), int64(c.Y), c.State())
+	}
+	return u
+}
