@@ -31,7 +31,7 @@ func (e *Engine) Shift(dx, dy int64) error {
 	}
 	if !within(b.Min.X, dx) || !within(b.Max.X, dx) || !within(b.Min.Y, dy) || !within(b.Max.Y, dy) ||
 		b.Min.X < -shiftLimit || b.Max.X > shiftLimit || b.Min.Y < -shiftLimit || b.Max.Y > shiftLimit {
-		return fmt.Errorf("hashlife: shift by (%d,%d) of the live cells in %s: %w: Shift moves boards within %d of the origin", dx, dy, b, ErrPlane, int64(shiftLimit))
+		return fmt.Errorf("hashlife: shift by (%d,%d) of the live cells from %s to %s: %w: Shift moves boards within %d of the origin", dx, dy, b.Min, b.Max.Sub(life.Point{X: 1, Y: 1}), ErrPlane, int64(shiftLimit))
 	}
 	moved := life.Rect{Min: b.Min.Add(life.Point{X: dx, Y: dy}), Max: b.Max.Add(life.Point{X: dx, Y: dy})}
 	all := b.Union(moved)

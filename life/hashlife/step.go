@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+
+	"colife/life"
 )
 
 // Step advances the board exactly n generations: 2^j at a time for each bit
@@ -51,7 +53,7 @@ func (e *Engine) stepOnce(j uint8) {
 			// edge, or farther.
 			lim := int64(1)<<(maxLevel-1) - int64(1)<<j
 			if b := e.Bounds(); b.Min.X < -lim || b.Min.Y < -lim || b.Max.X > lim || b.Max.Y > lim {
-				panic(abort{fmt.Errorf("hashlife: generation %d: a step of 2^%d generations of the live cells in %s: %w: they could grow past %d", e.gen, j, b, ErrPlane, int64(PlaneMax))})
+				panic(abort{fmt.Errorf("hashlife: generation %d: a step of 2^%d generations of the live cells from %s to %s: %w: they could grow past %d", e.gen, j, b.Min, b.Max.Sub(life.Point{X: 1, Y: 1}), ErrPlane, int64(PlaneMax))})
 			}
 			e.expand()
 			break
