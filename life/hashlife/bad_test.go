@@ -109,7 +109,7 @@ func TestBudgetTooSmall(t *testing.T) {
 func TestPlaneEdge(t *testing.T) {
 	e, err := hashlife.New(life.Conway, hashlife.Options{})
 	require.NoError(t, err)
-	for _, p := range []life.Point{{X: hashlife.PlaneMax + 1}, {Y: hashlife.PlaneMin - 1}, {X: 1 << 63 - 1, Y: -1 << 63}} {
+	for _, p := range []life.Point{{X: hashlife.PlaneMax + 1}, {Y: hashlife.PlaneMin - 1}, {X: 1<<63 - 1, Y: -1 << 63}} {
 		err := e.Set(p.X, p.Y, life.Alive)
 		require.ErrorIs(t, err, hashlife.ErrPlane, "%s", p)
 	}

@@ -120,8 +120,12 @@ func New(rule life.Rule, opt Options) (*Engine, error) {
 	return e, nil
 }
 
-// minRoot is the smallest level of a root: 64 × 64 cells.
-const minRoot = 6
+// minRoot is the smallest level of a board's root: 16 × 16 cells, four
+// leaves. A step's root is of level minStep or more.
+const (
+	minRoot = 4
+	minStep = 6
+)
 
 // Rule returns the engine's rule.
 func (e *Engine) Rule() life.Rule { return e.rule }

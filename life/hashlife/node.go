@@ -207,12 +207,17 @@ func (t *table) alloc() uint32 {
 func (t *table) grow() {
 	t.slots = make([]uint64, 2*len(t.slots))
 	t.shift--
-	t.rehash()
+	t.fill()
 }
 
-// rehash puts every node in use into the (cleared) slots.
+// rehash puts every node in use back into the slots, cleared.
 func (t *table) rehash() {
 	clear(t.slots)
+	t.fill()
+}
+
+// fill puts every node in use into the empty slots.
+func (t *table) fill() {
 	mask := len(t.slots) - 1
 	for i := uint32(1); i < t.fresh; i++ {
 		n := t.node(i)

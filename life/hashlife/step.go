@@ -67,11 +67,11 @@ func (e *Engine) stepOnce(j uint8) {
 }
 
 // inner reports whether the pattern lies in the middle quarter of the root,
-// of level minRoot or more: within 2^(k-3) cells of the origin on each side,
+// of level minStep or more: within 2^(k-3) cells of the origin on each side,
 // so that a step of up to 2^(k-3) generations stays within the centre, 2^(k-2)
 // from it.
 func (e *Engine) inner() bool {
-	if e.level < minRoot {
+	if e.level < minStep {
 		return false
 	}
 	r := e.node(e.root)

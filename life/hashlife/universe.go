@@ -86,12 +86,12 @@ func (e *Engine) build(b life.Rect, leaves map[key]uint64, gen uint64) error {
 // v fill, from its nodes of level 6 (which lie on the tiles when the root is
 // larger), saturated.
 func (v view) tiles() uint64 {
-	if v.level == 6 {
+	if v.level <= 6 {
 		// The root straddles the four tiles around the origin.
 		nd := v.node(v.root)
 		n := uint64(0)
 		for _, q := range [4]uint32{nd.nw, nd.ne, nd.sw, nd.se} {
-			if q != v.empty[5] {
+			if q != v.empty[v.level-1] {
 				n++
 			}
 		}
