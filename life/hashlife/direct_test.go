@@ -63,7 +63,7 @@ func TestAgainstDirect(t *testing.T) {
 				}
 				// A pattern that fills the plane at light speed is
 				// checked for fewer generations.
-				if d.sim.Population() > 200_000 {
+				if d.sim.Population() > 30_000 {
 					return
 				}
 			}
