@@ -2,13 +2,18 @@ package hashlife_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"colife/life"
 	"colife/life/hashlife"
 	"colife/life/pattern"
 )
+
+var patternDir = flag.String("patterns", "", "BenchmarkHashlife writes each case's pattern, as RLE, to `DIR`/NAME.rle (make bench runs bgolly on it)")
 
 // benchCases are the runs BenchmarkHashlife times, and bgolly's side of the
 // table (.ci/bench.sh): a pattern (a built-in name or a file) and the
@@ -27,11 +32,15 @@ var benchCases = []struct {
 // BenchmarkHashlife times whole runs: each op loads the pattern into a fresh
 // engine and steps it to the generation in one Step, as
 // `bgolly -a HashLife -m GENS` does. Besides the time and the allocations it
-// reports the nodes in the table at the end and the table's memory.
+// reports the nodes in the table at the end, the table's memory (MB, in
+// MiB) and the generations (gens), for make bench's table beside bgolly's.
 func BenchmarkHashlife(b *testing.B) {
 	for _, c := range benchCases {
 		b.Run(fmt.Sprintf("pattern=%s/gen=%s", c.name, c.label), func(b *testing.B) {
 			u := load(b, c.pattern)
+			if *patternDir != "" {
+				writePattern(b, filepath.Join(*patternDir, c.name+".rle"), u)
+			}
 			b.ReportAllocs()
 			var e *hashlife.Engine
 			for b.Loop() {
@@ -49,6 +58,7 @@ func BenchmarkHashlife(b *testing.B) {
 			}
 			b.ReportMetric(float64(e.Nodes()), "nodes")
 			b.ReportMetric(float64(e.Bytes())/(1<<20), "MB")
+			b.ReportMetric(float64(c.gens), "gens")
 		})
 	}
 }
@@ -65,4 +75,19 @@ func load(tb testing.TB, spec string) *life.Universe {
 		u.Set(int64(c.X), int64(c.Y), c.State())
 	}
 	return u
+}
+
+// writePattern writes u as RLE to path.
+func writePattern(b *testing.B, path string, u *life.Universe) {
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = pattern.WriteUniverseRLE(f, u, filepath.Base(path), life.Conway, 0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
 }
