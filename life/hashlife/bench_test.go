@@ -91,3 +91,59 @@ func writePattern(b *testing.B, path string, u *life.Universe) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkBlocks draws a screen of 1000 × 800 pixels from a pattern
+// millions of cells wide, the switch-engine breeder at generation 2^22: one
+// op is one screen, every block of the level that fits the pattern's
+// bounds in the screen (zoomed out), or the cells of 1000 × 800 of its
+// busiest part (zoomed in, a cell a pixel); and its bounding box.
+func BenchmarkBlocks(b *testing.B) {
+	e, err := hashlife.New(life.Conway, hashlife.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := e.Load(load(b, "testdata/switch-engine-breeder.rle"), 0); err != nil {
+		b.Fatal(err)
+	}
+	if err := e.Step(context.Background(), 1<<22); err != nil {
+		b.Fatal(err)
+	}
+	bounds := e.Bounds()
+	level := uint(0)
+	for bounds.Dx()>>level > 1000 || bounds.Dy()>>level > 800 {
+		level++
+	}
+	b.Run(fmt.Sprintf("zoom=out/bounds=%dx%d/level=%d", bounds.Dx(), bounds.Dy(), level), func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			n = 0
+			e.Blocks(bounds, level, func(x, y int64, pop uint64) { n++ })
+		}
+		b.ReportMetric(float64(n), "blocks")
+	})
+	// Zoomed in on the busiest square of 2^10 cells a side.
+	var busiest life.Point
+	most := uint64(0)
+	e.Blocks(bounds, 10, func(x, y int64, pop uint64) {
+		if pop > most {
+			busiest, most = life.Point{X: x, Y: y}, pop
+		}
+	})
+	screen := life.RectOf(busiest, 1000, 800)
+	b.Run("zoom=in/screen=1000x800", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			n = 0
+			e.Cells(screen, func(x, y int64, s life.State) { n++ })
+		}
+		b.ReportMetric(float64(n), "cells")
+	})
+	b.Run("bounds", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e.Bounds()
+		}
+	})
+}

@@ -115,8 +115,10 @@ func newTable(budget uint64) *table {
 
 // limits returns the most slots and nodes a table may have in budget bytes:
 // the slots a power of two, the nodes at most maxLoad/8 of them, and the
-// chunks of those nodes and the slots within the budget together.
+// chunks of those nodes and the slots within the budget together, less a
+// 256th for the collection's marks (a bit a node).
 func limits(budget uint64) (slots, nodes int) {
+	budget -= budget / 256
 	best := func(s uint64) (uint64, uint64) {
 		if s*slotBytes >= budget {
 			return s, 0
