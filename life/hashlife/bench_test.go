@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,6 +28,8 @@ var benchCases = []struct {
 	{"acorn", "acorn", 1_000_000, "10^6"},
 	{"r-pentomino", "r-pentomino", 1_000_000, "10^6"},
 	{"switch-engine-breeder", "testdata/switch-engine-breeder.rle", 1 << 20, "2^20"},
+	// HashLife at its weakest: chaos, few squares alike.
+	{"soup512", "", 1 << 13, "2^13"},
 }
 
 // BenchmarkHashlife times whole runs: each op loads the pattern into a fresh
@@ -63,9 +66,13 @@ func BenchmarkHashlife(b *testing.B) {
 	}
 }
 
-// load reads a pattern into a universe, its top-left cell at the origin.
+// load reads a pattern into a universe, its top-left cell at the origin;
+// "" is a 512 × 512 soup of density 0.4, the same every time.
 func load(tb testing.TB, spec string) *life.Universe {
 	tb.Helper()
+	if spec == "" {
+		return soup(rand.New(rand.NewPCG(1, 1)), life.Point{}, 512, 512, 0.4)
+	}
 	p, err := pattern.Load(spec, nil)
 	if err != nil {
 		tb.Fatal(err)

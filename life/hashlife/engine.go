@@ -52,7 +52,7 @@ const minMemory = chunkSize*nodeBytes + 2*chunkSize*slotBytes
 type Engine struct {
 	rule   life.Rule
 	kernel kernel
-	t      *table
+	t      table
 	empty  [maxLevel + 1]uint32 // the empty node of each level, from leafLevel
 
 	root  uint32 // the board: its centre lies at the origin

@@ -19,7 +19,7 @@ import (
 // an error wrapping life.ErrBudget, and the operation that needed the room
 // leaves the board as it was.
 func (e *Engine) collect() {
-	t := e.t
+	t := &e.t
 	words := (int(t.fresh) + 63) / 64
 	if cap(e.marks) < words {
 		e.marks = make([]uint64, words, words+words/4)
@@ -69,7 +69,7 @@ func (e *Engine) collect() {
 			n.part, n.partJ = 0, 0
 		}
 	}
-	t.rehash()
+	t.rebuild(e.marked)
 	e.collections++
 	if left := t.limit - t.count; left < t.limit/16 {
 		panic(abort{fmt.Errorf("%w: hashlife: generation %d: the board, the snapshots kept and the step in progress reach %d nodes (%s) after a collection, all but %d of the %d the node table's budget of %s holds; release snapshots or use a larger -memory",

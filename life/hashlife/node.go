@@ -45,9 +45,12 @@ const (
 	chunkSize = 1 << chunkBits
 	// nodeBytes is the size of a node: 40 bytes.
 	nodeBytes = uint64(unsafe.Sizeof(node{}))
-	// slotBytes is the size of a hash slot: a node's index and 32 bits of
-	// its hash.
+	// slotBytes is the size of a hash slot: a node's index and the top 32
+	// bits of its hash.
 	slotBytes = 8
+	// maxSlots is the most slots a table has: the home of a slot is in the
+	// top 32 bits of its hash.
+	maxSlots = 1 << 32
 	// maxLoad is the most nodes a full table of slots holds, in 1/8ths: at
 	// 6/8 linear probing still finds a missing key in a few probes, most
 	// of them rejected by the hash bits in the slot without reading the
@@ -67,9 +70,12 @@ type chunk [chunkSize]node
 // right of its left edge and y rows below its top.
 func (n *node) leafBits() uint64 { return uint64(n.nw) | uint64(n.ne)<<32 }
 
-// hashOf mixes a node's four fields into 64 bits: the top bits pick its slot
-// and the low 32 go in the slot, to reject most other keys without reading
-// their nodes.
+// hashOf mixes a node's four fields into 64 bits. Its top 32 go in the
+// node's slot beside the index: the first of them pick the slot where the
+// probing starts (its home), and the rest reject most other keys without
+// reading their nodes. So a slot alone gives its home, and the slots can be
+// moved to a larger table, or rebuilt after a collection, in one pass in
+// order, without reading a node.
 func hashOf(nw, ne, sw, se uint32) uint64 {
 	a := uint64(nw) | uint64(ne)<<32
 	b := uint64(sw) | uint64(se)<<32
@@ -103,8 +109,8 @@ type table struct {
 }
 
 // newTable returns an empty table within budget bytes.
-func newTable(budget uint64) *table {
-	t := &table{budget: budget}
+func newTable(budget uint64) table {
+	t := table{budget: budget}
 	t.most, t.limit = limits(budget)
 	n := min(minSlots, t.most)
 	t.slots = make([]uint64, n)
@@ -132,7 +138,7 @@ func limits(budget uint64) (slots, nodes int) {
 	// by the bytes left beyond: the best is one of the two powers of two
 	// around it.
 	lo := uint64(minSlots)
-	for lo*2*slotBytes+lo*2*maxLoad/8*nodeBytes <= budget && lo < 1<<40 {
+	for lo*2*slotBytes+lo*2*maxLoad/8*nodeBytes <= budget && lo < maxSlots/2 {
 		lo *= 2
 	}
 	s1, n1 := best(lo)
@@ -155,7 +161,7 @@ func (t *table) bytes() uint64 {
 // where it belongs.
 func (t *table) find(nw, ne, sw, se uint32) (uint32, int) {
 	h := hashOf(nw, ne, sw, se)
-	tag := h << 32
+	tag := h &^ math.MaxUint32
 	mask := len(t.slots) - 1
 	for i := int(h >> t.shift); ; i = (i + 1) & mask {
 		s := t.slots[i]
@@ -185,7 +191,7 @@ func (t *table) add(slot int, nw, ne, sw, se uint32, level uint8, pop uint64) ui
 	i := t.alloc()
 	n := t.node(i)
 	*n = node{nw: nw, ne: ne, sw: sw, se: se, pop: pop, level: level}
-	t.slots[slot] = hashOf(nw, ne, sw, se)<<32 | uint64(i)
+	t.slots[slot] = hashOf(nw, ne, sw, se)&^math.MaxUint32 | uint64(i)
 	t.count++
 	return i
 }
@@ -207,30 +213,54 @@ func (t *table) alloc() uint32 {
 
 // grow doubles the slots and puts every node in use back.
 func (t *table) grow() {
-	t.slots = make([]uint64, 2*len(t.slots))
+	old := t.slots
+	t.slots = make([]uint64, 2*len(old))
 	t.shift--
-	t.fill()
+	first := empty(old)
+	for k := range old {
+		if s := old[(first+k)&(len(old)-1)]; s != 0 {
+			t.put(s)
+		}
+	}
 }
 
-// rehash puts every node in use back into the slots, cleared.
-func (t *table) rehash() {
-	clear(t.slots)
-	t.fill()
-}
-
-// fill puts every node in use into the empty slots.
-func (t *table) fill() {
+// rebuild takes the slots of the nodes that are not live out of the table,
+// in place: each slot taken out in turn, from one after an empty one, and
+// put back if live. A slot put back lands at or before where it was, since
+// only free slots lie between, so the probing stays right.
+func (t *table) rebuild(live func(i uint32) bool) {
 	mask := len(t.slots) - 1
-	for i := uint32(1); i < t.fresh; i++ {
-		n := t.node(i)
-		if n.level == 0 {
+	first := empty(t.slots)
+	for k := range t.slots {
+		i := (first + k) & mask
+		s := t.slots[i]
+		if s == 0 {
 			continue
 		}
-		h := hashOf(n.nw, n.ne, n.sw, n.se)
-		j := int(h >> t.shift)
-		for t.slots[j] != 0 {
-			j = (j + 1) & mask
+		t.slots[i] = 0
+		if live(uint32(s)) {
+			t.put(s)
 		}
-		t.slots[j] = h<<32 | uint64(i)
 	}
+}
+
+// put puts a slot in the first free one from its home.
+func (t *table) put(s uint64) {
+	mask := len(t.slots) - 1
+	j := int(s >> t.shift)
+	for t.slots[j] != 0 {
+		j = (j + 1) & mask
+	}
+	t.slots[j] = s
+}
+
+// empty returns the index of an empty slot (there is one: the table is
+// never full).
+func empty(slots []uint64) int {
+	for i, s := range slots {
+		if s == 0 {
+			return i
+		}
+	}
+	panic("hashlife: a full hash table")
 }
