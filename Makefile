@@ -57,7 +57,7 @@ BGOLLY_SIZES ?= 1024x1024 4096x4096
 # fresh engine), beside bgolly -a HashLife on the same patterns, the fastest
 # of HASHLIFE_RUNS each.
 HASHLIFE_CASES ?= pattern=gosper/gen=2^40 pattern=acorn/gen=10^6 pattern=r-pentomino/gen=10^6 \
-                  pattern=switch-engine-breeder/gen=2^20
+                  pattern=switch-engine-breeder/gen=2^20 pattern=soup512/gen=2^13
 HASHLIFE_RUNS  ?= 5
 # The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah,
 # BenchmarkFamilies: Generations and isotropic non-totalistic rules), each op
