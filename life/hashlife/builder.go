@@ -192,7 +192,15 @@ type MacroNode struct {
 // nothing is reported), the root's level and its top-left cell
 // (RootCorner). It stops at the first error visit returns, and returns it.
 func (s *Snapshot) Walk(visit func(n MacroNode) error) (root int, level uint, corner life.Point, err error) {
-	v := s.v
+	return s.v.walk(visit)
+}
+
+// Walk reports the nodes of the board as Snapshot.Walk does.
+func (e *Engine) Walk(visit func(n MacroNode) error) (root int, level uint, corner life.Point, err error) {
+	return e.view().walk(visit)
+}
+
+func (v view) walk(visit func(n MacroNode) error) (int, uint, life.Point, error) {
 	ids := make(map[uint32]int)
 	var walk func(n uint32) (int, error)
 	walk = func(n uint32) (int, error) {
@@ -219,7 +227,7 @@ func (s *Snapshot) Walk(visit func(n MacroNode) error) (root int, level uint, co
 		ids[n] = m.ID
 		return m.ID, visit(m)
 	}
-	root, err = walk(v.root)
+	root, err := walk(v.root)
 	return root, uint(v.level), RootCorner(uint(v.level)), err
 }
 

@@ -36,10 +36,10 @@
 // node's result is made of results of the level below: of the nine
 // overlapping squares of level k-1 inside it, the centres 2^(k-3)
 // generations on, put together in fours, make four squares whose centres
-// another 2^(k-3) on make the result (full). For a step of 2^j generations
-// with j < k-2, as Golly's step sizes need, the nine centres are taken 2^j
-// on and the result is made of their middles, without stepping again
-// (partial).
+// another 2^(k-3) on make the result (the full result). For a step of 2^j
+// generations with j < k-2, as Golly's step sizes need, the nine centres
+// are taken 2^j on and the result is made of their middles, without
+// stepping again (a partial result; result.go).
 //
 // # The memo
 //

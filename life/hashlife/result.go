@@ -3,91 +3,69 @@ package hashlife
 // The memoised results. A node of level k ≥ 4 determines its centre, the
 // square of level k-1 around its middle, for up to 2^(k-2) generations:
 // light speed is a cell a generation, and the centre lies 2^(k-2) cells in
-// from every edge. full computes the centre 2^(k-2) generations on, as
-// HashLife does: of the nine overlapping squares of level k-1 inside the
-// node, the centres 2^(k-3) generations on (level k-2), put together in
+// from every edge. Its full result is the centre 2^(k-2) generations on, as
+// HashLife computes it: of the nine overlapping squares of level k-1 inside
+// the node, the centres 2^(k-3) generations on (level k-2), put together in
 // fours, are four squares of level k-1 whose centres another 2^(k-3)
-// generations on make the result. partial computes a smaller step, 2^j
-// generations with j < k-2, as Golly does: the nine centres 2^j generations
-// on, whose middles, put together, are the result. Each is kept in the node
-// (res, and part with the step it is for), so it is computed once for each
-// distinct square, wherever and whenever the square occurs.
+// generations on make the result. A partial result is for a smaller step,
+// 2^j generations with j < k-2, as Golly computes it: the nine centres 2^j
+// generations on, whose middles, put together, are the result. Each is kept
+// in the node (res, and part with the step it is for), so it is computed
+// once for each distinct square, wherever and whenever the square occurs.
 //
 // Nodes made while a result is computed are held on the engine's stack until
 // it is done, since a collection may come with any new node: a function that
 // makes nodes pushes its argument and every node it holds across the making
 // of another, and cuts the stack back when it returns.
 
-// advance returns the centre of n, of level k, 2^j generations on, j ≤ k-2.
+// advance returns the centre of n, of level k ≥ 4, 2^j generations on, j ≤
+// k-2: the full result if j is k-2, else a partial one.
 func (e *Engine) advance(n uint32, j uint8) uint32 {
-	if j+2 >= e.node(n).level {
-		return e.full(n)
-	}
-	return e.partial(n, j)
-}
-
-// full returns the centre of n, of level 4 or more, 2^(level-2) generations
-// on.
-func (e *Engine) full(n uint32) uint32 {
 	nd := e.node(n)
-	if nd.res != 0 {
+	k := nd.level
+	full := j+2 >= k
+	switch {
+	case full && nd.res != 0:
 		return nd.res
-	}
-	if nd.pop == 0 {
-		return e.empty[nd.level-1]
-	}
-	sp := len(e.stack)
-	e.push(n)
-	var r uint32
-	if nd.level == leafLevel+1 {
-		r = e.kernelStep(nd, 4)
-	} else {
-		q := e.nine(nd)
-		var t [9]uint32
-		for i, m := range q {
-			t[i] = e.push(e.full(m))
-		}
-		// The four squares of level k-1 the nine centres make, and their
-		// centres as many generations on again.
-		nw := e.push(e.full(e.join(t[0], t[1], t[3], t[4])))
-		ne := e.push(e.full(e.join(t[1], t[2], t[4], t[5])))
-		sw := e.push(e.full(e.join(t[3], t[4], t[6], t[7])))
-		se := e.full(e.join(t[4], t[5], t[7], t[8]))
-		r = e.join(nw, ne, sw, se)
-	}
-	nd.res = r
-	e.stack = e.stack[:sp]
-	return r
-}
-
-// partial returns the centre of n, of level k ≥ 4, 2^j generations on, j <
-// k-2.
-func (e *Engine) partial(n uint32, j uint8) uint32 {
-	nd := e.node(n)
-	if nd.partJ == j+1 {
+	case !full && nd.partJ == j+1:
 		return nd.part
+	case nd.pop == 0:
+		return e.empty[k-1]
 	}
-	if nd.pop == 0 {
-		return e.empty[nd.level-1]
+	if full {
+		j = k - 2
 	}
 	sp := len(e.stack)
 	e.push(n)
 	var r uint32
-	if nd.level == leafLevel+1 {
+	if k == leafLevel+1 {
 		r = e.kernelStep(nd, 1<<j)
 	} else {
+		// The nine centres: 2^(k-3) generations on for the full
+		// result, 2^j for a partial one.
 		q := e.nine(nd)
 		var t [9]uint32
 		for i, m := range q {
-			t[i] = e.push(e.advance(m, j))
+			t[i] = e.push(e.advance(m, min(j, k-3)))
 		}
-		nw := e.push(e.middle(t[0], t[1], t[3], t[4]))
-		ne := e.push(e.middle(t[1], t[2], t[4], t[5]))
-		sw := e.push(e.middle(t[3], t[4], t[6], t[7]))
-		se := e.middle(t[4], t[5], t[7], t[8])
-		r = e.join(nw, ne, sw, se)
+		// Put together in fours: for the full result, squares of level
+		// k-1 whose centres 2^(k-3) on again are its quadrants; for a
+		// partial one, the middles of those squares are.
+		var c [4]uint32
+		for i, f := range [4][4]uint8{{0, 1, 3, 4}, {1, 2, 4, 5}, {3, 4, 6, 7}, {4, 5, 7, 8}} {
+			if full {
+				c[i] = e.push(e.advance(e.join(t[f[0]], t[f[1]], t[f[2]], t[f[3]]), k-3))
+			} else {
+				c[i] = e.push(e.middle(t[f[0]], t[f[1]], t[f[2]], t[f[3]]))
+			}
+		}
+		r = e.join(c[0], c[1], c[2], c[3])
 	}
-	nd.part, nd.partJ = r, j+1
+	if full {
+		nd.res = r
+	} else {
+		nd.part, nd.partJ = r, j+1
+	}
 	e.stack = e.stack[:sp]
 	return r
 }

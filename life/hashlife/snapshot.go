@@ -69,6 +69,9 @@ func (e *Engine) Restore(s *Snapshot) error {
 	return nil
 }
 
+// Rule returns the rule of the snapshot's engine.
+func (s *Snapshot) Rule() life.Rule { return s.e.rule }
+
 // Generation returns the snapshot's generation.
 func (s *Snapshot) Generation() uint64 { return s.gen }
 
