@@ -99,8 +99,14 @@ func TestBudgetTooSmall(t *testing.T) {
 	require.ErrorIs(t, err, life.ErrBudget)
 	assert.Equal(t, pop, e.Population())
 
-	_, err = hashlife.New(life.Conway, hashlife.Options{Memory: 100 << 10})
+	_, err = hashlife.New(life.Conway, hashlife.Options{Memory: hashlife.MinMemory - 1})
 	require.ErrorIs(t, err, life.ErrBudget)
+	assert.Contains(t, err.Error(), "hashlife needs at least 256.0 KiB for its node table, and the budget is 262143 bytes")
+	tiny, err := hashlife.New(life.Conway, hashlife.Options{Memory: hashlife.MinMemory})
+	require.NoError(t, err)
+	require.NoError(t, tiny.Load(load(t, "gosper"), 0))
+	require.NoError(t, tiny.Step(context.Background(), 1<<16))
+	assert.Greater(t, tiny.Collections(), 0)
 }
 
 // TestPlaneEdge checks the edge of the plane: cells beyond it are refused,

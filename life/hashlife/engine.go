@@ -39,8 +39,9 @@ type Options struct {
 	Memory uint64
 }
 
-// minMemory is the least budget New accepts: a chunk of nodes and its slots.
-const minMemory = chunkSize*nodeBytes + 2*chunkSize*slotBytes
+// MinMemory is the least budget New accepts: a chunk of nodes (4096), its
+// slots and its marks.
+const MinMemory = 256 << 10
 
 // Engine runs a two-state B/S rule on the plane with HashLife: the board is
 // a quadtree of canonical nodes, and each node's centre some generations on
@@ -96,8 +97,8 @@ func New(rule life.Rule, opt Options) (*Engine, error) {
 	if budget == 0 {
 		budget = math.MaxUint64
 	}
-	if budget < minMemory {
-		return nil, fmt.Errorf("%w: hashlife needs at least %s for its node table, and the budget is %s", life.ErrBudget, bytesString(minMemory), bytesString(budget))
+	if budget < MinMemory {
+		return nil, fmt.Errorf("%w: hashlife needs at least %s for its node table, and the budget is %d bytes", life.ErrBudget, bytesString(MinMemory), budget)
 	}
 	e := &Engine{
 		rule:   rule,
@@ -171,8 +172,8 @@ func (e *Engine) Cells(r life.Rect, f func(x, y int64, s life.State)) {
 // cell and its population (saturated as Population is), row by row of
 // squares from the top, each row from the left. It never descends below
 // level, nor into an empty node: a zoomed-out view of a pattern millions of
-// cells wide costs what its squares on the screen cost. Level is at most
-// maxLevel-1; level 0 gives the live cells, each with population 1.
+// cells wide costs what its squares on the screen cost. Level 0 gives the
+// live cells, each with population 1; a level above 62 is taken as 62.
 func (e *Engine) Blocks(r life.Rect, level uint, f func(x, y int64, pop uint64)) {
 	v := e.view()
 	v.blocks(r, level, f)
