@@ -105,7 +105,7 @@ func TestBudgetTooSmall(t *testing.T) {
 	tiny, err := hashlife.New(life.Conway, hashlife.Options{Memory: hashlife.MinMemory})
 	require.NoError(t, err)
 	require.NoError(t, tiny.Load(load(t, "gosper"), 0))
-	require.NoError(t, tiny.Step(context.Background(), 1<<16))
+	require.NoError(t, tiny.Step(context.Background(), 1<<24))
 	assert.Greater(t, tiny.Collections(), 0)
 }
 
