@@ -48,12 +48,13 @@ func (e *Engine) Step(ctx context.Context, n uint64) error {
 func (e *Engine) stepOnce(j uint8) {
 	for e.level < j+3 || !e.inner() {
 		if e.level == maxLevel {
-			// A root of one more level, the whole int64 plane, steps a
-			// pattern that stays on the plane: one within 2^j of its
-			// edge, or farther.
+			// A root of one more level, the whole int64 plane, steps
+			// any pattern whose cells lie 2^j or more in from the
+			// plane's edge: in 2^j generations they stay on it.
 			lim := int64(1)<<(maxLevel-1) - int64(1)<<j
 			if b := e.Bounds(); b.Min.X < -lim || b.Min.Y < -lim || b.Max.X > lim || b.Max.Y > lim {
-				panic(abort{fmt.Errorf("hashlife: generation %d: a step of 2^%d generations of the live cells from %s to %s: %w: they could grow past %d", e.gen, j, b.Min, b.Max.Sub(life.Point{X: 1, Y: 1}), ErrPlane, int64(PlaneMax))})
+				panic(abort{fmt.Errorf("hashlife: generation %d: a step of 2^%d generations of the live cells from %s to %s: %w (%d to %d): a step of 2^%d needs them %d cells in from its edge",
+					e.gen, j, b.Min, b.Max.Sub(life.Point{X: 1, Y: 1}), ErrPlane, int64(PlaneMin), int64(PlaneMax), j, int64(1)<<j)})
 			}
 			e.expand()
 			break
