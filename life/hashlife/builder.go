@@ -200,6 +200,7 @@ func (e *Engine) Walk(visit func(n MacroNode) error) (root int, level uint, corn
 	return e.view().walk(visit)
 }
 
+// walk is Walk on a view.
 func (v view) walk(visit func(n MacroNode) error) (int, uint, life.Point, error) {
 	ids := make(map[uint32]int)
 	var walk func(n uint32) (int, error)

@@ -195,6 +195,8 @@ func (v view) strips(r life.Rect, stop uint8, visit func(strip []placed, y int64
 	v.strip(rows, v.level, v.origin(), r, stop, visit)
 }
 
+// strip walks the strip rows[level], whose top edge is y, down to level
+// stop.
 func (v view) strip(rows [][]placed, level uint8, y int64, r life.Rect, stop uint8, visit func([]placed, int64)) {
 	if level == stop {
 		visit(rows[level], y)
