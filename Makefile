@@ -59,6 +59,7 @@ BGOLLY_SIZES ?= 1024x1024 4096x4096
 HASHLIFE_CASES ?= pattern=gosper/gen=2^40 pattern=acorn/gen=10^6 pattern=r-pentomino/gen=10^6 \
                   pattern=switch-engine-breeder/gen=2^20 pattern=soup512/gen=2^13
 HASHLIFE_RUNS  ?= 5
+export HASHLIFE_CASES HASHLIFE_RUNS
 # The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah,
 # BenchmarkFamilies: Generations and isotropic non-totalistic rules), each op
 # a whole run or one generation of a soup: ACTIVITY_TIME runs each.
@@ -70,8 +71,7 @@ ACTIVITY_TIME  ?= 3x
 BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:
 	@GO="$(GO)" BENCH_CASES="$(BENCH_CASES)" BENCHTIME="$(BENCHTIME)" DIRECT_CASES="$(DIRECT_CASES)" \
-		DIRECT_GENS="$(DIRECT_GENS)" BGOLLY_SIZES="$(BGOLLY_SIZES)" HASHLIFE_CASES="$(HASHLIFE_CASES)" \
-		HASHLIFE_RUNS="$(HASHLIFE_RUNS)" ./.ci/bench.sh
+		DIRECT_GENS="$(DIRECT_GENS)" BGOLLY_SIZES="$(BGOLLY_SIZES)" ./.ci/bench.sh
 	@$(GO) test -c -o $(BENCHBIN) ./life/
 	@echo
 	@echo "activity: the goroutine engine runs the active cells only (dense: every cell)"
