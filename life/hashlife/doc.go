@@ -54,9 +54,9 @@
 // Step(ctx, n) advances exactly n generations: 2^j at a time for each bit of
 // n, the smallest first. The root's centre lies at the origin, always:
 // before a step of 2^j the root grows, with empty borders, until it is of
-// level j+3 or more with the pattern in its middle quarter; its result, the
-// centre, is the next board, centred still, and it shrinks back while the
-// pattern fits a half. A board's root is at most of level 63: the plane is
+// level j+3 (and 6) or more with the pattern in its middle quarter; its
+// result, the centre, is the next board, centred still, and it shrinks back
+// while the pattern fits a half, to 16 × 16 cells at the least. A board's root is at most of level 63: the plane is
 // the square of 2^63 cells a side around the origin, -2^62 to 2^62-1 on each
 // axis, and a cell beyond it is refused (ErrPlane). A step's root may have
 // level 64, the whole int64 plane, so that patterns step to the plane's edge
@@ -69,8 +69,10 @@
 //
 // Nodes live in a pointer-free arena: chunks of 4096 nodes of 40 bytes,
 // indexed by uint32, that never move, and an open-addressing hash table of
-// 8-byte slots, a node's index beside 32 bits of its hash (linear probing; a
-// probe rarely reads a node that is not the one sought). The Go garbage
+// 8-byte slots, a node's index beside the top 32 bits of its hash (linear
+// probing from the slot those bits start with; a probe rarely reads a node
+// that is not the one sought, and the slots are moved to a larger table, or
+// rebuilt after a collection, in one pass in order that reads no node). The Go garbage
 // collector never scans the arena: a GC cycle over ten million pointer nodes
 // took about a second on this machine, over as many arena nodes 4 to 25
 // milliseconds, and a pointer tree repeats that mark at every cycle its
