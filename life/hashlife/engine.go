@@ -20,14 +20,22 @@ var ErrPlane = errors.New("beyond the plane of hashlife")
 // PlaneMin and PlaneMax are the least and the greatest coordinate of a cell
 // on the engine's plane, on either axis.
 const (
-	PlaneMin = -1 << (maxLevel - 1)
-	PlaneMax = 1<<(maxLevel-1) - 1
+	PlaneMin = -1 << 62 // -2^(maxLevel-1)
+	PlaneMax = 1<<62 - 1
 )
 
 // MaxStep is the largest power of two Step advances in one go: 2^MaxStep
 // generations need a root of level MaxStep+3, the largest there is. A larger
 // step is taken in several.
-const MaxStep = maxLevel - 3
+const MaxStep = 60 // maxLevel-3
+
+// The exported constants follow from maxLevel: an index out of range, and a
+// compile error, if one does not.
+var (
+	_ = [1]int{}[PlaneMax-(1<<(maxLevel-1)-1)]
+	_ = [1]int{}[PlaneMin+1<<(maxLevel-1)]
+	_ = [1]int{}[MaxStep-(maxLevel-3)]
+)
 
 // Options configure an Engine.
 type Options struct {
