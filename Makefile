@@ -48,7 +48,9 @@ vet:
 ## (.ci/bench.sh: BENCH_CASES picks cases of BenchmarkEngine and
 ## BenchmarkFloor, BENCHTIME the generations; DIRECT_CASES those of
 ## BenchmarkDirect and BenchmarkCLI, a 0.5 soup for DIRECT_GENS generations;
-## bgolly's QuickLife, when installed, runs the same soups of BGOLLY_SIZES).
+## bgolly's QuickLife, when installed, runs the same soups of BGOLLY_SIZES;
+## HASHLIFE_CASES those of life/hashlife's BenchmarkHashlife, beside bgolly's
+## HashLife).
 ## The floor rows are the goroutine engine's protocol with the Game of Life
 ## taken out: what channels and the scheduler cost here.
 SIZES_G     := 64x64 256x256 1024x1024
@@ -60,6 +62,13 @@ DIRECT_CASES ?= $(foreach s,256x256 1024x1024 4096x4096,$(foreach p,1 2,Direct/r
                 $(foreach p,1 2,Direct/rule=highlife/size=4096x4096/procs=$(p)) CLI
 DIRECT_GENS  ?= 1000
 BGOLLY_SIZES ?= 1024x1024 4096x4096
+# The hashlife cases (life/hashlife's BenchmarkHashlife: whole runs from a
+# fresh engine), beside bgolly -a HashLife on the same patterns, the fastest
+# of HASHLIFE_RUNS each.
+HASHLIFE_CASES ?= pattern=gosper/gen=2^40 pattern=acorn/gen=10^6 pattern=r-pentomino/gen=10^6 \
+                  pattern=switch-engine-breeder/gen=2^20 pattern=soup512/gen=2^13
+HASHLIFE_RUNS  ?= 5
+export HASHLIFE_CASES HASHLIFE_RUNS
 # The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah,
 # BenchmarkFamilies: Generations and isotropic non-totalistic rules), each op
 # a whole run or one generation of a soup: ACTIVITY_TIME runs each.
