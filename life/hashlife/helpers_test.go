@@ -9,6 +9,7 @@ import (
 
 	"colife/life"
 	"colife/life/hashlife"
+	"colife/life/sim"
 )
 
 // cells returns the live cells of a board in r, in the order its Cells
@@ -25,7 +26,7 @@ func cells(each func(r life.Rect, f func(x, y int64, s life.State)), r life.Rect
 
 // direct is the reference: the direct engine on the unbounded plane.
 type direct struct {
-	sim *life.Simulation
+	sim *sim.Simulation
 }
 
 // newDirect starts the direct engine on the cells of u under rule.
@@ -33,7 +34,7 @@ func newDirect(t testing.TB, rule life.Rule, u *life.Universe) *direct {
 	t.Helper()
 	g, err := life.NewGrid(1, 1)
 	require.NoError(t, err)
-	s, err := life.NewSimulation(context.Background(), g, life.Options{Rule: rule, Topology: life.Unbounded, Engine: life.Direct})
+	s, err := sim.New(context.Background(), g, sim.Options{Rule: rule, Topology: life.Unbounded, Engine: sim.Direct})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	require.NoError(t, s.ResetUniverse(u, 0))
