@@ -122,6 +122,9 @@ func (b *Builder) Finish(root Node, corner life.Point, gen uint64) error {
 		c := RootCorner(uint(root.level))
 		err = e.Shift(corner.X-c.X, corner.Y-c.Y)
 	}
+	if err == nil {
+		err = e.guard(e.shrink)
+	}
 	if err != nil {
 		e.root, e.level, e.gen = oldRoot, oldLevel, oldGen
 		return err

@@ -35,6 +35,7 @@ func (e *Engine) Set(x, y int64, s life.State) error {
 		}
 		o := e.view().origin()
 		e.root = e.set(e.root, e.level, uint64(x-o), uint64(y-o), alive)
+		e.shrink()
 	})
 	if err != nil {
 		e.root, e.level = root, level

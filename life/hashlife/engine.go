@@ -106,7 +106,7 @@ func New(rule life.Rule, opt Options) (*Engine, error) {
 		budget = math.MaxUint64
 	}
 	if budget < MinMemory {
-		return nil, fmt.Errorf("%w: hashlife needs at least %s for its node table, and the budget is %d bytes", life.ErrBudget, bytesString(MinMemory), budget)
+		return nil, fmt.Errorf("%w: hashlife needs at least %s for its node table, and the budget is %d bytes", life.ErrBudget, life.FormatBytes(MinMemory), budget)
 	}
 	e := &Engine{
 		rule:   rule,
@@ -284,15 +284,4 @@ func (e *Engine) leaf(cells uint64) uint32 {
 func (e *Engine) push(n uint32) uint32 {
 	e.stack = append(e.stack, n)
 	return n
-}
-
-// bytesString returns b in GiB, MiB or KiB, as life's messages give sizes.
-func bytesString(b uint64) string {
-	switch {
-	case b >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))
-	case b >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
-	}
-	return fmt.Sprintf("%.1f KiB", float64(b)/(1<<10))
 }

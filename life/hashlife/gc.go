@@ -73,7 +73,7 @@ func (e *Engine) collect() {
 	e.collections++
 	if left := t.limit - t.count; left < t.limit/16 {
 		panic(abort{fmt.Errorf("%w: hashlife: generation %d: the board, the snapshots kept and the step in progress reach %d nodes (%s) after a collection, all but %d of the %d the node table's budget of %s holds; release snapshots or use a larger -memory",
-			life.ErrBudget, e.gen, t.count, bytesString(uint64(t.count)*(nodeBytes+slotBytes)), left, t.limit, bytesString(t.budget))})
+			life.ErrBudget, e.gen, t.count, life.FormatBytes(uint64(t.count)*(nodeBytes+slotBytes)), left, t.limit, life.FormatBytes(t.budget))})
 	}
 }
 

@@ -69,6 +69,14 @@ func (e *Engine) Restore(s *Snapshot) error {
 	return nil
 }
 
+// Equal reports whether s and o are snapshots of one engine that hold the
+// same cells, whatever their generations: the same root, as the tree is
+// canonical and a board's root always the smallest around the origin that
+// holds it.
+func (s *Snapshot) Equal(o *Snapshot) bool {
+	return s.e == o.e && s.v.root == o.v.root && s.v.level == o.v.level
+}
+
 // Rule returns the rule of the snapshot's engine.
 func (s *Snapshot) Rule() life.Rule { return s.e.rule }
 

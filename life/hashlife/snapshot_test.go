@@ -133,3 +133,33 @@ func TestRestore(t *testing.T) {
 	}
 	assert.Zero(t, e.Snapshots())
 }
+
+// TestSnapshotEqual: snapshots of one board are equal, whatever was done to
+// reach it (an edit undone, a root grown by a far cell then shrunk back),
+// and unequal to another board's or another engine's.
+func TestSnapshotEqual(t *testing.T) {
+	e, err := hashlife.New(life.Conway, hashlife.Options{Memory: 64 << 20})
+	require.NoError(t, err)
+	require.NoError(t, e.Set(1, 2, life.Alive))
+	a := e.Snapshot()
+	defer a.Release()
+	require.NoError(t, e.Set(1<<40, 0, life.Alive)) // the root grows
+	b := e.Snapshot()
+	defer b.Release()
+	assert.False(t, a.Equal(b))
+	require.NoError(t, e.Set(1<<40, 0, life.Empty)) // and shrinks back
+	c := e.Snapshot()
+	defer c.Release()
+	assert.True(t, a.Equal(c), "the same cell alone")
+	require.NoError(t, e.Step(context.Background(), 1))
+	d := e.Snapshot()
+	defer d.Release()
+	assert.False(t, a.Equal(d), "a lone cell dies")
+
+	o, err := hashlife.New(life.Conway, hashlife.Options{Memory: 64 << 20})
+	require.NoError(t, err)
+	require.NoError(t, o.Set(1, 2, life.Alive))
+	other := o.Snapshot()
+	defer other.Release()
+	assert.False(t, a.Equal(other), "another engine's")
+}

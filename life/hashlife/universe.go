@@ -132,7 +132,7 @@ func (v view) universe(budget, gen uint64) (*life.Universe, error) {
 	}
 	if budget != 0 && need > budget {
 		return nil, fmt.Errorf("%w: hashlife: generation %d: the %s live cells fill %d tiles, which would take %s as a life.Universe, more than the memory budget of %s",
-			life.ErrBudget, gen, v.populationBig(), tiles, bytesString(need), bytesString(budget))
+			life.ErrBudget, gen, v.populationBig(), tiles, life.FormatBytes(need), life.FormatBytes(budget))
 	}
 	u := life.NewUniverse()
 	v.cells(v.rect(), func(x, y int64, s life.State) { u.Set(x, y, s) })
