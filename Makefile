@@ -3,13 +3,14 @@ GO      ?= go
 PKGS    := ./...
 # System packages Ebitengine and the clipboard (golang.design/x/clipboard,
 # which needs libX11's headers) need on Debian/Ubuntu to build the window
-# (cgo, X11, GL), and xvfb for the window's tests without a display.
+# (cgo, X11, GL), xvfb for the window's tests without a display, and
+# chromium for the web page's test.
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxi-dev libxinerama-dev \
-            libxrandr-dev libxxf86vm-dev xvfb xauth
+            libxrandr-dev libxxf86vm-dev xvfb xauth chromium
 ARGS    ?=
 
 .DEFAULT_GOAL := test
-.PHONY: test run bench lint deps fmt-check vet fuzz
+.PHONY: test run web bench lint deps fmt-check vet fuzz
 
 ## deps: install the system packages the window needs, if any is missing.
 deps:
@@ -19,12 +20,19 @@ deps:
 run: deps
 	$(GO) run ./cmd/lifeview $(ARGS)
 
+## web: build lifeview for the browser (WebAssembly) into WEB_DIR and serve
+## it on WEB_ADDR: open http://localhost:8080/?pattern=gosper.
+WEB_DIR  ?= build/web
+WEB_ADDR ?= localhost:8080
+web:
+	$(GO) run ./cmd/lifeweb -build -go "$(GO)" -dir $(WEB_DIR) -addr $(WEB_ADDR)
+
 ## test: formatting, vet, and every test with the race detector; the window's
 ## end-to-end tests run under xvfb-run.
 test: deps lint
 	xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" $(GO) test -race -count=1 $(PKGS)
 
-## lint: gofmt and go vet.
+## lint: gofmt and go vet (also of the web page's files, built for js/wasm).
 lint: fmt-check vet
 
 fmt-check:
@@ -33,13 +41,16 @@ fmt-check:
 
 vet:
 	$(GO) vet $(PKGS)
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/lifeview ./render/window
 
 ## bench: the engine benchmarks as one table, each case in a process of its
 ## own, so that no case inherits another's goroutines, stacks or garbage
 ## (.ci/bench.sh: BENCH_CASES picks cases of BenchmarkEngine and
 ## BenchmarkFloor, BENCHTIME the generations; DIRECT_CASES those of
 ## BenchmarkDirect and BenchmarkCLI, a 0.5 soup for DIRECT_GENS generations;
-## bgolly's QuickLife, when installed, runs the same soups of BGOLLY_SIZES).
+## bgolly's QuickLife, when installed, runs the same soups of BGOLLY_SIZES;
+## HASHLIFE_CASES those of life/hashlife's BenchmarkHashlife, beside bgolly's
+## HashLife).
 ## The floor rows are the goroutine engine's protocol with the Game of Life
 ## taken out: what channels and the scheduler cost here.
 SIZES_G     := 64x64 256x256 1024x1024
@@ -51,6 +62,13 @@ DIRECT_CASES ?= $(foreach s,256x256 1024x1024 4096x4096,$(foreach p,1 2,Direct/r
                 $(foreach p,1 2,Direct/rule=highlife/size=4096x4096/procs=$(p)) CLI
 DIRECT_GENS  ?= 1000
 BGOLLY_SIZES ?= 1024x1024 4096x4096
+# The hashlife cases (life/hashlife's BenchmarkHashlife: whole runs from a
+# fresh engine), beside bgolly -a HashLife on the same patterns, the fastest
+# of HASHLIFE_RUNS each.
+HASHLIFE_CASES ?= pattern=gosper/gen=2^40 pattern=acorn/gen=10^6 pattern=r-pentomino/gen=10^6 \
+                  pattern=switch-engine-breeder/gen=2^20 pattern=soup512/gen=2^13
+HASHLIFE_RUNS  ?= 5
+export HASHLIFE_CASES HASHLIFE_RUNS
 # The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah,
 # BenchmarkFamilies: Generations and isotropic non-totalistic rules), each op
 # a whole run or one generation of a soup: ACTIVITY_TIME runs each.

@@ -11,6 +11,11 @@
 #   BGOLLY_SIZES  the soups bgolly's QuickLife runs for DIRECT_GENS
 #                 generations on the same torus, when bgolly is installed
 #                 (Debian: apt-get install golly)
+#   HASHLIFE_CASES  cases of life/hashlife's BenchmarkHashlife (whole runs
+#                 from a fresh engine), each run HASHLIFE_RUNS times, the
+#                 fastest kept, beside bgolly -a HashLife on the same
+#                 pattern and generations, also the fastest of HASHLIFE_RUNS
+#                 (optional: no hashlife table without it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -95,4 +100,65 @@ END {
 		ratio = (quick[i] && sizes[i] in qcps) ? sprintf("%.1f", cells[i] / qcps[sizes[i]]) : "-"
 		printf "%s %12s\n", rows[i], ratio
 	}
+}' 2>/dev/null
+
+# The hashlife table: BenchmarkHashlife's in-process time beside bgolly's
+# HashLife, timed as a whole process and by its own -b timestamps (from
+# generation 0 to the last, reading the file not counted), and life
+# -engine hashlife as a whole process once the CLI has that engine.
+[ -n "${HASHLIFE_CASES:-}" ] || exit 0
+runs=${HASHLIFE_RUNS:-5}
+"$GO" test -c -o "$tmp/hashlife.test" ./life/hashlife/
+"$GO" build -o "$tmp/life" ./cmd/life/
+# seconds CMD... prints the fastest of $runs runs of CMD, in seconds.
+seconds() {
+	local best="" t0 t1 i
+	for ((i = 0; i < runs; i++)); do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || { echo -; return; }
+		t1=$(date +%s%N)
+		best=$(awk -v a="$best" -v b="$(( t1 - t0 ))" 'BEGIN { print (a == "" || b < a) ? b : a }')
+	done
+	awk -v ns="$best" 'BEGIN { printf "%.4f\n", ns / 1e9 }'
+}
+# bgolly_b PATTERN GENS prints the fastest of bgolly's own -b times.
+bgolly_b() {
+	local i
+	for ((i = 0; i < runs; i++)); do
+		bgolly -a HashLife -q -q -b -m "$2" "$1" 2>/dev/null | sed -n 3p | awk '{ print $NF - $1 }'
+	done | sort -g | head -1
+}
+{
+	for c in $HASHLIFE_CASES; do
+		(cd life/hashlife && "$tmp/hashlife.test" -test.run '^$' -test.bench "^BenchmarkHashlife/${c//^/\\^}\$" \
+			-test.benchtime 1x -test.count "$runs" -test.benchmem -patterns "$tmp") | grep '^Benchmark' |
+			sort -t$'\t' -k3 -g | head -1
+		name=${c#pattern=}
+		name=${name%%/*}
+		gens=$(cd life/hashlife && "$tmp/hashlife.test" -test.run '^$' -test.bench "^BenchmarkHashlife/${c//^/\\^}\$" -test.benchtime 1x |
+			grep '^Benchmark' | awk '{ for (i = 3; i < NF; i++) if ($(i+1) == "gens") print $i }')
+		if command -v bgolly >/dev/null; then
+			echo "Bgolly $c $(seconds bgolly -a HashLife -q -q -m "$gens" "$tmp/$name.rle") $(bgolly_b "$tmp/$name.rle" "$gens")"
+		fi
+		if "$tmp/life" -engine hashlife -topology unbounded -pattern "$tmp/$name.rle" -gens 1 -print none >/dev/null 2>&1; then
+			echo "Cli $c $(seconds "$tmp/life" -engine hashlife -topology unbounded -pattern "$tmp/$name.rle" -gens "$gens" -print none)"
+		fi
+	done
+} | tee /dev/stderr | awk '
+/^BenchmarkHashlife\// {
+	name = $1; sub(/^BenchmarkHashlife\//, "", name); sub(/-[0-9]+$/, "", name)
+	delete m; for (i = 3; i < NF; i += 2) m[$(i+1)] = $i
+	order[++n] = name; ms[name] = m["ns/op"] / 1e6; nodes[name] = m["nodes"]; mb[name] = m["MB"]
+}
+/^Bgolly / { bp[$2] = $3 * 1000; bb[$2] = $4 * 1000 }
+/^Cli / { cli[$2] = $3 * 1000 }
+function f(v) { return v == "" ? "-" : sprintf("%.1f", v) }
+function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.2f", a / b) }
+END {
+	printf "\n%-44s %10s %10s %8s %12s %12s %10s %10s %12s\n", "hashlife case", "colife ms", "nodes", "MB", "bgolly ms", "bgolly -b ms", "x process", "x -b", "life CLI ms"
+	for (i = 1; i <= n; i++) {
+		c = order[i]
+		printf "%-44s %10s %10d %8.1f %12s %12s %10s %10s %12s\n", c, f(ms[c]), nodes[c], mb[c], f(bp[c]), f(bb[c]), ratio(ms[c], bp[c]), ratio(ms[c], bb[c]), f(cli[c])
+	}
+	print "(colife ms: BenchmarkHashlife in process, a fresh engine each run; x: colife ms / bgolly ms; all the fastest of the runs)"
 }' 2>/dev/null

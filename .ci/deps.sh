@@ -8,7 +8,7 @@ for p in "$@"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
-	echo "colife: the window needs cgo, X11 and GL headers and xvfb; install the equivalents of: ${missing[*]}" >&2
+	echo "colife: the window needs cgo, X11 and GL headers, its tests xvfb and chromium; install the equivalents of: ${missing[*]}" >&2
 	exit 1
 fi
 sudo=""

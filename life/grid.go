@@ -136,6 +136,32 @@ func (g *Grid) Set(x, y int, s State) {
 	}
 }
 
+// Board returns the grid as a Board, its cells at (0, 0)-(Width(),
+// Height()). It reads the grid itself: it sees every later change.
+func (g *Grid) Board() Board { return gridBoard{g} }
+
+// gridBoard is a Grid as a Board.
+type gridBoard struct{ g *Grid }
+
+func (b gridBoard) Bounds() Rect    { return RectOf(Point{}, int64(b.g.w), int64(b.g.h)) }
+func (b gridBoard) Population() int { return b.g.Population() }
+
+func (b gridBoard) Cells(r Rect, f func(x, y int64, s State)) {
+	g := b.g
+	r = r.Intersect(b.Bounds())
+	if r.Empty() {
+		return
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := g.Cells[int(y)*g.w : (int(y)+1)*g.w]
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if s := row[x]; s != Empty {
+				f(x, y, s)
+			}
+		}
+	}
+}
+
 // Population returns the number of live cells, dying ones counted (as
 // Golly counts them).
 func (g *Grid) Population() int {

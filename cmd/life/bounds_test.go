@@ -27,14 +27,19 @@ func board(t *testing.T, out string) string {
 // generations that follow are the ones the first run would have made (the
 // glider crosses the torus's edges, and dies at the plane's).
 func TestOutBoundedReadsBackAsTheSameBoard(t *testing.T) {
-	for _, tc := range []struct{ topology, suffix string }{{"torus", ":T12,9"}, {"plane", ":P12,9"}} {
-		t.Run(tc.topology, func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "end.rle")
+	for _, tc := range []struct{ topology, suffix, ext, header string }{
+		{"torus", ":T12,9", ".rle", "\nx = 12, y = 9, rule = B3/S23:T12,9\n"},
+		{"plane", ":P12,9", ".rle", "\nx = 12, y = 9, rule = B3/S23:P12,9\n"},
+		{"torus", ":T12,9", ".mc", "[M2] (colife)\n#R B3/S23:T12,9\n#G 7\n"},
+		{"plane", ":P12,9", ".mc", "[M2] (colife)\n#R B3/S23:P12,9\n#G 7\n"},
+	} {
+		t.Run(tc.topology+tc.ext, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "end"+tc.ext)
 			_, _, status := runLife(t, "", "-pattern", "glider", "-size", "12x9", "-topology", tc.topology, "-gens", "7", "-out", file)
 			require.Zero(t, status)
 			b, err := os.ReadFile(file)
 			require.NoError(t, err)
-			assert.Contains(t, string(b), "\nx = 12, y = 9, rule = B3/S23"+tc.suffix+"\n")
+			assert.Contains(t, string(b), tc.header)
 
 			at7, _, status := runLife(t, "", "-pattern", "glider", "-size", "12x9", "-topology", tc.topology, "-gens", "7", "-print", "last")
 			require.Zero(t, status)

@@ -1,12 +1,17 @@
 package main
 
-import "colife/life"
+import (
+	"colife/life"
+	"colife/life/pattern"
+)
 
 // costs returns what a run of this command line on a w × h grid allocates
 // besides the simulation, for the memory check before the grid is made:
 // -columns' copies of the generations in a block, the -size box on an
-// unbounded plane, and the pictures of -gif and -png. Text is written a row
-// at a time, and -out from the board, so neither needs memory to speak of.
+// unbounded plane, the quadtree of -out x.mc (at most every 8 × 8 square of
+// the grid alive), and the pictures of -gif and -png. Text is written a row
+// at a time, and -out's RLE and plaintext from the board, so neither needs
+// memory to speak of.
 func (c *config) costs(w, h int) []life.Cost {
 	cells := uint64(w) * uint64(h)
 	var costs []life.Cost
@@ -24,6 +29,10 @@ func (c *config) costs(w, h int) []life.Cost {
 	frames := 0 // -until-stable's length is not known beforehand
 	if !c.untilStable {
 		frames = c.lastGeneration()/c.every + 1
+	}
+	if c.outFormat() == formatMacrocell {
+		squares := (uint64(w) + 7) / 8 * ((uint64(h) + 7) / 8)
+		costs = append(costs, life.Cost{What: "the -out macrocell tree", Bytes: squares * pattern.MacrocellLeafBytes})
 	}
 	return append(costs, c.pictures.Costs(w, h, frames)...)
 }

@@ -39,7 +39,7 @@ func TestErrors(t *testing.T) {
 		{"columns not a number", []string{"-columns", "five"}, "", 2,
 			`life: invalid value "five" for flag -columns: want a whole number (run life -h for help)`},
 		{"out with an unknown extension", []string{"-out", "end.txt"}, "", 2,
-			`life: invalid value "end.txt" for flag -out: "end.txt": want a .rle or .cells file, or - for standard output (run life -h for help)`},
+			`life: invalid value "end.txt" for flag -out: "end.txt": want a .rle, .cells or .mc file, or - for standard output (run life -h for help)`},
 		{"an argument that is not a flag", []string{"glider"}, "", 2,
 			`life: unexpected argument "glider"; flags start with - (run life -h for help)`},
 		{"columns in watch mode", []string{"-watch", "-columns", "3"}, "", 2,

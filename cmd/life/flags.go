@@ -14,6 +14,7 @@ import (
 	"colife/cmd/internal/setup"
 	"colife/life"
 	"colife/render/text"
+
 	"golang.org/x/term"
 )
 
@@ -81,12 +82,16 @@ type outFormat int
 const (
 	formatRLE outFormat = iota
 	formatCells
+	formatMacrocell
 )
 
 // outFormat returns the format -out's file name asks for.
 func (c *config) outFormat() outFormat {
-	if strings.EqualFold(filepath.Ext(c.out), ".cells") {
+	switch strings.ToLower(filepath.Ext(c.out)) {
+	case ".cells":
 		return formatCells
+	case ".mc":
+		return formatMacrocell
 	}
 	return formatRLE
 }
@@ -110,37 +115,39 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs := flag.NewFlagSet("life", flag.ContinueOnError)
 	c.SizeDefault = fmt.Sprintf("the pattern with %d empty cells around it, or %dx%d for a random soup; in -watch, at least the terminal", printMargin, printSoup.W, printSoup.H)
 	c.Register(fs)
-	fs.Func("gens", "run `N` generations (default: 10, or one block with -columns; in -watch, pause at generation N)", func(s string) error {
-		n, err := nonNegative(s)
-		c.gens, c.gensSet = n, true
+	fs.Func("gens", "run `N` generations, such as 1000, 2^40 or 10^6 (default: 10, or one block with -columns; in -watch, pause at generation N)", func(s string) error {
+		n, err := setup.ParseCount(s)
+		c.gens, c.gensSet = int(n), true
 		return err
 	})
 	c.every = 1
-	fs.Func("every", "print every `K`-th generation (default 1); in -watch, step K generations at a time", func(s string) error {
-		n, err := nonNegative(s)
+	step := func(s string) error {
+		n, err := setup.ParseCount(s)
 		if err == nil && n == 0 {
 			err = errors.New("want 1 or more")
 		}
-		c.every = n
+		c.every = int(n)
 		return err
-	})
+	}
+	fs.Func("step", "step `N` generations at a time, such as 30 or 2^20: print every N-th generation, and in -watch step N at once; -engine hashlife jumps N in one go (default 1)", step)
+	fs.Func("every", "the same as -step `K`", step)
 	fs.Func("columns", "print `N` generations side by side, as the book's ColumnPrinter does", func(s string) error {
 		n, err := nonNegative(s)
 		c.columns = n
 		return err
 	})
-	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells; - writes the RLE on standard output instead of the generations", func(s string) error {
+	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells, Golly's macrocell for .mc; - writes the RLE on standard output instead of the generations", func(s string) error {
 		switch ext := strings.ToLower(filepath.Ext(s)); {
-		case s == "-", ext == ".rle", ext == ".cells":
+		case s == "-", ext == ".rle", ext == ".cells", ext == ".mc":
 		case s == "":
-			return errors.New("empty; want a .rle or .cells file, or - for standard output")
+			return errors.New("empty; want a .rle, .cells or .mc file, or - for standard output")
 		default:
-			return fmt.Errorf("%q: want a .rle or .cells file, or - for standard output", s)
+			return fmt.Errorf("%q: want a .rle, .cells or .mc file, or - for standard output", s)
 		}
 		c.out = s
 		return nil
 	})
-	fs.Func("print", "which generations print mode prints: `WHAT` is all (every -every-th), last (only the last) or none (default: all, but none with -gif, -png or -out FILE)", func(s string) error {
+	fs.Func("print", "which generations print mode prints: `WHAT` is all (every -step-th), last (only the last) or none (default: all, but none with -gif, -png or -out FILE)", func(s string) error {
 		for i, name := range printChoices {
 			if strings.EqualFold(strings.TrimSpace(s), name) {
 				c.print, c.printSet = printChoice(i), true
@@ -242,7 +249,7 @@ Flags:
 	fmt.Fprint(fs.Output(), `
 Examples:
   life -pattern glider -size 9x5 -columns 5     the book's Item 40 block
-  life -pattern gosper -gens 60 -every 30        a glider gun, every 30th generation
+  life -pattern gosper -gens 60 -step 30         a glider gun, every 30th generation
   life -random 0.3 -seed 7 -gens 100 -out end.rle
   life -watch -random 0.3                        watch a soup on the whole terminal
   life -pattern diehard -size 40x30 -topology plane -until-stable

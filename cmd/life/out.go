@@ -15,8 +15,10 @@ import (
 // "-") as a pattern whose box is the grid (on an unbounded plane the live
 // cells' box, placed), so that it reads back in place: on a torus or plane
 // the rule has Golly's suffix, such as ":T80,40", and reading it back gives
-// the same board. It is written straight
-// from the board, a row at a time, with no list of the live cells. When ctx
+// the same board. RLE and plaintext are written straight from the board, a
+// row at a time, with no list of the live cells; a macrocell file (.mc)
+// holds the board's quadtree, a few bytes for each 8 × 8 square that has a
+// live cell. When ctx
 // is done before the file is complete, the file is left as it was and the
 // error is ctx's.
 func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, s *sim.Simulation, stdout io.Writer) error {
@@ -24,6 +26,8 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 	rule, top := s.Options().Rule, s.Options().Topology
 	var write func(io.Writer) error
 	switch u := s.Universe(); {
+	case format == formatMacrocell:
+		write = func(w io.Writer) error { return writeMacrocell(w, s, title) }
 	case u != nil && format == formatCells:
 		write = func(w io.Writer) error { return pattern.WriteUniverseCells(w, u, title, rule, s.Generation()) }
 	case u != nil:
@@ -43,4 +47,22 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 		return fmt.Errorf("-out %s: %w", name, err)
 	}
 	return nil
+}
+
+// writeMacrocell writes the simulation's board in Golly's macrocell format:
+// the live cells of the unbounded plane where they lie, or the whole grid of
+// a torus or plane where Golly puts the bounded grid of the rule's suffix.
+func writeMacrocell(w io.Writer, s *sim.Simulation, title string) error {
+	opt := s.Options()
+	var m *pattern.Macrocell
+	var err error
+	if u := s.Universe(); u != nil {
+		m, err = pattern.MacrocellFromUniverse(u, title, opt.Rule, s.Generation())
+	} else {
+		m, err = pattern.MacrocellFromGrid(s.Grid(), title, opt.Rule, opt.Topology, s.Generation())
+	}
+	if err != nil {
+		return err
+	}
+	return pattern.WriteMacrocell(w, m)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
@@ -15,12 +16,13 @@ import (
 // the PNG. The files are written at the end, each replacing an existing file
 // only once complete.
 type pictures struct {
-	rec   *export.Recorder
-	every int
-	sim   *sim.Simulation // for the last generation; set by printMode
-	box   life.Rect       // on an unbounded plane with -size, the box the pictures show
-	buf   *life.Grid      // its cells
-	fixed bool            // -size gave the box
+	rec      *export.Recorder
+	every    int
+	animated bool            // -gif: every every-th generation is a frame
+	sim      *sim.Simulation // for the last generation; set by printMode
+	box      life.Rect       // on an unbounded plane with -size, the box the pictures show
+	buf      *life.Grid      // its cells
+	fixed    bool            // -size gave the box
 
 	// On an unbounded plane without -size the GIF shows the box that holds
 	// every frame's live cells, known only at the end: the frames are kept
@@ -49,7 +51,7 @@ func newPictures(cfg *config, start *setup.Start) (*pictures, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pictures{rec: rec, every: cfg.every, frames: frames}
+	p := &pictures{rec: rec, every: cfg.every, frames: frames, animated: cfg.pictures.GIF != ""}
 	if start.Options.Topology == life.Unbounded {
 		p.box, p.buf, p.fixed = start.Box(), g.Clone(), cfg.Size != (setup.Size{})
 		if !p.fixed && cfg.pictures.GIF != "" {
@@ -79,6 +81,13 @@ func (p *pictures) generation(n int, f *frame) error {
 		return p.rec.Generation(p.buf)
 	}
 	return p.rec.Generation(f.sim.Grid())
+}
+
+func (p *pictures) next(n int) int {
+	if !p.animated {
+		return math.MaxInt
+	}
+	return nextMultiple(n, p.every)
 }
 
 // writeGIF writes the GIF of the snapshots kept, in the box of them all.

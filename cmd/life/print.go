@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"colife/cmd/internal/setup"
@@ -17,9 +18,14 @@ import (
 // steps through, in order from generation 0 to the last. The printer is one;
 // more (images, say) can be added to the list printMode makes.
 type output interface {
-	// generation is called with each generation; what f shows belongs to
+	// generation is called with generation 0, the last, and each
+	// generation in between that next asked for; what f shows belongs to
 	// the simulation and is valid only during the call.
 	generation(n int, f *frame) error
+	// next returns the next generation after n that the output must see,
+	// or math.MaxInt if only the last: print mode runs straight to the
+	// first of them, in one call of Run (HashLife jumps there).
+	next(n int) int
 	// finish is called once after the last generation.
 	finish() error
 }
@@ -98,7 +104,11 @@ func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup
 		if n >= last || stable != nil && stable.found {
 			break
 		}
-		if err := s.Run(ctx, 1); err != nil {
+		to := last
+		for _, o := range outputs {
+			to = min(to, o.next(n))
+		}
+		if err := s.Run(ctx, to-n); err != nil {
 			return err
 		}
 	}
@@ -147,6 +157,16 @@ func (p *printer) generation(n int, f *frame) error {
 	}
 	return p.writeBlock()
 }
+
+func (p *printer) next(n int) int {
+	if p.only >= 0 {
+		return math.MaxInt
+	}
+	return nextMultiple(n, p.every)
+}
+
+// nextMultiple returns the first multiple of k after n.
+func nextMultiple(n, k int) int { return (n/k + 1) * k }
 
 func (p *printer) finish() error {
 	if p.block.Len() == 0 {

@@ -32,6 +32,8 @@ func (s *stability) generation(n int, f *frame) error {
 	return nil
 }
 
+func (s *stability) next(n int) int { return n + 1 }
+
 func (s *stability) finish() error {
 	_, err := fmt.Fprintln(s.w, s.detector.Result())
 	return err

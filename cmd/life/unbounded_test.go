@@ -4,6 +4,7 @@ import (
 	"image/gif"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,6 +40,30 @@ func TestUnboundedOutReadsBackInPlace(t *testing.T) {
 	out, _, status := runLife(t, "", "-pattern", file, "-topology", "unbounded", "-gens", "0")
 	require.Zero(t, status)
 	assert.Equal(t, "generation 0  population 5  box 3x3 at (102,102)\n-*-\n--*\n***\n\n", out)
+}
+
+// TestUnboundedOutMacrocell writes the glider of
+// TestUnboundedOutReadsBackInPlace as Golly's macrocell, and starts from it
+// again, in place; so does a run of a Generations rule.
+func TestUnboundedOutMacrocell(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "far.mc")
+	_, _, status := runLife(t, "", "-pattern", "glider", "-topology", "unbounded", "-gens", "400", "-every", "1000", "-out", file)
+	require.Zero(t, status)
+	b, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "[M2] (colife)\n#R B3/S23\n#G 400\n#N glider, generation 400\n"), string(b))
+	out, _, status := runLife(t, "", "-pattern", file, "-topology", "unbounded", "-gens", "0")
+	require.Zero(t, status)
+	assert.Equal(t, "generation 0  population 5  box 3x3 at (102,102)\n-*-\n--*\n***\n\n", out)
+
+	file = filepath.Join(t.TempDir(), "brain.mc")
+	_, _, status = runLife(t, "", "-pattern", "brians-brain", "-topology", "unbounded", "-gens", "9", "-out", file)
+	require.Zero(t, status)
+	at9, _, status := runLife(t, "", "-pattern", "brians-brain", "-topology", "unbounded", "-gens", "9", "-print", "last")
+	require.Zero(t, status)
+	again, _, status := runLife(t, "", "-pattern", file, "-topology", "unbounded", "-gens", "0")
+	require.Zero(t, status)
+	assert.Equal(t, strings.Replace(at9, "generation 9", "generation 0", 1), again)
 }
 
 func TestUnboundedRefusals(t *testing.T) {

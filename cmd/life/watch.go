@@ -127,7 +127,7 @@ type view struct {
 // the live cells.
 func (v *view) home() {
 	v.vp = text.Viewport{}
-	v.follow = v.sim.Universe() != nil
+	v.follow = v.unbounded()
 	if v.follow {
 		v.vp.At = v.start.Box().Min
 	}
@@ -139,7 +139,7 @@ func (v *view) home() {
 // screen, on an unbounded plane after the live cells if it follows them.
 func (v *view) place(cols, rows int) {
 	v.vp.Cols, v.vp.Rows = cols, rows-1
-	if v.sim.Universe() == nil {
+	if !v.unbounded() {
 		v.vp.Clamp(v.sim.Bounds())
 		return
 	}
@@ -153,25 +153,20 @@ func middle(r life.Rect) life.Point {
 	return life.Point{X: r.Min.X + r.Dx()/2, Y: r.Min.Y + r.Dy()/2}
 }
 
-// board returns the board to draw.
-func (v *view) board() text.Board {
-	if u := v.sim.Universe(); u != nil {
-		return u
-	}
-	return text.Bounded{Grid: v.sim.Grid()}
-}
+// unbounded reports whether the board is the unbounded plane.
+func (v *view) unbounded() bool { return !v.sim.Options().Topology.Bounded() }
 
 // liveBox returns the live cells' bounding box: on a bounded board with
 // none, the board; on an unbounded plane with none, the start's box.
 func (v *view) liveBox() life.Rect {
-	if v.sim.Universe() != nil {
+	if v.unbounded() {
 		if b := v.sim.Bounds(); !b.Empty() {
 			return b
 		}
 		return v.start.Box()
 	}
 	var box life.Rect
-	v.board().Live(v.sim.Bounds(), func(x, y int64) {
+	life.Live(v.sim.Board(), v.sim.Bounds(), func(x, y int64) {
 		box = box.Union(life.RectOf(life.Point{X: x, Y: y}, 1, 1))
 	})
 	if box.Empty() {
@@ -182,13 +177,7 @@ func (v *view) liveBox() life.Rect {
 
 // state returns the state of cell p.
 func (v *view) state(p life.Point) life.State {
-	if u := v.sim.Universe(); u != nil {
-		return u.At(p.X, p.Y)
-	}
-	if g := v.sim.Grid(); p.X >= 0 && p.Y >= 0 && p.X < int64(g.Width()) && p.Y < int64(g.Height()) {
-		return g.At(int(p.X), int(p.Y))
-	}
-	return life.Empty
+	return v.sim.At(p.X, p.Y)
 }
 
 // steps returns the target speed in steps of -every generations a second.
@@ -277,7 +266,7 @@ func (v *view) key(ctx context.Context, ev event) (quit bool, err error) {
 		v.speed = max(v.speed/2, runner.MinSpeed)
 	case 'r', 'R':
 		v.stoppedAtLast = false
-		if v.sim.Universe() != nil {
+		if v.unbounded() {
 			u := life.NewUniverse()
 			u.Paste(v.start.Grid, v.start.Options.Origin)
 			return false, v.sim.ResetUniverse(u, 0)
@@ -293,7 +282,7 @@ func (v *view) key(ctx context.Context, ev event) (quit bool, err error) {
 		v.pan(0, dr)
 	case 'f', 'F':
 		v.vp.Fit(v.liveBox())
-		v.follow = v.sim.Universe() != nil
+		v.follow = v.unbounded()
 	case 'z', 'Z':
 		v.vp.ZoomAt(v.vp.Cols/2, v.vp.Rows/2, 1)
 	case 'x', 'X':
@@ -417,7 +406,7 @@ func (v *view) draw() error {
 	}
 	v.place(cols, rows)
 	v.frameOf.Style = text.Style{Colors: v.colors, States: v.sim.Options().Rule.States()}
-	v.buf = v.frameOf.Append(v.buf, v.vp, v.board(), v.status(cols))
+	v.buf = v.frameOf.Append(v.buf, v.vp, v.sim.Board(), v.status(cols))
 	if v.help {
 		v.buf = text.AppendOverlay(v.buf, strings.Split(watchKeys, "\n"), cols, rows-1)
 	}
@@ -465,7 +454,7 @@ func (v *view) status(cols int) string {
 		target = "PAUSED"
 	}
 	size := fmt.Sprintf("%dx%d", v.start.Grid.Width(), v.start.Grid.Height())
-	if v.sim.Universe() != nil {
+	if v.unbounded() {
 		size = "box " + v.sim.Bounds().String()
 	}
 	zoom := statusField{"", 9} // none at zoom 0

@@ -16,6 +16,9 @@
 // Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for
 // anything else (an unreadable pattern, a failed write, no display, an
 // interruption of -gif or -png).
+//
+// Built for a browser (GOOS=js GOARCH=wasm, make web) it is a web page
+// instead, which takes its flags from its address (main_js.go).
 package main
 
 import (
@@ -24,21 +27,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"colife/cmd/internal/setup"
 	"colife/cmd/lifeview/internal/cli"
-	"colife/cmd/lifeview/internal/display" // before Ebitengine: a clear error without a display
 )
-
-func main() {
-	display.Close() // Ebitengine has its own connection now
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := lifeview(ctx, os.Args[1:])
-	stop()
-	os.Exit(cli.Report(os.Stderr, err))
-}
 
 // lifeview is the whole program: it parses args, then lists the patterns,
 // writes pictures or opens the window. A panic on the main goroutine (where

@@ -23,6 +23,11 @@ func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer
 	if cfg.Pictures.Enabled() {
 		return cli.WritePictures(ctx, cfg, start)
 	}
+	return open(ctx, cfg, start, title(start))
+}
+
+// open opens the window on start, with title, and returns when it closes.
+func open(ctx context.Context, cfg *cli.Config, start *setup.Start, title string) error {
 	seed, density := start.Seed, start.Density
 	if seed == 0 {
 		seed = cfg.Seed // -seed with a pattern: the S key's soups
@@ -44,7 +49,7 @@ func run(ctx context.Context, cfg *cli.Config, stdin io.Reader, stderr io.Writer
 			History: cfg.History,
 			Rest:    restShare,
 		},
-		Title:      title(start),
+		Title:      title,
 		Name:       start.Name,
 		Zoom:       cfg.Zoom,
 		HUD:        cfg.HUD,

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"colife/life"
@@ -27,7 +29,7 @@ func BenchmarkRead(b *testing.B) {
 		for _, f := range []struct {
 			name  string
 			write func(io.Writer, *pattern.Pattern) error
-		}{{"rle", pattern.WriteRLE}, {"cells", pattern.WriteCells}} {
+		}{{"rle", pattern.WriteRLE}, {"cells", pattern.WriteCells}, {"mc", writeMacrocell}} {
 			var buf bytes.Buffer
 			if err := f.write(&buf, p); err != nil {
 				b.Fatal(err)
@@ -56,5 +58,54 @@ func BenchmarkWriteRLE(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// writeMacrocell writes p as a macrocell file.
+func writeMacrocell(w io.Writer, p *pattern.Pattern) error {
+	m, err := pattern.MacrocellFromPattern(p)
+	if err != nil {
+		return err
+	}
+	return pattern.WriteMacrocell(w, m)
+}
+
+// BenchmarkMacrocellFromGrid builds the quadtree of a soup of density 0.3,
+// as life -out x.mc does: B/op is about what it holds.
+func BenchmarkMacrocellFromGrid(b *testing.B) {
+	for _, size := range []int{256, 1024, 4096} {
+		g, err := life.NewGrid(size, size)
+		if err != nil {
+			b.Fatal(err)
+		}
+		g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
+		b.Run(fmt.Sprintf("%dx%d", size, size), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := pattern.MacrocellFromGrid(g, "soup", life.Conway, life.Torus, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMacrocellGosper2e40 reads the Gosper gun at generation 2^40 and
+// counts its 1.8e11 cells and their bounding box from the nodes.
+func BenchmarkMacrocellGosper2e40(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "macrocell", "gosper-2e40.mc"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		m, err := pattern.ReadMacrocell(bytes.NewReader(data), "gun.mc")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m.Population() == 0 || m.Bounds().Empty() {
+			b.Fatal("empty")
+		}
 	}
 }

@@ -89,3 +89,48 @@ func ExampleRead_generations() {
 	// 2A$2B!
 	// bad.rle:2:2: state 3 (C) but rule B2/S/C3 has 3 states, 0 to 2
 }
+
+func ExampleReadMacrocell() {
+	f, err := os.Open("testdata/macrocell/gosper-2e40.mc")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	m, err := pattern.ReadMacrocell(f, "gun.mc")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("generation %s: %d nodes, %d live cells in %s\n", m.Generation, len(m.Nodes), m.Population(), m.Bounds())
+	_, err = m.Pattern()
+	fmt.Println(err)
+	// Output:
+	// generation 1099511627776: 1086 nodes, 183251938004 live cells in 274877906962x274877906949 at (0,0)
+	// pattern has 183,251,938,004 live cells, more than the 4,194,304 the engines that expand it take; run it with -engine hashlife
+}
+
+func ExampleWriteMacrocell() {
+	g, _ := life.ParseGrid(
+		".O.",
+		"..O",
+		"OOO",
+	)
+	m, err := pattern.MacrocellFromPattern(pattern.FromGrid(g, "Glider", life.Conway))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := pattern.WriteMacrocell(os.Stdout, m); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(m.Square(), m.Bounds())
+	// Output:
+	// [M2] (colife)
+	// #R B3/S23
+	// #N Glider
+	// $$$$$$$.*$
+	// ..*$***$
+	// 4 0 1 0 2
+	// 16x16 at (-8,-7) 3x3 at (0,0)
+}

@@ -121,3 +121,65 @@ func FuzzReadCells(f *testing.F) {
 func FuzzReadLife106(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { checkRead(t, data, "fuzz.lif") })
 }
+
+// FuzzMacrocell reads macrocell files (and, through their name, any other
+// format) with Read, as the other fuzzers do, and with ReadMacrocell, which
+// either fails with a *ParseError or returns a pattern that Check accepts,
+// that reads back as written, and whose population and bounding box, counted
+// from the nodes, are those of its cells.
+func FuzzMacrocell(f *testing.F) {
+	addLibrary(f, filepath.Join("testdata", "macrocell"), ".mc")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRead(t, data, "fuzz.mc")
+		checkMacrocell(t, data)
+	})
+}
+
+// maxFuzzCells is the most live cells checkMacrocell expands into a
+// universe.
+const maxFuzzCells = 1 << 16
+
+func checkMacrocell(t *testing.T, data []byte) {
+	m, err := pattern.ReadMacrocell(bytes.NewReader(data), "fuzz.mc")
+	if err != nil {
+		assert.Nil(t, m)
+		var pe *pattern.ParseError
+		require.True(t, errors.As(err, &pe), "not a *ParseError: %v", err)
+		assert.True(t, strings.HasPrefix(err.Error(), "fuzz.mc:"), "error %q does not start with the file name", err)
+		assert.NotContains(t, err.Error(), "\n")
+		return
+	}
+	require.NoError(t, m.Check())
+	var b bytes.Buffer
+	require.NoError(t, pattern.WriteMacrocell(&b, m))
+	back, err := pattern.ReadMacrocell(bytes.NewReader(b.Bytes()), "written.mc")
+	require.NoError(t, err, "reading back:\n%s", b.String())
+	sameMacrocell(t, m, back)
+
+	pop := m.Population()
+	if pop > maxFuzzCells {
+		_, err := m.Universe(1 << 20)
+		require.ErrorIs(t, err, life.ErrBudget)
+		return
+	}
+	u, err := m.Universe(0)
+	require.NoError(t, err)
+	require.Equal(t, pop, uint64(u.Population()))
+	require.Equal(t, u.Bounds(), m.Bounds())
+	rule := life.Conway
+	if m.Rule != "" {
+		rule = mustRule(t, m.Rule)
+	}
+	switch {
+	case !m.MultiState && rule.States() > 2:
+		rule, err = rule.WithStates(2) // cells of bits are alive
+	case m.MultiState && m.Rule == "":
+		rule, err = rule.WithStates(life.MaxStates) // states of no rule
+	}
+	require.NoError(t, err)
+	again, err := pattern.MacrocellFromUniverse(u, m.Name, rule, 0)
+	require.NoError(t, err)
+	ua, err := again.Universe(0)
+	require.NoError(t, err)
+	require.True(t, u.Equal(ua), "rebuilt from its cells")
+}

@@ -104,52 +104,62 @@ func TestWriteGridFails(t *testing.T) {
 // straight from the tiles and through FromUniverse's list of cells, and reads
 // them back in place; two-state ones and ones of a Generations rule.
 func TestWriteUniverseMatchesFromUniverse(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	brain, err := life.ParseRule("briansbrain")
-	require.NoError(t, err)
-	for _, rule := range []life.Rule{life.Conway, brain} {
-		for _, tc := range []struct {
-			w, h    int
-			at      life.Point
-			density float64
-		}{
-			{1, 1, life.Point{}, 1},
-			{3, 3, life.Point{X: -70, Y: 5}, 0.5},
-			{130, 70, life.Point{X: -64, Y: -65}, 0.3},
-			{200, 3, life.Point{X: 1 << 40, Y: -(1 << 40)}, 0.9},
-			{5, 5, life.Point{}, 0}, // empty
-		} {
+	eachSoup(t, rand.New(rand.NewPCG(5, 6)), soups, func(t *testing.T, rule life.Rule, u *life.Universe) {
+		p := pattern.FromUniverse(u, "soup", rule, 7)
+		var want, got bytes.Buffer
+		require.NoError(t, pattern.WriteRLE(&want, p))
+		require.NoError(t, pattern.WriteUniverseRLE(&got, u, "soup", rule, 7))
+		assert.Equal(t, want.String(), got.String(), "RLE")
+		if u.Population() > 0 { // an empty box, 0x0, is not a file Read takes
+			back, err := pattern.Read(&got, "back.rle")
+			require.NoError(t, err)
+			require.NotNil(t, back.Position)
+			bg, err := back.Grid(0)
+			require.NoError(t, err)
+			bu := life.NewUniverse()
+			bu.Paste(bg, *back.Position)
+			assert.True(t, u.Equal(bu), "read back in place")
+			for _, c := range back.Cells {
+				assert.Equal(t, u.At(back.Position.X+int64(c.X), back.Position.Y+int64(c.Y)), c.State())
+			}
+		}
+
+		want.Reset()
+		got.Reset()
+		samePlaintext(t, p, &want, pattern.WriteCells(&want, p), &got, pattern.WriteUniverseCells(&got, u, "soup", rule, 7))
+	})
+}
+
+// soupCase is a random soup on the plane: a w × h grid of that density, its
+// top-left cell at at.
+type soupCase struct {
+	w, h    int
+	at      life.Point
+	density float64
+}
+
+// soups are the universes the writers' tests write and read back.
+var soups = []soupCase{
+	{1, 1, life.Point{}, 1},
+	{3, 3, life.Point{X: -70, Y: 5}, 0.5},
+	{130, 70, life.Point{X: -64, Y: -65}, 0.3},
+	{200, 3, life.Point{X: 1 << 40, Y: -(1 << 40)}, 0.9},
+	{5, 5, life.Point{}, 0}, // empty
+}
+
+// eachSoup calls f in a subtest with each soup of the list, drawn from r,
+// under B3/S23 and under Brian's Brain (with its dying states).
+func eachSoup(t *testing.T, r *rand.Rand, list []soupCase, f func(t *testing.T, rule life.Rule, u *life.Universe)) {
+	for _, rule := range []life.Rule{life.Conway, mustRule(t, "briansbrain")} {
+		for _, tc := range list {
 			t.Run(fmt.Sprintf("%s %dx%d at %s, %g", rule, tc.w, tc.h, tc.at, tc.density), func(t *testing.T) {
 				g, err := life.NewGrid(tc.w, tc.h)
 				require.NoError(t, err)
-				if tc.density > 0 {
-					g.Randomize(r, tc.density)
-					randomStates(g, r, rule.States())
-				}
+				g.Randomize(r, tc.density)
+				randomStates(g, r, rule.States())
 				u := life.NewUniverse()
 				u.Paste(g, tc.at)
-				p := pattern.FromUniverse(u, "soup", rule, 7)
-				var want, got bytes.Buffer
-				require.NoError(t, pattern.WriteRLE(&want, p))
-				require.NoError(t, pattern.WriteUniverseRLE(&got, u, "soup", rule, 7))
-				assert.Equal(t, want.String(), got.String(), "RLE")
-				if u.Population() > 0 { // an empty box, 0x0, is not a file Read takes
-					back, err := pattern.Read(&got, "back.rle")
-					require.NoError(t, err)
-					require.NotNil(t, back.Position)
-					bg, err := back.Grid(0)
-					require.NoError(t, err)
-					bu := life.NewUniverse()
-					bu.Paste(bg, *back.Position)
-					assert.True(t, u.Equal(bu), "read back in place")
-					for _, c := range back.Cells {
-						assert.Equal(t, u.At(back.Position.X+int64(c.X), back.Position.Y+int64(c.Y)), c.State())
-					}
-				}
-
-				want.Reset()
-				got.Reset()
-				samePlaintext(t, p, &want, pattern.WriteCells(&want, p), &got, pattern.WriteUniverseCells(&got, u, "soup", rule, 7))
+				f(t, rule, u)
 			})
 		}
 	}

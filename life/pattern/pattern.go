@@ -1,11 +1,19 @@
 // Package pattern reads and writes Game of Life patterns, and holds a small
 // library of well known ones.
 //
-// Three file formats are read, told apart by their content rather than their
+// Four file formats are read, told apart by their content rather than their
 // name: RLE (the "x = m, y = n" header and a run-length body, the format of
 // Golly and LifeWiki), plaintext ".cells" (rows of '.' and 'O' under '!'
-// comment lines) and Life 1.06 (a "#Life 1.06" line and then one "x y" pair
-// per live cell). RLE and plaintext are also written.
+// comment lines), Life 1.06 (a "#Life 1.06" line and then one "x y" pair
+// per live cell) and Golly's macrocell ".mc" (an "[M2]" line and then a
+// quadtree, each distinct square once, for patterns too large or too regular
+// for a list of cells). RLE, plaintext and macrocell are also written.
+//
+// A Macrocell holds a macrocell file's tree as it is, for HashLife; its
+// population and bounding box are counted from the nodes, and Pattern and
+// Universe expand it into cells when that fits (MaxLive, the memory budget).
+// Read expands one into a Pattern; ReadMacrocell and LoadMacrocell read any
+// pattern as a Macrocell.
 //
 // A Pattern is a list of live cells inside a declared box, each alive or, under
 // a Generations rule, dying (RLE writes those states as Golly does, '.' for

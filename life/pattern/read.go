@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"colife/life"
 )
 
 // MaxInput is the largest file Read accepts, in bytes.
@@ -22,17 +24,44 @@ const (
 	rleFormat
 	cellsFormat
 	life106Format
+	macrocellFormat
 )
 
-// Read reads a pattern in RLE, plaintext or Life 1.06 format, telling them
-// apart by the first line that is not blank: "#Life 1.06", or '#' or "x ="
-// for RLE, or '!' for plaintext. When that line does not say, the extension of
-// name decides (.rle, .cells, .lif or .life), and failing that a line that
-// looks like an RLE body, a plaintext row or a Life 1.06 cell. name is used in
-// errors and warnings, as in "gun.rle:4:17: unexpected 'z' in RLE body".
-// Every error about the content is a *ParseError; an error from r is returned
-// wrapped, after the name.
+// Read reads a pattern in RLE, plaintext, Life 1.06 or macrocell format,
+// telling them apart by the first line that is not blank: "#Life 1.06", or
+// '#' or "x =" for RLE, '!' for plaintext, '[' ("[M2]") for macrocell. When
+// that line does not say, the extension of name decides (.rle, .cells, .lif
+// or .life, .mc, which also claims a first line of '#'), and failing that a
+// line that looks like an RLE body, a plaintext row or a Life 1.06 cell.
+// name is used in errors and warnings, as in "gun.rle:4:17: unexpected 'z'
+// in RLE body". Every error about the content is a *ParseError; an error
+// from r is returned wrapped, after the name.
+//
+// A macrocell file is expanded into its list of cells (Macrocell.Pattern),
+// placed (Position); one with more than MaxLive live cells, or a box larger
+// than MaxSide, is refused with an error that says so and names -engine
+// hashlife: ReadMacrocell reads it as it is.
 func Read(r io.Reader, name string) (*Pattern, error) {
+	ls, err := readLines(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if detect(ls, name) == macrocellFormat {
+		m, err := readMacrocell(name, ls)
+		if err != nil {
+			return nil, err
+		}
+		p, err := m.expand("the pattern")
+		if err != nil {
+			return nil, &ParseError{File: name, Msg: err.Error(), Err: life.ErrSize}
+		}
+		return p, nil
+	}
+	return readPattern(name, ls)
+}
+
+// readLines reads at most MaxInput bytes from r and splits them into lines.
+func readLines(r io.Reader, name string) (lines, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -40,10 +69,12 @@ func Read(r io.Reader, name string) (*Pattern, error) {
 	if len(data) > MaxInput {
 		return nil, &ParseError{File: name, Msg: fmt.Sprintf("larger than %d MiB; not a pattern file", MaxInput>>20)}
 	}
-	ls, err := splitLines(name, data)
-	if err != nil {
-		return nil, err
-	}
+	return splitLines(name, data)
+}
+
+// readPattern reads a file in a format other than macrocell, which detect
+// tells.
+func readPattern(name string, ls lines) (*Pattern, error) {
 	switch detect(ls, name) {
 	case rleFormat:
 		return readRLE(name, ls)
@@ -54,13 +85,13 @@ func Read(r io.Reader, name string) (*Pattern, error) {
 	}
 	first := ls.firstText()
 	if first < 0 {
-		return nil, &ParseError{File: name, Msg: "empty: want an RLE, plaintext (.cells) or Life 1.06 pattern"}
+		return nil, &ParseError{File: name, Msg: "empty: want an RLE, plaintext (.cells), Life 1.06 or macrocell (.mc) pattern"}
 	}
 	l := ls[first]
 	if s := strings.TrimSpace(l.text); strings.HasPrefix(strings.ToLower(s), "#life") {
-		return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: fmt.Sprintf("unsupported format %q: want #Life 1.06, RLE or plaintext (.cells)", s)}
+		return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: fmt.Sprintf("unsupported format %q: want #Life 1.06, RLE, plaintext (.cells) or macrocell (.mc)", s)}
 	}
-	return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: "unknown format: want an RLE header \"x = m, y = n\", a plaintext row of '.' and 'O', or \"#Life 1.06\""}
+	return nil, &ParseError{File: name, Line: l.n, Col: 1, Msg: "unknown format: want an RLE header \"x = m, y = n\", a plaintext row of '.' and 'O', \"#Life 1.06\" or \"[M2]\""}
 }
 
 // line is one line of a file without its line ending, and its 1-based number.
@@ -112,23 +143,28 @@ func detect(ls lines, name string) format {
 	}
 	s := strings.TrimSpace(ls[i].text)
 	lower := strings.ToLower(s)
+	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case strings.HasPrefix(lower, "#life 1.06"):
 		return life106Format
 	case strings.HasPrefix(lower, "#life"):
 		return unknownFormat
+	case s[0] == '[', s[0] == '#' && ext == ".mc":
+		return macrocellFormat
 	case s[0] == '#', s[0] == 'x', s[0] == 'X':
 		return rleFormat
 	case s[0] == '!':
 		return cellsFormat
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
+	switch ext {
 	case ".rle":
 		return rleFormat
 	case ".cells":
 		return cellsFormat
 	case ".lif", ".life":
 		return life106Format
+	case ".mc":
+		return macrocellFormat
 	}
 	// The content only hints: let the reader say what is wrong with it.
 	if f := strings.Fields(s); len(f) == 2 && isInteger(f[0]) && isInteger(f[1]) {
@@ -156,10 +192,27 @@ func quoteByte(s string) string {
 // Load loads a pattern from spec: "-" reads stdin, the name of an existing
 // file reads that file, and anything else is looked up, in any case, among the
 // built-in patterns. An unknown name is an error wrapping ErrUnknown that says
-// how to list the built-in names.
+// how to list the built-in names. Where the system has no files to look at
+// (a browser's WebAssembly, whose every file call fails as unsupported), a
+// name is a built-in pattern's.
 func Load(spec string, stdin io.Reader) (*Pattern, error) {
+	var p *Pattern
+	builtin, err := load(spec, stdin, func(r io.Reader, name string) (err error) {
+		p, err = Read(r, name)
+		return err
+	})
+	if builtin != nil {
+		return builtin, nil
+	}
+	return p, err
+}
+
+// load calls read with stdin for "-" or with the file spec names, and
+// returns its error; or, when there is no such file, returns the built-in
+// pattern of that name.
+func load(spec string, stdin io.Reader, read func(r io.Reader, name string) error) (*Pattern, error) {
 	if spec == "-" {
-		return Read(stdin, "stdin")
+		return nil, read(stdin, "stdin")
 	}
 	if fi, err := os.Stat(spec); err == nil {
 		if fi.IsDir() {
@@ -170,8 +223,8 @@ func Load(spec string, stdin io.Reader) (*Pattern, error) {
 			return nil, fmt.Errorf("pattern: %w", err)
 		}
 		defer f.Close()
-		return Read(f, spec)
-	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, read(f, spec)
+	} else if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, errors.ErrUnsupported) {
 		return nil, fmt.Errorf("pattern: %w", err)
 	}
 	p, err := Builtin(spec)

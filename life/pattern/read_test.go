@@ -25,12 +25,12 @@ func TestReadErrors(t *testing.T) {
 		size bool // the error wraps life.ErrSize
 	}{
 		// Any format.
-		{"empty", "e.rle", "", "e.rle: empty: want an RLE, plaintext (.cells) or Life 1.06 pattern", false},
-		{"blank lines only", "e.rle", "\n  \r\n\t\n", "e.rle: empty: want an RLE, plaintext (.cells) or Life 1.06 pattern", false},
+		{"empty", "e.rle", "", "e.rle: empty: want an RLE, plaintext (.cells), Life 1.06 or macrocell (.mc) pattern", false},
+		{"blank lines only", "e.rle", "\n  \r\n\t\n", "e.rle: empty: want an RLE, plaintext (.cells), Life 1.06 or macrocell (.mc) pattern", false},
 		{"binary garbage", "g.rle", "\x00\x01\x02PNG", "g.rle:1:1: binary data (byte 0x00); not a pattern file", false},
 		{"a PNG file", "g.png", "\x89PNG\r\n\x1a\n\x00\x00", "g.png:2:1: binary data (byte 0x1a); not a pattern file", false},
-		{"unknown format", "g.txt", "hello world\n", `g.txt:1:1: unknown format: want an RLE header "x = m, y = n", a plaintext row of '.' and 'O', or "#Life 1.06"`, false},
-		{"Life 1.05", "g.lif", "#Life 1.05\n#P 0 0\n**\n", `g.lif:1:1: unsupported format "#Life 1.05": want #Life 1.06, RLE or plaintext (.cells)`, false},
+		{"unknown format", "g.txt", "hello world\n", `g.txt:1:1: unknown format: want an RLE header "x = m, y = n", a plaintext row of '.' and 'O', "#Life 1.06" or "[M2]"`, false},
+		{"Life 1.05", "g.lif", "#Life 1.05\n#P 0 0\n**\n", `g.lif:1:1: unsupported format "#Life 1.05": want #Life 1.06, RLE, plaintext (.cells) or macrocell (.mc)`, false},
 
 		// RLE header.
 		{"missing header", "g.rle", "#N x\nbo$obo!", `g.rle:2:1: missing RLE header: want "x = width, y = height" before the body, found 'b'`, false},
@@ -193,7 +193,7 @@ func TestLoad(t *testing.T) {
 		{name: "stdin", spec: "-", stdin: "#N from stdin\nx = 3, y = 1\n3o!", wantName: "from stdin"},
 		{name: "a built-in name", spec: "Blinker", wantName: "blinker"},
 		{name: "a bad file", spec: bad, err: bad + ":2:3: unexpected 'z' in RLE body; want b, o, $ or !"},
-		{name: "bad stdin", spec: "-", stdin: "", err: "stdin: empty: want an RLE, plaintext (.cells) or Life 1.06 pattern"},
+		{name: "bad stdin", spec: "-", stdin: "", err: "stdin: empty: want an RLE, plaintext (.cells), Life 1.06 or macrocell (.mc) pattern"},
 		{name: "a directory", spec: dir, err: `pattern "` + dir + `" is a directory, not a pattern file`},
 		{name: "unknown", spec: "no-such.rle", err: `pattern "no-such.rle": unknown pattern: no such file, and no built-in pattern of that name (-list shows them)`},
 	}

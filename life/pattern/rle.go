@@ -72,22 +72,34 @@ func (p *Pattern) rleComment(name string, l line) error {
 		return p.xrle(name, l)
 	}
 	text := strings.TrimSpace(l.text[2:])
-	switch l.text[1] {
-	case 'N':
-		if p.Name == "" {
-			p.Name = text
-		}
-	case 'C', 'c':
-		p.Comments = append(p.Comments, text)
-	case 'O':
-		p.Comments = append(p.Comments, strings.TrimSpace("Author: "+text))
-	case 'r':
-		if p.Rule == "" {
-			col := 3 + strings.Index(l.text[2:], text)
-			return p.setRule(name, l.n, col, text)
-		}
+	if comment(&p.Name, &p.Comments, l.text[1], text) {
+		return nil
+	}
+	if l.text[1] == 'r' && p.Rule == "" {
+		col := 3 + strings.Index(l.text[2:], text)
+		return p.setRule(name, l.n, col, text)
 	}
 	return nil
+}
+
+// comment keeps the text of a "#N", "#C"/"#c" or "#O" line of RLE or
+// macrocell, kind being the letter: the first name in name, each comment
+// in comments, an author as "Author: ..."; it reports whether kind was one
+// of those.
+func comment(name *string, comments *[]string, kind byte, text string) bool {
+	switch kind {
+	case 'N':
+		if *name == "" {
+			*name = text
+		}
+	case 'C', 'c':
+		*comments = append(*comments, text)
+	case 'O':
+		*comments = append(*comments, strings.TrimSpace("Author: "+text))
+	default:
+		return false
+	}
+	return true
 }
 
 // xrle reads Golly's extended RLE line, "#CXRLE Pos=x,y Gen=n": where the
@@ -123,14 +135,20 @@ func (p *Pattern) xrle(name string, l line) error {
 
 // setRule checks a rule as written and keeps it, and the bounded grid of
 // Golly's suffix, such as ":T100,80", in p.Bounds.
-func (p *Pattern) setRule(name string, n, col int, text string) error {
+func (p *Pattern) setRule(name string, n, col int, text string) (err error) {
+	p.Rule, p.Bounds, err = checkRule(name, n, col, text)
+	return err
+}
+
+// checkRule checks a rule written at line n, column col of the file name,
+// and returns it without its bounded-grid suffix, and the grid.
+func checkRule(name string, n, col int, text string) (string, life.Bounds, error) {
 	_, b, err := life.ParseRuleBounds(text)
 	if err != nil {
-		return &ParseError{File: name, Line: n, Col: col, Msg: err.Error(), Err: err}
+		return "", life.Bounds{}, &ParseError{File: name, Line: n, Col: col, Msg: err.Error(), Err: err}
 	}
 	rule, _, _ := strings.Cut(text, ":")
-	p.Rule, p.Bounds = strings.TrimSpace(rule), b
-	return nil
+	return strings.TrimSpace(rule), b, nil
 }
 
 // header scans an RLE header line.
@@ -479,18 +497,7 @@ func writeRLE(w io.Writer, p *Pattern, rule string, runs runs, top life.State) e
 		}
 		bw.WriteByte('\n')
 	}
-	if p.Name != "" {
-		fmt.Fprintf(bw, "#N %s\n", oneLine(p.Name))
-	}
-	for _, c := range p.Comments {
-		for _, s := range strings.Split(c, "\n") {
-			if author, ok := strings.CutPrefix(s, "Author: "); ok {
-				fmt.Fprintln(bw, strings.TrimRight("#O "+author, " ")) // as the reader made it
-				continue
-			}
-			fmt.Fprintln(bw, strings.TrimRight("#C "+s, " "))
-		}
-	}
+	writeComments(bw, p.Name, p.Comments)
 	fmt.Fprintf(bw, "x = %d, y = %d", p.Width, p.Height)
 	if rule != "" {
 		fmt.Fprintf(bw, ", rule = %s", rule)
@@ -521,6 +528,24 @@ func writeRLE(w io.Writer, p *Pattern, rule string, runs runs, top life.State) e
 	rw.token([]byte{'!'})
 	bw.WriteByte('\n')
 	return bw.Flush()
+}
+
+// writeComments writes the "#N" line of name, if any, and a "#C" line for
+// each line of the comments ("#O" for one that starts "Author: ", as the
+// readers made it), as RLE and macrocell have them.
+func writeComments(bw *bufio.Writer, name string, comments []string) {
+	if name != "" {
+		fmt.Fprintf(bw, "#N %s\n", oneLine(name))
+	}
+	for _, c := range comments {
+		for _, s := range strings.Split(c, "\n") {
+			if author, ok := strings.CutPrefix(s, "Author: "); ok {
+				fmt.Fprintln(bw, strings.TrimRight("#O "+author, " "))
+				continue
+			}
+			fmt.Fprintln(bw, strings.TrimRight("#C "+s, " "))
+		}
+	}
 }
 
 // oneLine replaces the line breaks in s with spaces.

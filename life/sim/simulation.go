@@ -109,7 +109,7 @@ func newUnbounded(ctx context.Context, g *life.Grid, opt Options) (*Simulation, 
 		return nil, fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", opt.Rule)
 	}
 	if opt.Engine.EveryCell() {
-		return nil, fmt.Errorf("the %s engine runs every cell of a bounded grid; on an unbounded plane use the goroutine, coroutine or direct engine", opt.Engine)
+		return nil, fmt.Errorf("the %s engine runs every cell of a bounded grid; on an unbounded plane use the goroutine, coroutine, generator or direct engine", opt.Engine)
 	}
 	s := &Simulation{opt: opt, uni: life.NewUniverse(), done: ctx.Done()}
 	s.uni.Paste(g, opt.Origin)
@@ -444,6 +444,105 @@ type stepper interface {
 	Step(cur, next *life.Grid, cancel <-chan struct{}) bool
 	Drivers() int
 	Stop()
+}
+
+// At returns the state of the cell at (x, y) of the current generation:
+// on the board, or on the plane; Empty beyond a bounded board's edge.
+func (s *Simulation) At(x, y int64) life.State {
+	if s.uni != nil {
+		return s.uni.At(x, y)
+	}
+	g := s.board()
+	if x < 0 || y < 0 || x >= int64(g.Width()) || y >= int64(g.Height()) {
+		return life.Empty
+	}
+	return g.At(int(x), int(y))
+}
+
+// Board returns the current generation as a life.Board: the grid of a
+// bounded board, the Universe of an unbounded one. It belongs to the
+// simulation, as Grid's result does: read it, but not past the next call
+// to Step, Run, Reset, Restore or Set.
+func (s *Simulation) Board() life.Board {
+	if s.uni != nil {
+		return s.uni
+	}
+	return s.board().Board()
+}
+
+// A Snapshot is one generation of a simulation kept aside: a copy that
+// nobody writes, which any goroutine may read and Restore makes current
+// again. The zero Snapshot holds no board.
+type Snapshot struct {
+	board life.Board
+	bytes int
+}
+
+// Board returns the generation's cells, or nil for the zero Snapshot.
+func (p Snapshot) Board() life.Board { return p.board }
+
+// Bytes returns about how much memory the snapshot holds.
+func (p Snapshot) Bytes() int { return p.bytes }
+
+// Equal reports whether p and q hold the same cells at the same places.
+func (p Snapshot) Equal(q Snapshot) bool {
+	a, aok := p.board.(*life.Universe)
+	b, bok := q.board.(*life.Universe)
+	if aok && bok {
+		return a.Equal(b)
+	}
+	return p.board == nil && q.board == nil
+}
+
+// NewSnapshot returns a snapshot of a copy of u.
+func NewSnapshot(u *life.Universe) Snapshot {
+	c := u.Clone()
+	return Snapshot{board: c, bytes: c.Bytes()}
+}
+
+// Holds reports whether the current generation holds the cells of p, and
+// no others.
+func (s *Simulation) Holds(p Snapshot) bool {
+	u, ok := p.board.(*life.Universe)
+	if !ok {
+		return false
+	}
+	if s.uni != nil {
+		return s.uni.Equal(u)
+	}
+	return p.Equal(s.Snapshot())
+}
+
+// Snapshot returns a copy of the current generation: on an unbounded plane
+// the tiles that hold a cell, on a bounded board its cells as a Universe
+// from (0, 0), so that a snapshot costs what the life on the board costs.
+func (s *Simulation) Snapshot() Snapshot {
+	if s.uni != nil {
+		return NewSnapshot(s.uni)
+	}
+	u := life.NewUniverse()
+	u.Paste(s.board(), life.Point{})
+	return Snapshot{board: u, bytes: u.Bytes()}
+}
+
+// Restore makes the cells of p, numbered generation, the current
+// generation: on a bounded board those inside it. p may come from another
+// simulation, of another engine or rule (a state the rule lacks is
+// clamped, as Set clamps it).
+func (s *Simulation) Restore(p Snapshot, generation int) error {
+	u, ok := p.board.(*life.Universe)
+	if !ok {
+		return errors.New("restore: an empty snapshot")
+	}
+	if s.uni != nil {
+		return s.ResetUniverse(u, generation)
+	}
+	g, err := life.NewGrid(s.cur.Width(), s.cur.Height())
+	if err != nil {
+		return err
+	}
+	u.Copy(g, life.Point{})
+	return s.Reset(g, generation)
 }
 
 // Options returns the options the simulation was made with.

@@ -10,6 +10,7 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/render/output"
 	"colife/render/runner"
 	"colife/render/view"
 )
@@ -45,9 +46,12 @@ type Controller struct {
 	Frame *runner.Frame
 	// Clipboard is the system clipboard, or nil if there is none.
 	Clipboard Clipboard
-	// Dir is where Ctrl+S saves; Name names the files, after the pattern
-	// (picture.Name), and follows the patterns loaded.
-	Dir, Name string
+	// Files keeps what Ctrl+S saves: a new file in the current directory
+	// (output.Folder) unless the window gives another, such as a browser's
+	// downloads. Name names the files, after the pattern (picture.Name),
+	// and follows the patterns loaded.
+	Files Files
+	Name  string
 	// Message, when not "", is a line for the window to show: it takes it
 	// and sets it to "".
 	Message string
@@ -82,7 +86,7 @@ type Controller struct {
 
 // New returns a controller of v that sends commands to sink.
 func New(v view.View, sink Sink, hud bool) *Controller {
-	return &Controller{View: v, sink: sink, HUD: hud, Dir: ".", Lines: true}
+	return &Controller{View: v, sink: sink, HUD: hud, Files: output.Folder("."), Lines: true}
 }
 
 // binding is a key and what it does.
@@ -128,7 +132,7 @@ var bindings = []binding{
 	{[]Key{KeyCtrlShiftZ, KeyCtrlY}, func(c *Controller) { c.sink.Do(runner.Redo{}) }},
 	{[]Key{KeyCtrlC}, func(c *Controller) { c.copySelection() }},
 	{[]Key{KeyCtrlX}, func(c *Controller) { c.cut() }},
-	{[]Key{KeyCtrlV}, func(c *Controller) { c.pasteClipboard() }},
+	{[]Key{KeyCtrlV}, func(c *Controller) { c.Paste() }},
 	{[]Key{KeyDelete}, func(c *Controller) { c.clearSelection() }},
 	{[]Key{KeyCtrlS}, func(c *Controller) { c.save() }},
 	{[]Key{KeyPeriod}, func(c *Controller) { c.sink.Do(runner.Bigger{}) }},

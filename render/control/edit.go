@@ -10,7 +10,6 @@ import (
 
 	"colife/life"
 	"colife/life/pattern"
-	"colife/render/output"
 	"colife/render/picture"
 	"colife/render/runner"
 )
@@ -20,6 +19,15 @@ import (
 type Clipboard interface {
 	ReadText() (string, error)
 	WriteText(s string) error
+}
+
+// Files keeps the files a window saves. output.Folder saves them in a
+// directory; a page gives the browser's downloads.
+type Files interface {
+	// Save saves a new file named base+ext (or like it, if that is taken)
+	// with what write writes, and returns where it went, for the user; on
+	// failure, the file it tried, if any, and why.
+	Save(base, ext string, write func(io.Writer) error) (string, error)
 }
 
 // Floating is a paste that follows the cursor until a click places it: its
@@ -102,17 +110,10 @@ func (c *Controller) live(r life.Rect, f func(p life.Point, s life.State)) {
 	fr := c.Frame
 	switch {
 	case fr == nil:
-	case fr.Universe != nil:
-		fr.Universe.Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
+	case fr.Plane != nil:
+		fr.Plane.Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
 	case fr.Grid != nil:
-		r = r.Intersect(life.RectOf(life.Point{}, int64(fr.Grid.Width()), int64(fr.Grid.Height())))
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			for x := r.Min.X; x < r.Max.X; x++ {
-				if s := fr.Grid.At(int(x), int(y)); s != life.Empty {
-					f(life.Point{X: x, Y: y}, s)
-				}
-			}
-		}
+		fr.Grid.Board().Cells(r, func(x, y int64, s life.State) { f(life.Point{X: x, Y: y}, s) })
 	}
 }
 
@@ -138,7 +139,7 @@ func (c *Controller) board() life.Rect {
 	if r, ok := c.Selection(); ok {
 		return r
 	}
-	if c.Frame.Universe != nil {
+	if c.Frame.Plane != nil {
 		return c.Frame.Bounds
 	}
 	return life.RectOf(life.Point{}, int64(c.Frame.Grid.Width()), int64(c.Frame.Grid.Height()))
@@ -185,9 +186,10 @@ func (c *Controller) clearSelection() {
 	}
 }
 
-// pasteClipboard reads a pattern from the clipboard and floats it under the
-// cursor.
-func (c *Controller) pasteClipboard() {
+// Paste reads a pattern from the clipboard and floats it under the cursor,
+// as Ctrl+V does: a page, whose clipboard comes with the browser's paste
+// events, calls it on each.
+func (c *Controller) Paste() {
 	if c.Clipboard == nil {
 		c.say("no clipboard")
 		return
@@ -213,25 +215,19 @@ func (c *Controller) place() {
 	c.float = nil
 }
 
-// save writes the board, or the selection, as RLE to a new file in Dir
-// named after the pattern and the generation, and says where.
+// save writes the board, or the selection, as RLE to a new file named after
+// the pattern and the generation, and says where.
 func (c *Controller) save() {
 	if c.Frame == nil || !c.Frame.Started {
 		return
 	}
-	path, err := output.FreeName(c.Dir, picture.Name(c.Name, c.Frame.Generation), ".rle")
-	if err == nil {
-		r := c.board()
-		err = output.WriteFile(path, func(w io.Writer) error { return c.writeRLE(w, r) })
-	}
+	r := c.board()
+	where, err := c.Files.Save(picture.Name(c.Name, c.Frame.Generation), ".rle", func(w io.Writer) error { return c.writeRLE(w, r) })
 	if err != nil {
-		c.say(fmt.Sprintf("save %s: %v", path, err))
+		c.say(fmt.Sprintf("save %s: %v", where, err))
 		return
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	c.say("saved " + path)
+	c.say("saved " + where)
 }
 
 // Drop loads the first of the files dropped on the window, in place of the

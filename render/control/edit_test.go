@@ -15,6 +15,7 @@ import (
 	"colife/life/pattern"
 	"colife/life/sim"
 	"colife/render/control"
+	"colife/render/output"
 	"colife/render/runner"
 	"colife/render/view"
 )
@@ -40,7 +41,7 @@ func editing(t *testing.T, rows ...string) (*control.Controller, *sink, *clipboa
 	c := control.New(view.View{GridW: g.Width(), GridH: g.Height(), ScreenW: 400, ScreenH: 300, Zoom: 10}, &s, false)
 	c.Frame = &runner.Frame{Grid: g, Options: sim.Options{Rule: highlife}, Generation: 5, Started: true}
 	c.Name = "test"
-	c.Dir = t.TempDir()
+	c.Files = output.Folder(t.TempDir())
 	clip := &clipboard{}
 	c.Clipboard = clip
 	return c, &s, clip, newInput()
@@ -280,9 +281,10 @@ func TestLibraryPicker(t *testing.T) {
 
 func TestSave(t *testing.T) {
 	c, _, _, in := editing(t, board...)
+	dir := string(c.Files.(output.Folder))
 	in.press(control.KeyCtrlS)
 	c.Update(in)
-	path := filepath.Join(c.Dir, "test-gen5.rle")
+	path := filepath.Join(dir, "test-gen5.rle")
 	assert.Equal(t, "saved "+path, c.Message)
 	p, err := pattern.Load(path, nil)
 	require.NoError(t, err)
@@ -299,8 +301,8 @@ func TestSave(t *testing.T) {
 	dragSelect(c, in, 0, 0, 3, 3)
 	in.press(control.KeyCtrlS)
 	c.Update(in)
-	assert.Equal(t, "saved "+filepath.Join(c.Dir, "test-gen5-2.rle"), c.Message, "a new file")
-	p, err = pattern.Load(filepath.Join(c.Dir, "test-gen5-2.rle"), nil)
+	assert.Equal(t, "saved "+filepath.Join(dir, "test-gen5-2.rle"), c.Message, "a new file")
+	p, err = pattern.Load(filepath.Join(dir, "test-gen5-2.rle"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, 5, p.Population(), "the selection only")
 
@@ -309,14 +311,15 @@ func TestSave(t *testing.T) {
 	dragSelect(c, in, 4, 0, 7, 0)
 	in.press(control.KeyCtrlS)
 	c.Update(in)
-	p, err = pattern.Load(filepath.Join(c.Dir, "test-gen5-3.rle"), nil)
+	p, err = pattern.Load(filepath.Join(dir, "test-gen5-3.rle"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, [3]any{0, 5, "B36/S23"}, [3]any{p.Population(), p.Generation, p.Rule})
 
-	c.Dir = filepath.Join(c.Dir, "missing")
+	missing := filepath.Join(dir, "missing")
+	c.Files = output.Folder(missing)
 	in.press(control.KeyCtrlS)
 	c.Update(in)
-	assert.Contains(t, c.Message, "save "+filepath.Join(c.Dir, "test-gen5.rle")+": ")
+	assert.Contains(t, c.Message, "save "+filepath.Join(missing, "test-gen5.rle")+": ")
 }
 
 func TestDrop(t *testing.T) {

@@ -98,7 +98,7 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name: "unbounded: the live cells' box and the engine's goroutines",
-			frame: runner.Frame{Universe: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
+			frame: runner.Frame{Plane: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
 				Generation: 900, Population: 456, Started: true, Running: true, Speed: 30, Achieved: 30, Goroutines: 923, Older: 256,
 				Options: sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Goroutine}},
 			want: []string{
@@ -113,7 +113,7 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name: "the coroutine engine names its transport",
-			frame: runner.Frame{Universe: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
+			frame: runner.Frame{Plane: life.NewUniverse(), Bounds: life.RectOf(life.Point{X: -3, Y: 5}, 120, 80),
 				Generation: 900, Population: 456, Started: true, Running: true, Speed: 30, Achieved: 30, Goroutines: 923,
 				Options: sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Coroutine}},
 			want: []string{
@@ -128,7 +128,7 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name: "unbounded and starting, nothing alive",
-			frame: runner.Frame{Universe: life.NewUniverse(), Running: true, Speed: 30,
+			frame: runner.Frame{Plane: life.NewUniverse(), Running: true, Speed: 30,
 				Options: sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Direct}},
 			want: []string{
 				"gen 0  pop 0",

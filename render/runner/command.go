@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // Command is an order for the simulation goroutine, given with Runner.Do and
@@ -117,8 +118,7 @@ func (e Edit) apply(l *loop) {
 func (t Toggle) apply(l *loop) {
 	l.checkpoint()
 	if l.plane {
-		u := l.sim.Universe()
-		l.sim.Set(t.X, t.Y, 1-u.At(int64(t.X), int64(t.Y)))
+		l.sim.Set(t.X, t.Y, 1-l.sim.At(int64(t.X), int64(t.Y)))
 		l.dirty = true
 		return
 	}
@@ -140,7 +140,7 @@ func (Reset) apply(l *loop) {
 func (Clear) apply(l *loop) {
 	l.checkpoint()
 	if l.plane {
-		l.restartPlane(life.NewUniverse(), l.sim.Generation())
+		l.restartPlane(sim.NewSnapshot(life.NewUniverse()), l.sim.Generation())
 		return
 	}
 	blank, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
@@ -153,7 +153,7 @@ func (Soup) apply(l *loop) {
 	l.soups++
 	l.start.Randomize(rng, l.cfg.Density)
 	if l.plane {
-		l.ustart = l.placed(l.start)
+		l.ustart = sim.NewSnapshot(l.placed(l.start))
 		l.restartPlane(l.ustart, 0)
 		return
 	}
@@ -167,10 +167,12 @@ func (l *loop) restart(g *life.Grid, gen int) {
 	l.dirty = true
 }
 
-// restartPlane makes a copy of u the current generation of an unbounded
+// restartPlane makes the cells of p the current generation of an unbounded
 // plane, numbered gen.
-func (l *loop) restartPlane(u *life.Universe, gen int) {
-	_ = l.sim.ResetUniverse(u, gen) // an unbounded simulation: cannot fail
+func (l *loop) restartPlane(p sim.Snapshot, gen int) {
+	if err := l.sim.Restore(p, gen); err != nil {
+		l.notef("%v", err)
+	}
 	l.resetRate(time.Now())
 	l.dirty = true
 }

@@ -188,8 +188,8 @@ func (ld Load) apply(l *loop) {
 		for _, c := range p.Cells {
 			u.Set(at.X+int64(c.X), at.Y+int64(c.Y), c.State())
 		}
-		l.ustart = u
-		l.restartPlane(u, 0)
+		l.ustart = sim.NewSnapshot(u)
+		l.restartPlane(l.ustart, 0)
 	} else {
 		g, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
 		if err := p.Place(g); err != nil {
@@ -217,7 +217,7 @@ func (Smaller) apply(l *loop) {
 // board is a board kept for Undo: its live cells, its generation and the
 // rule.
 type board struct {
-	cells *life.Universe
+	cells sim.Snapshot
 	gen   int
 	rule  life.Rule
 }
@@ -268,30 +268,12 @@ func (s *boards) reset() {
 
 // snapshot returns the current board, for Undo.
 func (l *loop) snapshot() board {
-	b := board{gen: l.sim.Generation(), rule: l.cfg.Options.Rule}
-	if l.plane {
-		b.cells = l.sim.Universe().Clone()
-	} else {
-		b.cells = life.NewUniverse()
-		b.cells.Paste(l.sim.Grid(), life.Point{})
-	}
-	return b
+	return board{cells: l.sim.Snapshot(), gen: l.sim.Generation(), rule: l.cfg.Options.Rule}
 }
 
 // snapshotLive calls f with each live cell of the current board in r.
 func (l *loop) snapshotLive(r life.Rect, f func(life.Point)) {
-	if l.plane {
-		l.sim.Universe().Live(r, func(x, y int64) { f(life.Point{X: x, Y: y}) })
-		return
-	}
-	g := l.sim.Grid()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if g.At(int(x), int(y)) != life.Empty {
-				f(life.Point{X: x, Y: y})
-			}
-		}
-	}
+	l.sim.Board().Cells(r, func(x, y int64, _ life.State) { f(life.Point{X: x, Y: y}) })
 }
 
 // checkpoint keeps the current board for Undo before an edit: the edits
@@ -320,9 +302,11 @@ func (l *loop) restore(b board) {
 		l.restartPlane(b.cells, b.gen)
 		return
 	}
-	g, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
-	b.cells.Copy(g, life.Point{})
-	l.restart(g, b.gen)
+	if err := l.sim.Restore(b.cells, b.gen); err != nil {
+		l.notef("%v", err)
+	}
+	l.resetRate(time.Now())
+	l.dirty = true
 }
 
 // setRule makes a new simulation of the current board under rule, numbered
@@ -350,7 +334,7 @@ func (l *loop) reopen(opt sim.Options) error {
 	if l.plane {
 		one, _ := life.NewGrid(1, 1)
 		if s, err = sim.New(l.ctx, one, opt); err == nil {
-			err = s.ResetUniverse(l.sim.Universe(), gen)
+			err = s.Restore(l.sim.Snapshot(), gen)
 		}
 	} else if s, err = sim.New(l.ctx, l.sim.Grid(), opt); err == nil {
 		err = s.Reset(l.sim.Grid(), gen)

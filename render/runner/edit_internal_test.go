@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 // TestUndoMemoryLimit keeps the boards of many edits of a 1024 × 1024 soup:
@@ -19,7 +20,7 @@ func TestUndoMemoryLimit(t *testing.T) {
 	u.Paste(g, life.Point{})
 	s := newBoards()
 	for i := range 2 * MaxUndo {
-		s.push(board{cells: u.Clone(), gen: i})
+		s.push(board{cells: sim.NewSnapshot(u), gen: i})
 		assert.LessOrEqual(t, s.bytes, MaxUndoBytes)
 	}
 	assert.Greater(t, len(s.kept), 100)
@@ -33,14 +34,14 @@ func TestUndoMemoryLimit(t *testing.T) {
 
 	small := newBoards()
 	for i := range 2 * MaxUndo {
-		small.push(board{cells: life.NewUniverse(), gen: i})
+		small.push(board{cells: sim.NewSnapshot(life.NewUniverse()), gen: i})
 	}
 	assert.Len(t, small.kept, MaxUndo, "small boards: the count limits it")
 
 	huge := newBoards()
 	huge.maxBytes = 1000
-	huge.push(board{cells: u.Clone()})
-	huge.push(board{cells: u.Clone(), gen: 1})
+	huge.push(board{cells: sim.NewSnapshot(u)})
+	huge.push(board{cells: sim.NewSnapshot(u), gen: 1})
 	assert.Len(t, huge.kept, 1, "a board over the limit alone: the newest kept")
 	assert.Equal(t, 1, huge.kept[0].gen)
 }

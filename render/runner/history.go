@@ -1,6 +1,9 @@
 package runner
 
-import "colife/life"
+import (
+	"colife/life"
+	"colife/life/sim"
+)
 
 // DefaultHistory is how many generations a Runner keeps for Back when
 // Config.History is 0, unless they would take more than
@@ -44,7 +47,7 @@ func (Forward) apply(l *loop) {
 func (l *loop) record() bool {
 	gen := l.sim.Generation()
 	if l.plane {
-		return l.phist.record(gen, l.sim.Universe())
+		return l.phist.record(gen, l.sim)
 	}
 	return l.hist.record(gen, l.sim.Grid())
 }
@@ -53,8 +56,8 @@ func (l *loop) record() bool {
 // reports whether it did.
 func (l *loop) recall(gen int) bool {
 	if l.plane {
-		if u := l.phist.at(gen); u != nil {
-			l.restartPlane(u, gen)
+		if p, ok := l.phist.at(gen); ok {
+			l.restartPlane(p, gen)
 			return true
 		}
 		return false
@@ -111,7 +114,7 @@ func (l *loop) describe(f *Frame) {
 		}
 	}
 	switch {
-	case l.plane && l.phist.at(gen) != nil:
+	case l.plane && l.phist.has(gen):
 		f.Older, f.Newer = gen-l.phist.lo, l.phist.hi()-gen
 	case !l.plane && l.hist.at(gen) != nil:
 		f.Older, f.Newer = gen-l.hist.lo, l.hist.hi-gen
@@ -178,15 +181,22 @@ func (h *history) record(gen int, g *life.Grid) bool {
 	return true
 }
 
+// current is the current generation as planeHistory.record reads it: a
+// *sim.Simulation.
+type current interface {
+	Holds(sim.Snapshot) bool
+	Snapshot() sim.Snapshot
+}
+
 // planeHistory is the history of an unbounded plane: snapshots of the last
-// generations run (Universe.Clone, which keeps only the tiles with live
+// generations run (sim.Snapshot, which keeps only the tiles with live
 // cells), generations lo to hi() with no gap, at most max of them and, but
-// for the newest, at most maxBytes of tiles in all.
+// for the newest, at most maxBytes in all.
 type planeHistory struct {
 	max, maxBytes int
-	kept          []*life.Universe // generation lo first
+	kept          []sim.Snapshot // generation lo first
 	lo            int
-	bytes         int // what kept holds (Universe.Bytes)
+	bytes         int // what kept holds (Snapshot.Bytes)
 }
 
 // newPlaneHistory returns the history of an unbounded plane that keeps n
@@ -202,35 +212,38 @@ func newPlaneHistory(n int) *planeHistory {
 // hi returns the newest generation kept, or lo-1 if none is.
 func (h *planeHistory) hi() int { return h.lo + len(h.kept) - 1 }
 
-// at returns the universe kept for generation gen, or nil. Nobody writes it:
-// a caller that wants to change it copies it (Simulation.ResetUniverse does).
-func (h *planeHistory) at(gen int) *life.Universe {
-	if gen < h.lo || gen > h.hi() {
-		return nil
+// has reports whether the history keeps generation gen.
+func (h *planeHistory) has(gen int) bool { return gen >= h.lo && gen <= h.hi() }
+
+// at returns the snapshot kept for generation gen, if there is one.
+func (h *planeHistory) at(gen int) (sim.Snapshot, bool) {
+	if !h.has(gen) {
+		return sim.Snapshot{}, false
 	}
-	return h.kept[gen-h.lo]
+	return h.kept[gen-h.lo], true
 }
 
-// record keeps a snapshot of u as generation gen, as history.record does: if
-// that differs from the one kept, the generations kept after gen are
-// dropped; a generation that does not follow those kept starts the history
-// afresh. It reports whether it changed what is kept for gen.
-func (h *planeHistory) record(gen int, u *life.Universe) bool {
-	switch old := h.at(gen); {
-	case old != nil && old.Equal(u):
+// record keeps a snapshot of the current generation of s as generation gen,
+// as history.record does: if that differs from the one kept, the
+// generations kept after gen are dropped; a generation that does not follow
+// those kept starts the history afresh. It reports whether it changed what
+// is kept for gen.
+func (h *planeHistory) record(gen int, s current) bool {
+	switch old, ok := h.at(gen); {
+	case ok && s.Holds(old):
 		return false
-	case old != nil:
+	case ok:
 		h.cut(gen - h.lo)
 	case gen != h.hi()+1:
 		h.cut(0)
 		h.lo = gen
 	}
-	snap := u.Clone()
+	snap := s.Snapshot()
 	h.kept = append(h.kept, snap)
 	h.bytes += snap.Bytes()
 	for len(h.kept) > 1 && (len(h.kept) > h.max || h.bytes > h.maxBytes) {
 		h.bytes -= h.kept[0].Bytes()
-		h.kept[0] = nil
+		h.kept[0] = sim.Snapshot{}
 		h.kept = h.kept[1:]
 		h.lo++
 	}
@@ -241,7 +254,7 @@ func (h *planeHistory) record(gen int, u *life.Universe) bool {
 func (h *planeHistory) cut(i int) {
 	for j := i; j < len(h.kept); j++ {
 		h.bytes -= h.kept[j].Bytes()
-		h.kept[j] = nil
+		h.kept[j] = sim.Snapshot{}
 	}
 	h.kept = h.kept[:i]
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"colife/life"
+	"colife/life/sim"
 )
 
 func TestNewHistorySize(t *testing.T) {
@@ -79,17 +80,18 @@ func TestHistoryRecord(t *testing.T) {
 
 func TestPlaneHistory(t *testing.T) {
 	// plane returns a universe with n live cells in a row: n tiles.
-	plane := func(n int) *life.Universe {
+	plane := func(n int) universe {
 		u := life.NewUniverse()
 		for i := range n {
 			u.Set(int64(i)*64, 0, life.Alive)
 		}
-		return u
+		return universe{u}
 	}
 	kept := func(h *planeHistory) []string {
 		var out []string
 		for gen := h.lo; gen <= h.hi(); gen++ {
-			out = append(out, fmt.Sprintf("%d:%d", gen, h.at(gen).Population()))
+			p, _ := h.at(gen)
+			out = append(out, fmt.Sprintf("%d:%d", gen, p.Board().Population()))
 		}
 		return out
 	}
@@ -119,3 +121,10 @@ func TestPlaneHistory(t *testing.T) {
 	assert.Equal(t, []string{"4:9"}, kept(h), "alone over the limit")
 	assert.Equal(t, 9*life.TileBytes, h.bytes)
 }
+
+// universe is a Universe as the current generation of a simulation, for
+// planeHistory.record.
+type universe struct{ u *life.Universe }
+
+func (c universe) Holds(p sim.Snapshot) bool { return p.Equal(c.Snapshot()) }
+func (c universe) Snapshot() sim.Snapshot    { return sim.NewSnapshot(c.u) }

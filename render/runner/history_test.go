@@ -178,17 +178,17 @@ func TestUnboundedBackAndForward(t *testing.T) {
 			r.Do(runner.Back{}, runner.Back{})
 			f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 8 && f.Newer == 2 })
 			assert.Equal(t, 1, f.Older, "generations 7 to 10 kept")
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 8, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 8, glider...)))
 
 			// An edit at generation 8 drops 9 and 10: Forward runs on
 			// from the edited plane, on which the lone cell far off dies.
 			r.Do(runner.Toggle{X: -3, Y: 4}, runner.Forward{})
 			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 9 })
 			assert.Zero(t, f.Newer)
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 9, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 9, glider...)))
 			r.Do(runner.Back{})
 			f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 8 })
-			assert.Equal(t, life.Alive, f.Universe.At(-3, 4), "the edit is kept")
+			assert.Equal(t, life.Alive, universeOf(f).At(-3, 4), "the edit is kept")
 
 			// Back past the oldest kept stays there; running on resumes
 			// from the generation shown.
@@ -197,7 +197,7 @@ func TestUnboundedBackAndForward(t *testing.T) {
 			assert.Equal(t, 7, f.Generation)
 			assert.Zero(t, f.Older)
 			f = runTo(t, r, 7, 20)
-			assert.True(t, f.Universe.Equal(planeReference(t, far, 20, glider...)))
+			assert.True(t, universeOf(f).Equal(planeReference(t, far, 20, glider...)))
 		})
 	}
 }

@@ -83,9 +83,9 @@ type Config struct {
 // to the taker until it hands it back to the next Take.
 type Frame struct {
 	Grid *life.Grid // the generation on a bounded board: a copy that the Runner does not touch while it is taken; nil on an unbounded plane
-	// Universe is the generation on an unbounded plane: a snapshot that
+	// Plane is the generation on an unbounded plane: a snapshot that
 	// nobody writes (read it from any goroutine); nil on a bounded board.
-	Universe *life.Universe
+	Plane life.Board
 	// Bounds is the live cells' bounding box on an unbounded plane (the
 	// zero Rect if none is alive), or the grid's rectangle from (0, 0).
 	Bounds     life.Rect
@@ -288,8 +288,8 @@ type loop struct {
 	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
 	grid    *life.Grid // the current generation before the simulation exists
 	sim     *sim.Simulation
-	plane   bool           // the board is an unbounded plane
-	ustart  *life.Universe // what Reset goes back to on an unbounded plane
+	plane   bool         // the board is an unbounded plane
+	ustart  sim.Snapshot // what Reset goes back to on an unbounded plane
 	running bool
 	speed   float64
 	steps   int  // generations still to run at once, from Step
@@ -334,7 +334,7 @@ func newLoop(r *Runner, cfg Config) *loop {
 		redo:     newBoards(),
 	}
 	if l.plane {
-		l.ustart = l.placed(l.start)
+		l.ustart = sim.NewSnapshot(l.placed(l.start))
 		l.phist = newPlaneHistory(cfg.History)
 		l.pops.max = max(l.phist.max, PopulationHistory)
 	} else {
@@ -485,10 +485,10 @@ func (l *loop) current() *life.Grid {
 	return l.grid
 }
 
-// universe returns the current generation of an unbounded plane.
-func (l *loop) universe() *life.Universe {
+// plane returns a snapshot of the current generation of an unbounded plane.
+func (l *loop) planeSnapshot() sim.Snapshot {
 	if l.sim != nil {
-		return l.sim.Universe()
+		return l.sim.Snapshot()
 	}
 	return l.ustart
 }
@@ -498,13 +498,13 @@ func (l *loop) publish() {
 	f := l.r.spare()
 	var (
 		grid   *life.Grid
-		uni    *life.Universe
+		plane  life.Board
 		bounds life.Rect
 		pop    int
 	)
 	if l.plane {
-		u := l.universe()
-		uni, bounds, pop = u.Clone(), u.Bounds(), u.Population()
+		plane = l.planeSnapshot().Board()
+		bounds, pop = plane.Bounds(), plane.Population()
 	} else {
 		g := l.current()
 		if f == nil || f.Grid == nil || f.Grid.Width() != g.Width() || f.Grid.Height() != g.Height() {
@@ -522,7 +522,7 @@ func (l *loop) publish() {
 	l.seq++
 	*f = Frame{
 		Grid:       grid,
-		Universe:   uni,
+		Plane:      plane,
 		Bounds:     bounds,
 		Population: pop,
 		Options:    l.cfg.Options,

@@ -58,9 +58,9 @@ func TestHistoryKeepsDyingStates(t *testing.T) {
 				f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 3 && f.Newer == 3 })
 				if top == life.Unbounded {
 					want := reference2(t, opt, 3, brain...)
-					require.NotNil(t, f.Universe)
-					assert.True(t, f.Universe.Equal(want), "generation 3:\n%s\nwant:\n%s", f.Universe, want)
-					assert.Equal(t, life.State(2), f.Universe.At(1, -1), "the first ship's dying cell")
+					require.NotNil(t, universeOf(f))
+					assert.True(t, universeOf(f).Equal(want), "generation 3:\n%s\nwant:\n%s", universeOf(f), want)
+					assert.Equal(t, life.State(2), universeOf(f).At(1, -1), "the first ship's dying cell")
 				} else {
 					assert.Equal(t, reference(t, opt, 3, brain...).String(), f.Grid.String(), "generation 3")
 					assert.Equal(t, 4, dying(f.Grid), "each ship's two dying cells")
@@ -70,7 +70,7 @@ func TestHistoryKeepsDyingStates(t *testing.T) {
 				r.Do(runner.Forward{})
 				f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 4 })
 				if top == life.Unbounded {
-					assert.True(t, f.Universe.Equal(reference2(t, opt, 4, brain...)), "generation 4")
+					assert.True(t, universeOf(f).Equal(reference2(t, opt, 4, brain...)), "generation 4")
 				} else {
 					assert.Equal(t, reference(t, opt, 4, brain...).String(), f.Grid.String(), "generation 4")
 				}

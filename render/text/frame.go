@@ -42,51 +42,13 @@ const (
 // to a quarter, a half, three quarters, more.
 var shades = [...]string{"\u2591", "\u2592", "\u2593", blockFull} // ░ ▒ ▓ █
 
-// A Board is what the live view draws: the live cells in a rectangle, row by
-// row, and (Cells) every cell that is not Empty with its state, for the
-// dying states of a Generations rule. *life.Universe is one; Bounded makes a
-// grid one.
-type Board interface {
-	Live(r life.Rect, f func(x, y int64))
-	Cells(r life.Rect, f func(x, y int64, s life.State))
-}
-
-// Bounded is a grid as a Board, its cells at (0, 0)-(width, height).
-type Bounded struct{ *life.Grid }
-
-// Live calls f with each live cell of the grid in r, row by row.
-func (b Bounded) Live(r life.Rect, f func(x, y int64)) {
-	b.Cells(r, func(x, y int64, s life.State) {
-		if s == life.Alive {
-			f(x, y)
-		}
-	})
-}
-
-// Cells calls f with each cell of the grid in r that is not Empty, and its
-// state, row by row.
-func (b Bounded) Cells(r life.Rect, f func(x, y int64, s life.State)) {
-	r = r.Intersect(life.RectOf(life.Point{}, int64(b.Width()), int64(b.Height())))
-	if r.Empty() {
-		return
-	}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := b.Grid.Cells[int(y)*b.Width() : (int(y)+1)*b.Width()]
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if s := row[x]; s != life.Empty {
-				f(x, y, s)
-			}
-		}
-	}
-}
-
 // AppendFrame appends to buf one frame of the live view for a terminal of
 // cols × rows characters, and returns the extended buffer, so that a caller
 // can reuse one buffer and draw each frame with a single Write. It is
 // Frame.Append with the grid's top-left corner at the screen's, at zoom 0.
 func AppendFrame(buf []byte, g *life.Grid, cols, rows int, status string) []byte {
 	var f Frame
-	return f.Append(buf, Viewport{Cols: cols, Rows: rows - 1}, Bounded{g}, status)
+	return f.Append(buf, Viewport{Cols: cols, Rows: rows - 1}, g.Board(), status)
 }
 
 // Frame draws the frames of the live view. The zero Frame is ready to use;
@@ -109,7 +71,7 @@ type Frame struct {
 // is written in full after moving the cursor to its start, so a frame
 // overwrites the one before it without clearing the screen (which would
 // flicker). The status line is in reverse video, cut to v.Cols characters.
-func (f *Frame) Append(buf []byte, v Viewport, b Board, status string) []byte {
+func (f *Frame) Append(buf []byte, v Viewport, b life.Board, status string) []byte {
 	if v.Cols < 1 || v.Rows < 0 {
 		return buf
 	}
@@ -147,7 +109,7 @@ func (f *Frame) Append(buf []byte, v Viewport, b Board, status string) []byte {
 }
 
 // count fills f.pix with the live cells of each pixel of v.
-func (f *Frame) count(v Viewport, b Board) {
+func (f *Frame) count(v Viewport, b life.Board) {
 	w, h := v.pixels()
 	if cap(f.pix) < w*h {
 		f.pix = make([]uint32, w*h)
@@ -161,7 +123,7 @@ func (f *Frame) count(v Viewport, b Board) {
 	}
 	if v.Zoom >= 0 {
 		z := v.Zoom
-		b.Live(r, func(x, y int64) {
+		life.Live(b, r, func(x, y int64) {
 			px, py := (x-r.Min.X)>>z, (y-r.Min.Y)>>z
 			if px >= 0 && px < int64(w) && py >= 0 && py < int64(h) {
 				f.pix[int(py)*w+int(px)]++
@@ -170,7 +132,7 @@ func (f *Frame) count(v Viewport, b Board) {
 		return
 	}
 	k := -v.Zoom // a cell is 2^k pixels on a side
-	b.Live(r, func(x, y int64) {
+	life.Live(b, r, func(x, y int64) {
 		x0, y0 := (x-r.Min.X)<<k, (y-r.Min.Y)<<k
 		for py := max(y0, 0); py < min(y0+1<<k, int64(h)); py++ {
 			for px := max(x0, 0); px < min(x0+1<<k, int64(w)); px++ {
@@ -248,7 +210,7 @@ func moveTo(buf []byte, row, col int) []byte {
 
 // countStates is count in colour: it fills f.pix with the live cells of
 // each pixel and f.state with the pixel's state.
-func (f *Frame) countStates(v Viewport, b Board, w, h int) {
+func (f *Frame) countStates(v Viewport, b life.Board, w, h int) {
 	if cap(f.state) < w*h {
 		f.state = make([]life.State, w*h)
 	}

@@ -106,16 +106,16 @@ func TestStyleFrame(t *testing.T) {
 	require.NoError(t, err)
 	style := text.Style{Colors: text.TrueColor, States: 4}
 	colored := text.Frame{Style: style}
-	frame := string(colored.Append(nil, text.Viewport{Cols: 3, Rows: 1}, text.Bounded{Grid: g}, "s"))
+	frame := string(colored.Append(nil, text.Viewport{Cols: 3, Rows: 1}, g.Board(), "s"))
 	// Column 0: alive over state 2; column 1: state 2 over state 3; column 2: nothing.
 	assert.Contains(t, frame, "\x1b[38;2;255;200;60m\x1b[48;2;232;80;42m▀\x1b[0m")
 	assert.Contains(t, frame, "\x1b[38;2;232;80;42m\x1b[48;2;60;32;80m▀\x1b[0m ")
 	var plain text.Frame
-	out := string(plain.Append(nil, text.Viewport{Cols: 3, Rows: 1}, text.Bounded{Grid: g}, "s"))
+	out := string(plain.Append(nil, text.Viewport{Cols: 3, Rows: 1}, g.Board(), "s"))
 	assert.Contains(t, out, "\x1b[1;1H▀  ", "no colour: a dying cell is empty")
 	// Zoomed out, 2x4 cells a character: the shade of the live cells in the
 	// live colour, and a character of dying cells only in theirs.
-	zoomed := string(colored.Append(nil, text.Viewport{Cols: 2, Rows: 1, Zoom: 1}, text.Bounded{Grid: g}, "s"))
+	zoomed := string(colored.Append(nil, text.Viewport{Cols: 2, Rows: 1, Zoom: 1}, g.Board(), "s"))
 	assert.Contains(t, zoomed, "\x1b[38;2;255;200;60m▒\x1b[0m", "4 live cells of 8")
 	assert.Contains(t, zoomed, "\x1b[38;2;232;80;42m░\x1b[0m", "dying cells only")
 }

@@ -128,7 +128,7 @@ func TestFrameZoomed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var f text.Frame
-			got := f.Append(nil, tt.v, text.Bounded{Grid: g}, "s")
+			got := f.Append(nil, tt.v, g.Board(), "s")
 			want := frame(tt.want, "s"+spaces(tt.v.Cols-1))
 			assert.Equal(t, want, string(got))
 			// The same frame on the unbounded plane, the grid pasted at (0, 0).

@@ -90,6 +90,7 @@ type Painter struct {
 	rows         []span
 	count        []int32
 	state        []life.State // the state of every pixel: Alive if any cell under it is, else the first not Empty
+	mass         []uint64     // below MinZoom: the live cells under every pixel
 	colPx, rowPx []span
 }
 
@@ -178,22 +179,33 @@ func (p *Painter) Paint(dst *image.RGBA, g *life.Grid, v View) {
 	}
 }
 
-// PaintUniverse paints the cells of u that v shows into dst, as Paint paints
-// a grid: every pixel of dst's bounds, with dst's top-left pixel as the
-// screen's (0, 0), in the same colours, grid lines and shades; there is no
-// outside. v should be an unbounded view. The work is one pass over the
-// pixels and one over the live cells on screen (Universe.Live over the
-// visible rectangle), however far from (0, 0) the view is and however many
-// cells each pixel covers.
-func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
+// PaintPlane paints the cells of b, an unbounded plane, that v shows into
+// dst, as Paint paints a grid: every pixel of dst's bounds, with dst's
+// top-left pixel as the screen's (0, 0), in the same colours, grid lines and
+// shades; there is no outside. v should be an unbounded view. The work is
+// one pass over the pixels and one over the live cells on screen
+// (Board.Cells over the visible rectangle), however far from (0, 0) the
+// view is and however many cells each pixel covers.
+//
+// Below MinZoom (1/64), where a pixel covers more cells than a screen could
+// list column by column, it adds up what lies under each pixel instead: on a
+// life.BlockBoard (HashLife's tree) from its squares of half a pixel's side,
+// never descending into an empty one, so that a pattern millions of cells
+// wide paints in a few milliseconds; on another board from its cells. A
+// square counts for the pixel under its centre.
+func (p *Painter) PaintPlane(dst *image.RGBA, u life.Board, v View) {
 	b := dst.Bounds()
 	w, h := b.Dx(), b.Dy()
 	if w <= 0 || h <= 0 {
 		return
 	}
 	// Spans relative to v.Origin: small numbers, wherever the view is.
-	v.Zoom = Snap(v.Zoom)
+	v.Zoom = v.snap(v.Zoom)
 	v.rebase()
+	if v.Zoom < MinZoom {
+		p.paintCoarse(dst, u, v)
+		return
+	}
 	p.cols = grow(p.cols, w)
 	p.line = grow(p.line, w)
 	p.rows = grow(p.rows, h)
@@ -256,6 +268,62 @@ func (p *Painter) PaintUniverse(dst *image.RGBA, u *life.Universe, v View) {
 	}
 }
 
+// paintCoarse paints for PaintPlane below MinZoom, where a pixel covers
+// 2^k × 2^k cells, k > 6.
+func (p *Painter) paintCoarse(dst *image.RGBA, u life.Board, v View) {
+	b := dst.Bounds()
+	w, h := b.Dx(), b.Dy()
+	k := int(math.Round(-math.Log2(v.Zoom)))
+	p.mass = grow(p.mass, w*h)
+	clear(p.mass)
+	p.state = grow(p.state, w*h)
+	clear(p.state)
+	// put adds n live cells (or one in state s) around (x, y), relative to
+	// v.Origin, to the pixel under it.
+	put := func(x, y float64, n uint64, s life.State) {
+		px := int(math.Floor(x*v.Zoom + v.OffX))
+		py := int(math.Floor(y*v.Zoom + v.OffY))
+		if px < 0 || py < 0 || px >= w || py >= h {
+			return
+		}
+		i := py*w + px
+		if s == life.Alive {
+			p.mass[i] += n
+		}
+		if s == life.Alive || p.state[i] == life.Empty {
+			p.state[i] = s
+		}
+	}
+	vis := v.Visible()
+	if bb, ok := u.(life.BlockBoard); ok {
+		level := uint(k - 1)
+		half := math.Exp2(float64(level - 1))
+		bb.Blocks(vis, level, func(x, y int64, n uint64) {
+			put(float64(x-v.Origin.X)+half, float64(y-v.Origin.Y)+half, n, life.Alive)
+		})
+	} else {
+		u.Cells(vis, func(x, y int64, s life.State) {
+			put(float64(x-v.Origin.X)+0.5, float64(y-v.Origin.Y)+0.5, 1, s)
+		})
+	}
+	pal := p.Palette
+	cells := math.Exp2(float64(2 * k)) // under a pixel
+	for y := range h {
+		i := dst.PixOffset(b.Min.X, b.Min.Y+y)
+		row := dst.Pix[i : i+4*w]
+		for x := range w {
+			c := pal.Cell(life.Empty)
+			switch n, s := p.mass[y*w+x], p.state[y*w+x]; {
+			case n > 0:
+				c = shadeShare(pal.Cell(life.Empty), pal.Cell(life.Alive), float64(n)/cells)
+			case s != life.Empty:
+				c = pal.Cell(s)
+			}
+			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
+		}
+	}
+}
+
 // pixelsOf returns, for each cell from first to the last one that spans (the
 // cells of consecutive pixels, in order and with no gap) cover, the pixels
 // [lo, hi) that cover it, in px's storage.
@@ -301,6 +369,16 @@ func shade(dead, live color.RGBA, k, n int) color.RGBA {
 		return live
 	}
 	mix := func(a, b uint8) uint8 { return uint8(int(a) + (int(b)-int(a))*(n+k)/(2*n)) }
+	return color.RGBA{mix(dead.R, live.R), mix(dead.G, live.G), mix(dead.B, live.B), mix(dead.A, live.A)}
+}
+
+// shadeShare is shade for a share of the cells alive, 0 to 1 (above 0).
+func shadeShare(dead, live color.RGBA, share float64) color.RGBA {
+	if share >= 1 {
+		return live
+	}
+	t := (1 + share) / 2
+	mix := func(a, b uint8) uint8 { return uint8(float64(a) + (float64(b)-float64(a))*t) }
 	return color.RGBA{mix(dead.R, live.R), mix(dead.G, live.G), mix(dead.B, live.B), mix(dead.A, live.A)}
 }
 

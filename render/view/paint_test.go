@@ -256,9 +256,9 @@ func BenchmarkPaint(b *testing.B) {
 	}
 }
 
-// TestPaintUniverseFarAway paints a glider at (1e9, -1e9), at zoom 2 with
+// TestPaintPlaneFarAway paints a glider at (1e9, -1e9), at zoom 2 with
 // the grid lines off and at 6 with them on.
-func TestPaintUniverseFarAway(t *testing.T) {
+func TestPaintPlaneFarAway(t *testing.T) {
 	u := life.NewUniverse()
 	g, err := life.ParseGrid(".O.", "..O", "OOO")
 	require.NoError(t, err)
@@ -301,17 +301,17 @@ func TestPaintUniverseFarAway(t *testing.T) {
 			v := view.NewUnbounded(life.RectOf(far, 3, 3), tt.w, tt.h, tt.zoom)
 			img := image.NewRGBA(image.Rect(0, 0, tt.w, tt.h))
 			p := view.Painter{Palette: view.DefaultPalette}
-			p.PaintUniverse(img, u, v)
+			p.PaintPlane(img, u, v)
 			assert.Equal(t, tt.want, picture(img))
 		})
 	}
 }
 
-// TestPaintUniverseAgreesWithPaint paints one soup two ways: as a grid with
-// Paint, and pasted far away on the plane with PaintUniverse, over a screen
+// TestPaintPlaneAgreesWithPaint paints one soup two ways: as a grid with
+// Paint, and pasted far away on the plane with PaintPlane, over a screen
 // that shows the grid's inside only. Every pixel must agree, at every zoom
 // and offset tried.
-func TestPaintUniverseAgreesWithPaint(t *testing.T) {
+func TestPaintPlaneAgreesWithPaint(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	g, err := life.NewGrid(300, 200)
 	require.NoError(t, err)
@@ -332,7 +332,7 @@ func TestPaintUniverseAgreesWithPaint(t *testing.T) {
 				var p, q view.Painter
 				p.Palette, q.Palette = view.DefaultPalette, view.DefaultPalette
 				p.Paint(want, g, bounded)
-				q.PaintUniverse(got, u, plane)
+				q.PaintPlane(got, u, plane)
 				require.NotContains(t, strings.Join(picture(want), ""), "#", "the screen must show the grid's inside")
 				assert.Equal(t, picture(want), picture(got))
 				assert.Equal(t, want.Pix, got.Pix, "the shades too")
@@ -341,13 +341,13 @@ func TestPaintUniverseAgreesWithPaint(t *testing.T) {
 	}
 }
 
-// TestPaintUniverseEmptyAndSubImage paints an empty plane into part of an
+// TestPaintPlaneEmptyAndSubImage paints an empty plane into part of an
 // image: dead cells and lines there, nothing outside it.
-func TestPaintUniverseEmptyAndSubImage(t *testing.T) {
+func TestPaintPlaneEmptyAndSubImage(t *testing.T) {
 	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
 	sub := img.SubImage(image.Rect(1, 1, 3, 3)).(*image.RGBA)
 	p := view.Painter{Palette: view.DefaultPalette}
-	p.PaintUniverse(sub, life.NewUniverse(), view.NewUnbounded(life.Rect{}, 2, 2, 1))
+	p.PaintPlane(sub, life.NewUniverse(), view.NewUnbounded(life.Rect{}, 2, 2, 1))
 	assert.Equal(t, []string{
 		"????",
 		"?..?",
@@ -356,14 +356,14 @@ func TestPaintUniverseEmptyAndSubImage(t *testing.T) {
 	// A view no method has kept in shape (zoom 0, offsets far off) still
 	// paints, on the ladder.
 	v := view.View{Unbounded: true, ScreenW: 2, ScreenH: 2, OffX: -1e300}
-	p.PaintUniverse(sub, life.NewUniverse(), v)
+	p.PaintPlane(sub, life.NewUniverse(), v)
 	assert.Equal(t, "..", picture(img)[1][1:3])
 }
 
-// BenchmarkPaintUniverse paints a 1280 × 1024 screen of the unbounded plane
+// BenchmarkPaintPlane paints a 1280 × 1024 screen of the unbounded plane
 // holding a random soup, at several zooms: at 1/64 the screen spans 80,000
 // cells across.
-func BenchmarkPaintUniverse(b *testing.B) {
+func BenchmarkPaintPlane(b *testing.B) {
 	g, err := life.NewGrid(2048, 2048)
 	require.NoError(b, err)
 	g.Randomize(rand.New(rand.NewPCG(1, 2)), 0.3)
@@ -376,7 +376,7 @@ func BenchmarkPaintUniverse(b *testing.B) {
 			p := view.Painter{Palette: view.DefaultPalette}
 			b.ReportAllocs()
 			for b.Loop() {
-				p.PaintUniverse(img, u, v)
+				p.PaintPlane(img, u, v)
 			}
 		})
 	}
@@ -428,7 +428,7 @@ func TestPaintDyingStates(t *testing.T) {
 			plane.Unbounded, plane.Origin = true, far
 			for name, paint := range map[string]func(*view.Painter, *image.RGBA){
 				"grid":  func(p *view.Painter, img *image.RGBA) { p.Paint(img, g, bounded) },
-				"plane": func(p *view.Painter, img *image.RGBA) { p.PaintUniverse(img, u, plane) },
+				"plane": func(p *view.Painter, img *image.RGBA) { p.PaintPlane(img, u, plane) },
 			} {
 				img := image.NewRGBA(image.Rect(0, 0, n, n))
 				p := view.Painter{Palette: pal}
@@ -461,4 +461,77 @@ func TestPaintDyingStates(t *testing.T) {
 			}
 		}
 	}
+}
+
+// blocks is a Universe that counts its cells in aligned squares, as a
+// life.BlockBoard does; it records the squares it was asked for.
+type blocks struct {
+	*life.Universe
+	levels []uint
+}
+
+func (b *blocks) Blocks(r life.Rect, level uint, f func(x, y int64, n uint64)) {
+	b.levels = append(b.levels, level)
+	count := map[life.Point]uint64{}
+	b.Live(r, func(x, y int64) { count[life.Point{X: x >> level << level, Y: y >> level << level}]++ })
+	for p, n := range count {
+		f(p.X, p.Y, n)
+	}
+}
+
+// TestPaintPlaneZoomedOut paints cells millions of cells apart at 2^20 cells
+// a pixel, far from (0, 0), from a board's cells and from its squares: each
+// lights the pixel under it, in a shade by how full the pixel is; a whole
+// pixel of live cells is Live; and the squares asked for are half a pixel's
+// side.
+func TestPaintPlaneZoomedOut(t *testing.T) {
+	const k = 20
+	side := int64(1) << k
+	at := life.Point{X: 3 << 40, Y: -(5 << 40)} // a multiple of 2^k: pixels start there
+	u := life.NewUniverse()
+	u.Set(at.X, at.Y, life.Alive)                      // pixel (0, 0)
+	u.Set(at.X+3*side+17, at.Y+side-1, life.Alive)     // pixel (3, 0)
+	u.Set(at.X+side+5, at.Y+2*side+side/2, life.Alive) // pixel (1, 2)
+	for y := range int64(64) {                         // pixel (4, 3): a 64 × 64 block, not full
+		for x := range int64(64) {
+			u.Set(at.X+4*side+x, at.Y+3*side+y, life.Alive)
+		}
+	}
+	v := view.NewUnbounded(life.RectOf(at, 6*side, 4*side), 6, 4, 1.0/float64(side))
+	require.Equal(t, 1.0/float64(side), v.Zoom)
+	require.Equal(t, at, v.Origin)
+	plain := image.NewRGBA(image.Rect(0, 0, 6, 4))
+	p := view.Painter{Palette: view.DefaultPalette}
+	p.PaintPlane(plain, u, v)
+	got := picture(plain)
+	want := []string{"x..x..", "......", ".x....", "....x."}
+	for y, row := range want {
+		for x, c := range row {
+			lit := got[y][x] != '.'
+			assert.Equal(t, c == 'x', lit, "pixel (%d, %d): %s", x, y, got)
+		}
+	}
+	b := &blocks{Universe: u}
+	squares := image.NewRGBA(image.Rect(0, 0, 6, 4))
+	p.PaintPlane(squares, b, v)
+	assert.Equal(t, plain.Pix, squares.Pix, "the squares paint what the cells do")
+	assert.Equal(t, []uint{k - 1}, b.levels)
+
+	// A pixel full of live cells at 128 cells a pixel is Live.
+	full := life.NewUniverse()
+	for y := range int64(128) {
+		for x := range int64(128) {
+			full.Set(x, y, life.Alive)
+		}
+	}
+	v = view.NewUnbounded(life.RectOf(life.Point{}, 128, 128), 1, 1, 1.0/128)
+	one := image.NewRGBA(image.Rect(0, 0, 1, 1))
+	p.PaintPlane(one, full, v)
+	assert.Equal(t, []string{"O"}, picture(one))
+
+	// The least zoom fits the widest plane, and paints.
+	v = view.NewUnbounded(life.Rect{Min: life.Point{X: -1 << 60, Y: -1 << 60}, Max: life.Point{X: 1 << 60, Y: 1 << 60}}, 1024, 1024, 0)
+	assert.Equal(t, view.MinPlaneZoom, v.Zoom)
+	wide := image.NewRGBA(image.Rect(0, 0, 1024, 1024))
+	p.PaintPlane(wide, u, v)
 }

@@ -21,8 +21,13 @@ var ladder = []float64{1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 2
 
 // Limits of the zoom, in screen pixels per cell.
 const (
-	// MinZoom shows 64 cells per pixel across.
+	// MinZoom shows 64 cells per pixel across: the least for a grid, and
+	// for pictures.
 	MinZoom = 1.0 / 64
+	// MinPlaneZoom shows 2^50 cells per pixel across: the least on an
+	// unbounded plane, where HashLife's patterns grow millions of cells
+	// wide and more (a screen then spans most of the int64 plane).
+	MinPlaneZoom = 1.0 / (1 << 50)
 	// MaxZoom is the largest rung of the ladder.
 	MaxZoom = 256.0
 )
@@ -83,7 +88,7 @@ func NewUnbounded(box life.Rect, screenW, screenH int, zoom float64) View {
 	if zoom <= 0 {
 		zoom = v.fitZoom(box)
 	}
-	v.Zoom = Snap(zoom)
+	v.Zoom = v.snap(zoom)
 	v.centreOn(box)
 	return v
 }
@@ -111,10 +116,14 @@ func ParseZoom(s string) (float64, error) {
 
 // Snap returns the rung of the zoom ladder at or below z, within MinZoom and
 // MaxZoom.
-func Snap(z float64) float64 {
+func Snap(z float64) float64 { return snap(z, MinZoom) }
+
+// snap returns the rung of the zoom ladder at or below z, within lo and
+// MaxZoom.
+func snap(z, lo float64) float64 {
 	switch {
-	case !(z > MinZoom): // also NaN
-		return MinZoom
+	case !(z > lo): // also NaN
+		return lo
 	case z >= MaxZoom:
 		return MaxZoom
 	case z < 1:
@@ -131,9 +140,21 @@ func Snap(z float64) float64 {
 	return z0
 }
 
+// minZoom returns the least zoom of v: MinPlaneZoom on an unbounded plane,
+// else MinZoom.
+func (v View) minZoom() float64 {
+	if v.Unbounded {
+		return MinPlaneZoom
+	}
+	return MinZoom
+}
+
+// snap returns the rung of the ladder at or below z, within v's limits.
+func (v View) snap(z float64) float64 { return snap(z, v.minZoom()) }
+
 // next returns the rung after z going up (steps > 0) or down (steps < 0), by
-// |steps| rungs, within MinZoom and MaxZoom.
-func next(z float64, steps int) float64 {
+// |steps| rungs, within lo and MaxZoom.
+func next(z float64, steps int, lo float64) float64 {
 	for ; steps > 0 && z < MaxZoom; steps-- {
 		if z < 1 {
 			z *= 2
@@ -146,7 +167,7 @@ func next(z float64, steps int) float64 {
 			}
 		}
 	}
-	for ; steps < 0 && z > MinZoom; steps++ {
+	for ; steps < 0 && z > lo; steps++ {
 		if z <= 1 {
 			z /= 2
 			continue
@@ -170,7 +191,7 @@ func (v View) FitZoom() float64 {
 // fitZoom returns the largest zoom on the ladder at which r, not empty, fits
 // on the screen.
 func (v View) fitZoom(r life.Rect) float64 {
-	return Snap(min(float64(v.ScreenW)/float64(r.Dx()), float64(v.ScreenH)/float64(r.Dy())))
+	return v.snap(min(float64(v.ScreenW)/float64(r.Dx()), float64(v.ScreenH)/float64(r.Dy())))
 }
 
 // Fit zooms so that the whole grid fits on the screen, as large as the
@@ -270,13 +291,13 @@ func (v View) Visible() life.Rect {
 // that the cell under the cursor stays under it. Only the bounds of the view
 // can move it: when zooming out leaves too little of the grid on screen.
 func (v *View) ZoomAt(px, py int, steps int) {
-	v.SetZoomAt(px, py, next(v.Zoom, steps))
+	v.SetZoomAt(px, py, next(v.Zoom, steps, v.minZoom()))
 }
 
 // SetZoomAt sets the zoom (snapped to the ladder) keeping the point under the
 // centre of screen pixel (px, py) where it is, as ZoomAt does.
 func (v *View) SetZoomAt(px, py int, zoom float64) {
-	zoom = Snap(zoom)
+	zoom = v.snap(zoom)
 	cx, cy := v.relAt(px, py)
 	sx, sy := float64(px)+0.5, float64(py)+0.5
 	u := (sx - v.OffX) / v.Zoom // the point under the cursor, in cells
@@ -315,7 +336,7 @@ func (v *View) Resize(screenW, screenH int) {
 // smaller, on screen along each axis; on an unbounded plane it moves Origin
 // to the cell at the screen's top-left corner instead.
 func (v *View) clamp() {
-	v.Zoom = Snap(v.Zoom)
+	v.Zoom = v.snap(v.Zoom)
 	if v.Unbounded {
 		v.rebase()
 		return

@@ -4,8 +4,9 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/png"
+	"io"
 	"math"
-	"path/filepath"
 	"runtime"
 	"time"
 
@@ -14,15 +15,13 @@ import (
 	"colife/life"
 	"colife/render/control"
 	"colife/render/hud"
-	"colife/render/output"
 	"colife/render/picture"
 	"colife/render/runner"
 	"colife/render/view"
-	"colife/render/xkeys"
 )
 
 // helpLines is the help overlay.
-var helpLines = hud.Help()
+var helpLines = pageHelp(hud.Help())
 
 // game is the ebiten.Game: Update reads input and takes the newest frame,
 // Draw paints it, LayoutF sizes the screen in device pixels.
@@ -57,8 +56,10 @@ type game struct {
 	message   string    // a line shown at the bottom until until
 	until     time.Time // when message goes
 	notes     uint64    // the runner's notes shown: Frame.Notes
-	clip      control.Clipboard
-	keysTried bool // listening to the X server's key events was tried
+	clip      *systemClipboard
+	files     control.Files // where Ctrl+S and P save
+	keysTried bool          // listening to the X server's key events was tried
+	page      page          // what a page publishes of the window
 
 	name     string // the pattern's name, for the screenshot key's files
 	capture  string // the screenshot to take, or ""
@@ -81,6 +82,7 @@ func newGame(ctx context.Context, r *runner.Runner, cfg Config, zoom float64) *g
 		capture:   cfg.Screenshot,
 		gens:      cfg.Gens,
 		hudOn:     cfg.HUD,
+		files:     newFiles(),
 	}
 }
 
@@ -101,7 +103,7 @@ func (g *game) Update() error {
 	}
 	if !g.keysTried {
 		g.keysTried = true
-		if k, err := xkeys.Listen(); err == nil {
+		if k, err := listenKeys(); err == nil {
 			g.in.events = k
 		}
 	}
@@ -116,10 +118,21 @@ func (g *game) Update() error {
 	if files := ebiten.DroppedFiles(); files != nil {
 		g.ctl.Drop(files)
 	}
+	if g.clip != nil && g.clip.pasted() { // a page's paste event
+		if g.ctl.Prompt() == "" && g.ctl.Picker() == nil {
+			g.ctl.Paste()
+		} else {
+			g.clip.ReadText() // a prompt or the library takes no paste, as on a desktop
+		}
+	}
 	g.ctl.Update(&g.in)
 	if g.ctl.Message != "" {
 		g.say(g.ctl.Message)
 		g.ctl.Message = ""
+	}
+	if g.ctl.Quit && !canQuit {
+		g.ctl.Quit = false
+		g.say("a page does not quit: close its tab")
 	}
 	if g.ctl.Quit {
 		return ebiten.Termination
@@ -150,8 +163,8 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if g.painted.seq != g.frame.Seq || g.painted.view != g.ctl.View || g.painted.light != g.ctl.Light || g.painted.noLines != g.painter.NoLines {
 		// Paint and upload only what changed: a paused or slow simulation
 		// costs a copy on the GPU per frame, not a repaint.
-		if g.frame.Universe != nil {
-			g.painter.PaintUniverse(g.img, g.frame.Universe, g.ctl.View)
+		if g.frame.Plane != nil {
+			g.painter.PaintPlane(g.img, g.frame.Plane, g.ctl.View)
 		} else {
 			g.painter.Paint(g.img, g.frame.Grid, g.ctl.View)
 		}
@@ -194,24 +207,19 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.ctl.Screenshot = false
 		g.say(g.screenshot(screen))
 	}
+	g.publish()
 }
 
-// screenshot saves the screen to a new file in the current directory, named
-// with the pattern and the generation, and says where, or what went wrong.
+// screenshot saves the screen as a PNG file named with the pattern and the
+// generation (a new file in the current directory, a page's download), and
+// says where, or what went wrong.
 func (g *game) screenshot(screen *ebiten.Image) string {
-	path, err := output.FreeName(".", picture.Name(g.name, g.frame.Generation), ".png")
+	img := screenPixels(screen)
+	where, err := g.files.Save(picture.Name(g.name, g.frame.Generation), ".png", func(w io.Writer) error { return png.Encode(w, img) })
 	if err != nil {
-		err = fmt.Errorf("screenshot: %w", err)
-	} else {
-		err = saveScreen(screen, path)
+		return fmt.Sprintf("screenshot %s: %v", where, err)
 	}
-	if err != nil {
-		return err.Error()
-	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	return "saved " + path
+	return "saved " + where
 }
 
 // say shows msg at the bottom of the window for a few seconds.
@@ -242,7 +250,7 @@ func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 			v = view.New(gw, gh, int(w), int(h), g.zoom*s)
 		}
 		g.ctl = control.New(v, g.r, g.hudOn)
-		g.ctl.Name = g.name
+		g.ctl.Name, g.ctl.Files = g.name, g.files
 		if g.clip != nil {
 			g.ctl.Clipboard = g.clip
 		}

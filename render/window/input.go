@@ -5,7 +5,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"colife/render/control"
-	"colife/render/xkeys"
 )
 
 // input is control.Input read from Ebitengine, in screen (device) pixels.
@@ -14,7 +13,18 @@ type input struct {
 	runes   []rune
 	keys    []ebiten.Key
 	presses []control.Press
-	events  *xkeys.Listener // every press of the keys that type no character, or nil
+	events  keyEvents // every press of the keys that type no character, or nil
+}
+
+// keyEvents queues every press of the keys that type no character, as the
+// toolkit's just-pressed keys do not (two presses within one tick are one
+// there): package xkeys's listener to the X server.
+type keyEvents interface {
+	// Drain appends the presses queued since the last call to dst, and
+	// returns it.
+	Drain(dst []control.Press) []control.Press
+	// Close stops listening.
+	Close()
 }
 
 // Cursor returns the cursor's position on the screen.
@@ -23,8 +33,11 @@ func (*input) Cursor() (int, int) { return ebiten.CursorPosition() }
 // Button reports whether mouse button b is held down.
 func (*input) Button(b control.Button) bool { return ebiten.IsMouseButtonPressed(buttons[b]) }
 
-// Wheel returns how far the wheel turned since the last tick.
-func (*input) Wheel() (float64, float64) { return ebiten.Wheel() }
+// Wheel returns how far the wheel turned since the last tick, in notches.
+func (*input) Wheel() (float64, float64) {
+	x, y := ebiten.Wheel()
+	return x * wheelNotch, y * wheelNotch
+}
 
 // Key reports whether key k is held down; Shift and Control are either one.
 func (*input) Key(k control.Key) bool {
@@ -42,7 +55,7 @@ func (*input) Key(k control.Key) bool {
 // which repeat as the keyboard repeats a held key; with Control held they
 // are left out (the chords are not typing). The keys that type no character
 // (Enter, Esc, Backspace, Delete, the arrows, the Ctrl chords) come from
-// the X server's events, if the window has them (package xkeys), so that each press
+// the X server's events, if the window has them (listenKeys), so that each press
 // counts too; else they are the keys seen going down in this tick, after
 // the characters. The slice is valid until the next call.
 func (in *input) Presses() []control.Press {

@@ -8,6 +8,13 @@
 // The window works in device pixels: on a HiDPI screen the screen image is as
 // large as the window's real pixels, so cells stay crisp, and the HUD's text
 // is scaled up by a whole number with nearest-neighbour filtering.
+//
+// Built for a browser (GOOS=js GOARCH=wasm), the window is a web page's
+// canvas, and a file pair for each thing a page does otherwise replaces
+// what it lacks: the clipboard comes with the browser's paste events
+// (clipboard_js.go), files are downloads (files_js.go), keys come only
+// through Ebitengine and the wheel in pixels (input_js.go), nothing quits,
+// and the page publishes the window's state for scripts (page_js.go).
 package window
 
 import (

@@ -20,9 +20,15 @@ import (
 // demo returns the default demo, the Gosper gun in the middle of a 160 × 100
 // box on the unbounded plane, gens generations on, as the life package
 // computes it with the direct engine.
-func demo(t *testing.T, gens int) *life.Universe {
+func demo(t *testing.T, gens int) *life.Universe { return onPlane(t, "gosper", gens) }
+
+// onPlane returns the built-in pattern name as the window starts it on the
+// unbounded plane without -size (in the middle of a 160 × 100 box, its
+// middle cell at (0, 0)), gens generations on, as the life package computes
+// it with the direct engine.
+func onPlane(t *testing.T, name string, gens int) *life.Universe {
 	t.Helper()
-	p, err := pattern.Builtin("gosper")
+	p, err := pattern.Builtin(name)
 	require.NoError(t, err)
 	size := cli.DefaultSize()
 	g, err := life.NewGrid(size.W, size.H)
@@ -59,20 +65,26 @@ func TestDemo(t *testing.T) {
 			u := demo(t, gens)
 			pops[gens] = u.Population()
 			assert.False(t, box.Intersect(u.Bounds()) == u.Bounds(), "the gliders have left the starting box: %v", u.Bounds())
-			want := image.NewRGBA(img.Bounds())
-			p := view.Painter{Palette: view.DefaultPalette}
-			p.PaintUniverse(want, u, view.NewUnbounded(box, want.Rect.Dx(), want.Rect.Dy(), 4))
-			bad := 0
-			for y := range want.Rect.Dy() {
-				for x := range want.Rect.Dx() {
-					if rgba(img.At(x, y)) != want.RGBAAt(x, y) {
-						bad++
-					}
-				}
-			}
-			assert.Zero(t, bad, "pixels unlike the plane's generation %d", gens)
+			assert.Zero(t, unlike(img, u, view.NewUnbounded(box, img.Bounds().Dx(), img.Bounds().Dy(), 4)), "pixels unlike the plane's generation %d", gens)
 			assert.Positive(t, countLive(img), "the gun shows")
 		})
 	}
 	assert.Equal(t, 10*5, pops[600]-pops[300], "ten more gliders of five cells: a glider every 30 generations")
+}
+
+// unlike counts the pixels of img that differ from u painted in v, as the
+// window paints it (dark theme, grid lines where the zoom has room).
+func unlike(img image.Image, u life.Board, v view.View) int {
+	want := image.NewRGBA(img.Bounds())
+	p := view.Painter{Palette: view.DefaultPalette}
+	p.PaintPlane(want, u, v)
+	bad := 0
+	for y := range want.Rect.Dy() {
+		for x := range want.Rect.Dx() {
+			if rgba(img.At(x, y)) != want.RGBAAt(x, y) {
+				bad++
+			}
+		}
+	}
+	return bad
 }

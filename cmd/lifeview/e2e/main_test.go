@@ -34,15 +34,21 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(noticeM{m}) }
 var noDisplay atomic.Int32
 
 // noticeM runs the tests, then says how many were skipped for want of a
-// display. go test ./... shows nothing of a passing package but its "ok"
+// display, and whether the browser test was for want of Chromium. go test ./... shows nothing of a passing package but its "ok"
 // line, a skip included, so the notice also goes to the terminal, if there
 // is one, without -v (with -v the skips and the notice are in the output).
 type noticeM struct{ m *testing.M }
 
 func (n noticeM) Run() int {
 	code := n.m.Run()
+	var msg string
 	if skipped := noDisplay.Load(); skipped > 0 {
-		msg := fmt.Sprintf("colife/cmd/lifeview/e2e: NO DISPLAY: %d tests that open a window were SKIPPED; run them under xvfb-run -a, as make test does\n", skipped)
+		msg = fmt.Sprintf("colife/cmd/lifeview/e2e: NO DISPLAY: %d tests that open a window were SKIPPED; run them under xvfb-run -a, as make test does\n", skipped)
+	}
+	if noBrowser.Load() > 0 {
+		msg += "colife/cmd/lifeview/e2e: NO CHROMIUM: the web page's browser test was SKIPPED; make test installs Debian's chromium\n"
+	}
+	if msg != "" {
 		os.Stderr.WriteString(msg)
 		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil && !testing.Verbose() {
 			tty.WriteString(msg)
@@ -54,19 +60,24 @@ func (n noticeM) Run() int {
 	return code
 }
 
+// goTool returns the go command: the one in $PATH, else the one that built
+// the test.
+func goTool() string {
+	if path, err := exec.LookPath("go"); err == nil {
+		return path
+	}
+	return filepath.Join(runtime.GOROOT(), "bin", "go")
+}
+
 // build builds lifeview into a temporary directory and returns its path.
 func build(t *testing.T) string {
 	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
 	bin := filepath.Join(t.TempDir(), "lifeview")
 	args := []string{"build", "-o", bin}
 	if raceEnabled {
 		args = append(args, "-race")
 	}
-	out, err := exec.Command(goTool, append(args, "colife/cmd/lifeview")...).CombinedOutput()
+	out, err := exec.Command(goTool(), append(args, "colife/cmd/lifeview")...).CombinedOutput()
 	require.NoError(t, err, "go build: %s", out)
 	return bin
 }

@@ -1,3 +1,5 @@
+//go:build !js
+
 package window
 
 import (
@@ -12,9 +14,12 @@ type systemClipboard struct{}
 
 // newClipboard returns the system clipboard, or an error if there is none
 // to be had (no libX11, no display).
-func newClipboard() (systemClipboard, error) {
-	return systemClipboard{}, clipboard.Init()
+func newClipboard() (*systemClipboard, error) {
+	return &systemClipboard{}, clipboard.Init()
 }
+
+// pasted reports false: Ctrl+V reads this clipboard when pressed.
+func (*systemClipboard) pasted() bool { return false }
 
 // ReadText returns the clipboard's text.
 func (systemClipboard) ReadText() (string, error) {

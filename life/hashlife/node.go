@@ -1,0 +1,266 @@
+package hashlife
+
+import (
+	"math"
+	"math/bits"
+	"unsafe"
+)
+
+// node is a square of 2^level × 2^level cells: a leaf of 8 × 8 cells at
+// level 3, or four quadrants of the level below. Nodes are canonical (the
+// table holds one node for each distinct square) and, but for the memo,
+// immutable: nothing writes nw, ne, sw, se, pop or level of a node in use,
+// so a snapshot's reader on another goroutine reads them while the engine
+// steps. The memo fields are separate memory locations that only the
+// engine's goroutine reads and writes.
+type node struct {
+	// nw, ne, sw, se are the quadrants, nodes of level-1. A leaf keeps its
+	// cells in nw (bits 0 to 31 of leafBits) and ne (bits 32 to 63), and 0
+	// in sw and se, which no quadrant of a node is: so the four fields
+	// tell a leaf from a node in the hash table without the level.
+	nw, ne, sw, se uint32
+	// pop is the number of live cells, saturated at math.MaxUint64 (a node
+	// of level 32 or more may hold more).
+	pop uint64
+	// res is the memo of the full step: the centre (level-1) after
+	// 2^(level-2) generations, 0 while unknown. part is the memo of a
+	// smaller step, 2^(partJ-1) generations, valid when partJ is not 0.
+	res, part uint32
+	// level is 3 for a leaf, up to maxLevel; 0 marks a free slot.
+	level uint8
+	partJ uint8
+}
+
+const (
+	// leafLevel is the level of a leaf: 8 × 8 cells, one bit each.
+	leafLevel = 3
+	// maxLevel is the highest level of a board's root: a square of 2^63
+	// cells a side centred on the origin, from -2^62 to 2^62-1 on each
+	// axis, the plane. A step's root may have one more, the whole int64
+	// plane, for as long as the step takes (Engine.stepOnce).
+	maxLevel = 63
+	// chunkBits gives the nodes of a chunk: the table grows a chunk at a
+	// time and a chunk never moves, so a pointer to a node stays valid.
+	chunkBits = 12
+	chunkSize = 1 << chunkBits
+	// nodeBytes is the size of a node: 40 bytes.
+	nodeBytes = uint64(unsafe.Sizeof(node{}))
+	// slotBytes is the size of a hash slot: a node's index and the top 32
+	// bits of its hash.
+	slotBytes = 8
+	// maxSlots is the most slots a table has: the home of a slot is in the
+	// top 32 bits of its hash.
+	maxSlots = 1 << 32
+	// maxLoad is the most nodes a full table of slots holds, in 1/8ths: at
+	// 6/8 linear probing still finds a missing key in a few probes, most
+	// of them rejected by the hash bits in the slot without reading the
+	// node.
+	maxLoad = 6
+	// minSlots is the table's first size.
+	minSlots = 1 << 12
+	// maxNodes is the most nodes a table indexes: indices are uint32, and 0
+	// is no node.
+	maxNodes = math.MaxUint32 - chunkSize
+)
+
+// chunk is a block of the node table.
+type chunk [chunkSize]node
+
+// leafBits returns the cells of a leaf: bit y*8+x is the cell x columns
+// right of its left edge and y rows below its top.
+func (n *node) leafBits() uint64 { return uint64(n.nw) | uint64(n.ne)<<32 }
+
+// hashOf mixes a node's four fields into 64 bits. Its top 32 go in the
+// node's slot beside the index: the first of them pick the slot where the
+// probing starts (its home), and the rest reject most other keys without
+// reading their nodes. So a slot alone gives its home, and the slots can be
+// moved to a larger table, or rebuilt after a collection, in one pass in
+// order, without reading a node.
+func hashOf(nw, ne, sw, se uint32) uint64 {
+	a := uint64(nw) | uint64(ne)<<32
+	b := uint64(sw) | uint64(se)<<32
+	h := (a*0x9e3779b97f4a7c15 ^ b) * 0xc2b2ae3d27d4eb4f
+	return h ^ h>>29
+}
+
+// addPop returns a+b, or math.MaxUint64 if that overflows.
+func addPop(a, b uint64) uint64 {
+	s, carry := bits.Add64(a, b, 0)
+	if carry != 0 {
+		return math.MaxUint64
+	}
+	return s
+}
+
+// table is the hash-consed node store: chunks of nodes indexed by uint32
+// (the pointer-free arena keeps the Go garbage collector out of it: it never
+// scans a chunk), and an open-addressing hash table of slots over them. It
+// finds the one node of four quadrants, or makes it.
+type table struct {
+	chunks []*chunk
+	fresh  uint32 // the lowest index never given out; 0 is no node
+	free   uint32 // a freed node, whose nw is the next freed one; 0 ends the list
+	count  int    // nodes in use
+	limit  int    // the most nodes the budget holds (see limits)
+	slots  []uint64
+	shift  uint // 64 - log2(len(slots))
+	most   int  // the most slots the budget holds
+	budget uint64
+}
+
+// newTable returns an empty table within budget bytes.
+func newTable(budget uint64) table {
+	t := table{budget: budget}
+	t.most, t.limit = limits(budget)
+	n := min(minSlots, t.most)
+	t.slots = make([]uint64, n)
+	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
+	t.fresh = 1
+	return t
+}
+
+// limits returns the most slots and nodes a table may have in budget bytes:
+// the slots a power of two, the nodes at most maxLoad/8 of them, and the
+// chunks of those nodes and the slots within the budget together, less a
+// 256th for the collection's marks (a bit a node).
+func limits(budget uint64) (slots, nodes int) {
+	budget -= budget / 256
+	best := func(s uint64) (uint64, uint64) {
+		if s*slotBytes >= budget {
+			return s, 0
+		}
+		n := min(s*maxLoad/8, (budget-s*slotBytes)/nodeBytes)
+		// Whole chunks, less the index 0 that is no node.
+		n = n / chunkSize * chunkSize
+		return s, max(min(n, maxNodes), 1) - 1
+	}
+	// The nodes are capped by the load up to about budget/38 slots, and
+	// by the bytes left beyond: the best is one of the two powers of two
+	// around it.
+	lo := uint64(minSlots)
+	for lo*2*slotBytes+lo*2*maxLoad/8*nodeBytes <= budget && lo < maxSlots/2 {
+		lo *= 2
+	}
+	s1, n1 := best(lo)
+	s2, n2 := best(lo * 2)
+	if n2 > n1 {
+		return int(s2), int(n2)
+	}
+	return int(s1), int(n1)
+}
+
+// node returns the node at index i, which is in use or was.
+func (t *table) node(i uint32) *node { return &t.chunks[i>>chunkBits][i&(chunkSize-1)] }
+
+// bytes returns the memory the table holds: its chunks and slots.
+func (t *table) bytes() uint64 {
+	return uint64(len(t.chunks))*chunkSize*nodeBytes + uint64(len(t.slots))*slotBytes
+}
+
+// find returns the index of the node with these fields, or 0 and the slot
+// where it belongs.
+func (t *table) find(nw, ne, sw, se uint32) (uint32, int) {
+	h := hashOf(nw, ne, sw, se)
+	tag := h &^ math.MaxUint32
+	mask := len(t.slots) - 1
+	for i := int(h >> t.shift); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0, i
+		}
+		if s&^math.MaxUint32 == tag {
+			n := t.node(uint32(s))
+			if n.nw == nw && n.ne == ne && n.sw == sw && n.se == se {
+				return uint32(s), i
+			}
+		}
+	}
+}
+
+// full reports whether another node would go over the limit.
+func (t *table) full() bool { return t.count >= t.limit }
+
+// add puts a new node with these fields into slot i (from find), growing the
+// slots first if they are too full, and returns its index. The caller has
+// made room (full is false).
+func (t *table) add(slot int, nw, ne, sw, se uint32, level uint8, pop uint64) uint32 {
+	if 2*(t.count+1) > len(t.slots) && len(t.slots) < t.most {
+		t.grow()
+		_, slot = t.find(nw, ne, sw, se)
+	}
+	i := t.alloc()
+	n := t.node(i)
+	*n = node{nw: nw, ne: ne, sw: sw, se: se, pop: pop, level: level}
+	t.slots[slot] = hashOf(nw, ne, sw, se)&^math.MaxUint32 | uint64(i)
+	t.count++
+	return i
+}
+
+// alloc returns the index of a free node: a freed one, or the next fresh
+// one, in a new chunk if need be.
+func (t *table) alloc() uint32 {
+	if i := t.free; i != 0 {
+		t.free = t.node(i).nw
+		return i
+	}
+	i := t.fresh
+	if int(i>>chunkBits) == len(t.chunks) {
+		t.chunks = append(t.chunks, new(chunk))
+	}
+	t.fresh++
+	return i
+}
+
+// grow doubles the slots and puts every node in use back.
+func (t *table) grow() {
+	old := t.slots
+	t.slots = make([]uint64, 2*len(old))
+	t.shift--
+	first := empty(old)
+	for k := range old {
+		if s := old[(first+k)&(len(old)-1)]; s != 0 {
+			t.put(s)
+		}
+	}
+}
+
+// rebuild takes the slots of the nodes that are not live out of the table,
+// in place: each slot taken out in turn, from one after an empty one, and
+// put back if live. A slot put back lands at or before where it was, since
+// only free slots lie between, so the probing stays right.
+func (t *table) rebuild(live func(i uint32) bool) {
+	mask := len(t.slots) - 1
+	first := empty(t.slots)
+	for k := range t.slots {
+		i := (first + k) & mask
+		s := t.slots[i]
+		if s == 0 {
+			continue
+		}
+		t.slots[i] = 0
+		if live(uint32(s)) {
+			t.put(s)
+		}
+	}
+}
+
+// put puts a slot in the first free one from its home.
+func (t *table) put(s uint64) {
+	mask := len(t.slots) - 1
+	j := int(s >> t.shift)
+	for t.slots[j] != 0 {
+		j = (j + 1) & mask
+	}
+	t.slots[j] = s
+}
+
+// empty returns the index of an empty slot (there is one: the table is
+// never full).
+func empty(slots []uint64) int {
+	for i, s := range slots {
+		if s == 0 {
+			return i
+		}
+	}
+	panic("hashlife: a full hash table")
+}
