@@ -52,11 +52,15 @@ vet:
 ## HASHLIFE_CASES those of life/hashlife's BenchmarkHashlife, beside bgolly's
 ## HashLife).
 ## The floor rows are the goroutine engine's protocol with the Game of Life
-## taken out: what channels and the scheduler cost here.
+## taken out: what channels and the scheduler cost here; the floor iter.Pull
+## rows the same for the coroutines. The CLI rows (BenchmarkCLIEngine) are
+## life's print mode on a 1024x1024 soup, set against BenchmarkEngine's.
 SIZES_G     := 64x64 256x256 1024x1024
-BENCH_CASES ?= $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=dense/size=$(s)/procs=$(p))) \
-               $(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=goroutine/size=$(s)/procs=$(p))) \
-               $(foreach s,$(SIZES_G),$(foreach p,1 2,Floor/size=$(s)/procs=$(p)))
+ENGINES_G   := dense dense-coroutine goroutine coroutine generator
+BENCH_CASES ?= $(foreach e,$(ENGINES_G),$(foreach s,$(SIZES_G),$(foreach p,1 2,Engine/engine=$(e)/size=$(s)/procs=$(p)))) \
+               $(foreach s,$(SIZES_G),$(foreach p,1 2,Floor/size=$(s)/procs=$(p))) \
+               $(foreach s,$(SIZES_G),$(foreach p,1 2,CoroutineFloor/size=$(s)/procs=$(p))) \
+               $(foreach e,goroutine coroutine generator,CLIEngine/engine=$(e)/size=1024x1024)
 BENCHTIME   ?= 10x
 DIRECT_CASES ?= $(foreach s,256x256 1024x1024 4096x4096,$(foreach p,1 2,Direct/rule=life/size=$(s)/procs=$(p))) \
                 $(foreach p,1 2,Direct/rule=highlife/size=4096x4096/procs=$(p)) CLI
@@ -72,10 +76,10 @@ export HASHLIFE_CASES HASHLIFE_RUNS
 # The activity cases (BenchmarkGun, BenchmarkSoup, BenchmarkMethuselah,
 # BenchmarkFamilies: Generations and isotropic non-totalistic rules), each op
 # a whole run or one generation of a soup: ACTIVITY_TIME runs each.
-ACTIVITY_CASES ?= $(foreach p,1 2,Gun/size=1024x1024/procs=$(p)) \
-                  $(foreach a,0 1000,$(foreach e,goroutine dense,$(foreach p,1 2,Soup/at=$(a)/engine=$(e)/size=1024x1024/procs=$(p)))) \
-                  $(foreach m,r-pentomino acorn,$(foreach e,goroutine direct,Methuselah/pattern=$(m)/engine=$(e))) \
-                  $(foreach r,briansbrain starwars B2-aS12 tlife,$(foreach e,goroutine direct,Families/rule=$(r)/engine=$(e)/size=256x256))
+ACTIVITY_CASES ?= $(foreach e,goroutine coroutine generator,$(foreach p,1 2,Gun/engine=$(e)/size=1024x1024/procs=$(p))) \
+                  $(foreach a,0 1000,$(foreach e,$(ENGINES_G),$(foreach p,1 2,Soup/at=$(a)/engine=$(e)/size=1024x1024/procs=$(p)))) \
+                  $(foreach m,r-pentomino acorn,$(foreach e,goroutine coroutine generator direct,Methuselah/pattern=$(m)/engine=$(e))) \
+                  $(foreach r,briansbrain starwars B2-aS12 tlife,$(foreach e,goroutine coroutine generator direct,Families/rule=$(r)/engine=$(e)/size=256x256))
 ACTIVITY_TIME  ?= 3x
 BENCHBIN    := $(or $(TMPDIR),/tmp)/colife-life.test
 bench:
@@ -83,9 +87,9 @@ bench:
 		DIRECT_GENS="$(DIRECT_GENS)" BGOLLY_SIZES="$(BGOLLY_SIZES)" ./.ci/bench.sh
 	@$(GO) test -c -o $(BENCHBIN) ./life/sim/
 	@echo
-	@echo "activity: the goroutine engine runs the active cells only (dense: every cell)"
+	@echo "activity: the goroutine, coroutine and generator engines run the active cells only (dense: every cell)"
 	@for c in $(ACTIVITY_CASES); do \
-		$(BENCHBIN) -test.run '^$$' -test.bench "^Benchmark$$c$$" -test.benchtime $(ACTIVITY_TIME) | grep '^Benchmark' || exit 1; \
+		$(BENCHBIN) -test.run '^$$' -test.bench "^Benchmark$$(echo "$$c" | sed 's,/,$$/^,g')$$" -test.benchtime $(ACTIVITY_TIME) | grep '^Benchmark' || exit 1; \
 	done | tee /dev/stderr | awk '\
 	/^Benchmark/ { delete m; for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; name = $$1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$$/, "", name); \
 		g = ("peak-goroutines" in m) ? m["peak-goroutines"] : m["goroutines"]; \

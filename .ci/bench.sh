@@ -3,8 +3,10 @@
 # process of its own, so that no case inherits another's goroutines, stacks or
 # garbage, and the rows in one table.
 #
-#   BENCH_CASES   cases of BenchmarkEngine and BenchmarkFloor, run for
-#                 BENCHTIME (10x: 10 generations)
+#   BENCH_CASES   cases of BenchmarkEngine, BenchmarkFloor and
+#                 BenchmarkCoroutineFloor, run for BENCHTIME (10x: 10
+#                 generations), and of BenchmarkCLIEngine (life's print mode
+#                 on a 1024x1024 soup, start included), run once
 #   DIRECT_CASES  cases of BenchmarkDirect (a 0.5 soup), run for DIRECT_GENS
 #                 generations, and CLI: BenchmarkCLI (life's print mode on
 #                 the 4096x4096 soup, set-up excluded)
@@ -27,10 +29,12 @@ trap 'rm -rf "$tmp"' EXIT
 "$GO" test -c -o "$tmp/cli.test" ./cmd/life/
 
 # bench BINARY CASE BENCHTIME [FLAG...] runs one case and prints its line.
+# Each part of CASE between slashes matches a whole name: engine=dense is
+# not engine=dense-coroutine.
 bench() {
 	local bin=$1 c=$2 t=$3
 	shift 3
-	"$bin" -test.run '^$' -test.bench "^Benchmark$c\$" -test.benchmem -test.benchtime "$t" "$@" | grep '^Benchmark'
+	"$bin" -test.run '^$' -test.bench "^Benchmark${c//\//\$/^}\$" -test.benchmem -test.benchtime "$t" "$@" | grep '^Benchmark'
 }
 
 # bgolly_line SIZE runs QuickLife on the soup BenchmarkDirect wrote for SIZE
@@ -49,7 +53,12 @@ bgolly_line() {
 }
 
 {
-	for c in $BENCH_CASES; do bench "$tmp/life.test" "$c" "$BENCHTIME"; done
+	for c in $BENCH_CASES; do
+		case $c in
+		CLIEngine/*) bench "$tmp/cli.test" "$c" 1x ;;
+		*) bench "$tmp/life.test" "$c" "$BENCHTIME" ;;
+		esac
+	done
 	for c in $DIRECT_CASES; do
 		if [ "$c" = CLI ]; then
 			bench "$tmp/cli.test" CLI 1x
@@ -73,6 +82,19 @@ function row(engine, size, procs, cps, msg, bcell, allocs) {
 	split($1, part, "/"); metrics()
 	sub(/^engine=/, "", part[2]); sub(/^size=/, "", part[3]); sub(/^procs=/, "", part[4]); sub(/-[0-9]+$/, "", part[4])
 	row(part[2], part[3], part[4], m["cells/s"], ("ns/msg" in m) ? sprintf("%.1f", m["ns/msg"]) : "-", sprintf("%.0f", m["B/cell"]), m["allocs/op"])
+	if ("start-s" in m && part[3] == "1024x1024") starts[++s] = sprintf("%-34s %10s %10.2f %16s %12s", part[2] " (BenchmarkEngine)", part[3] "/" part[4], m["start-s"], "-", "-")
+}
+/^BenchmarkCoroutineFloor\// {
+	split($1, part, "/"); metrics()
+	sub(/^size=/, "", part[2]); sub(/^procs=/, "", part[3]); sub(/-[0-9]+$/, "", part[3])
+	row("floor iter.Pull", part[2], part[3], m["cells/s"], sprintf("%.1f", m["ns/msg"]), "-", "-")
+}
+/^BenchmarkCLIEngine\// {
+	split($1, part, "/"); metrics()
+	sub(/^engine=/, "", part[2]); sub(/^size=/, "", part[3]); procs = part[3]; sub(/^.*-/, "", procs); sub(/-[0-9]+$/, "", part[3])
+	row("CLI " part[2], part[3], procs, m["gen-cells/s"], "-", ("rss-B/cell" in m) ? sprintf("%.0f", m["rss-B/cell"]) : "-", "-")
+	starts[++s] = sprintf("%-34s %10s %10.2f %16.0f %12s", "life -engine " part[2], part[3] "/" procs, m["start-s"], m["cells/s"],
+		("rss-B/cell" in m) ? sprintf("%.0f", m["rss-B/cell"]) : "-")
 }
 /^BenchmarkFloor\// {
 	split($1, part, "/"); metrics()
@@ -85,7 +107,7 @@ function row(engine, size, procs, cps, msg, bcell, allocs) {
 	row(part[2] == "life" ? "direct" : "direct " part[2], part[3], part[4], m["cells/s"], "-", sprintf("%.2f", m["B/cell"]), m["allocs/op"])
 	quick[r] = part[2] == "life"
 }
-/^BenchmarkCLI/ {
+/^BenchmarkCLI-/ {
 	metrics(); procs = $1; sub(/^.*-/, "", procs)
 	row("life (CLI)", "4096x4096", procs, m["cells/s"], "-", "-", sprintf("%.3f", m["allocs/op"] / gens))
 	quick[r] = 1
@@ -100,6 +122,10 @@ END {
 		ratio = (quick[i] && sizes[i] in qcps) ? sprintf("%.1f", cells[i] / qcps[sizes[i]]) : "-"
 		printf "%s %12s\n", rows[i], ratio
 	}
+	if (s == 0) exit
+	printf "\nstarts: the first generation, which starts a goroutine or coroutine for each active cell (not in ns/op)\n"
+	printf "%-34s %10s %10s %16s %12s\n", "", "size/procs", "start s", "run cells/s", "RSS B/cell"
+	for (i = 1; i <= s; i++) print starts[i]
 }' 2>/dev/null
 
 # The hashlife table: BenchmarkHashlife's in-process time beside bgolly's
