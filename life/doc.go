@@ -21,7 +21,8 @@
 //	              a goroutine for each cell that can change, messages over
 //	              channels; with the Coroutines transport, the coroutine
 //	              engine: each an iter.Pull coroutine, resumed with each
-//	              answer as a generator is with send), Dense and
+//	              answer as a generator is with send; with Generator, one
+//	              such coroutine a shard, the book's simulate), Dense and
 //	              DenseCoroutines (every cell, every generation: the book's
 //	              form) and Sweep (the program run in line, on the active
 //	              cells, for the rules the bit boards cannot run)

@@ -16,6 +16,12 @@
 //     send (coroutine.go). Each driver runs its own coroutines one after
 //     another, on its own thread, without the scheduler; the drivers run in
 //     parallel.
+//   - Active with the Generator transport, the generator engine: the book's
+//     own form. Each shard is one iter.Pull coroutine, the book's simulate,
+//     that runs the step of every active cell of the shard in turn and
+//     yields TICK; its driver answers each Query as the book's
+//     live_a_generation does. One coroutine a shard, not a cell: it stays
+//     in the caches and nothing starts per cell (coroutine.go).
 //   - Dense: every cell of a bounded grid is a long-lived goroutine, every
 //     generation, as the book has it (driver.go); the protocol of life's
 //     package doc is its, and the goroutine engine's drivers speak it too.

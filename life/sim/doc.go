@@ -4,7 +4,7 @@
 //
 // The engines are life/cells' (Goroutine: a goroutine for each cell that
 // can change, speaking over channels; Coroutine: the same cells as iter.Pull
-// coroutines; Dense and DenseCoroutine: every cell, over channels or as
+// coroutines; Generator: one iter.Pull coroutine a shard running them all; Dense and DenseCoroutine: every cell, over channels or as
 // coroutines), and life/direct's
 // (Direct: 64 cells a word), with cells.Sweep for the rules the bit boards
 // cannot run. Generations advance in lockstep and the result is

@@ -419,39 +419,42 @@ func TestCancelEndsEveryGoroutine(t *testing.T) {
 	require.NoError(t, err)
 	g.Randomize(rand.New(rand.NewPCG(5, 6)), 0.4)
 
-	t.Run("simulation context", func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		s, err := sim.New(ctx, g, sim.Options{Rule: life.Conway})
-		require.NoError(t, err)
-		done := make(chan error)
-		go func() { done <- s.Run(context.Background(), 1<<30) }()
-		time.Sleep(20 * time.Millisecond) // let some generations run; no bound is asserted
-		cancel()
-		assert.ErrorIs(t, <-done, sim.ErrClosed)
-		require.NoError(t, s.Close())
-		require.NoError(t, goleak.Find(ignore))
-	})
-	t.Run("run context", func(t *testing.T) {
-		s, err := sim.New(context.Background(), g, sim.Options{Rule: life.Conway})
-		require.NoError(t, err)
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error)
-		go func() { done <- s.Run(ctx, 1<<30) }()
-		time.Sleep(20 * time.Millisecond)
-		cancel()
-		assert.ErrorIs(t, <-done, context.Canceled)
-		gen := s.Generation()
-		require.NoError(t, s.Close())
-		require.NoError(t, goleak.Find(ignore))
-		assert.Equal(t, gen, s.Generation())
-	})
-	t.Run("already cancelled", func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		cancel()
-		_, err := sim.New(ctx, g, sim.Options{Rule: life.Conway})
-		assert.ErrorIs(t, err, context.Canceled)
-		require.NoError(t, goleak.Find(ignore))
-	})
+	for _, e := range engines {
+		opt := sim.Options{Rule: life.Conway, Engine: e}
+		t.Run(e.String()+"/simulation context", func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			s, err := sim.New(ctx, g, opt)
+			require.NoError(t, err)
+			done := make(chan error)
+			go func() { done <- s.Run(context.Background(), 1<<30) }()
+			time.Sleep(20 * time.Millisecond) // let some generations run; no bound is asserted
+			cancel()
+			assert.ErrorIs(t, <-done, sim.ErrClosed)
+			require.NoError(t, s.Close())
+			require.NoError(t, goleak.Find(ignore))
+		})
+		t.Run(e.String()+"/run context", func(t *testing.T) {
+			s, err := sim.New(context.Background(), g, opt)
+			require.NoError(t, err)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error)
+			go func() { done <- s.Run(ctx, 1<<30) }()
+			time.Sleep(20 * time.Millisecond)
+			cancel()
+			assert.ErrorIs(t, <-done, context.Canceled)
+			gen := s.Generation()
+			require.NoError(t, s.Close())
+			require.NoError(t, goleak.Find(ignore))
+			assert.Equal(t, gen, s.Generation())
+		})
+		t.Run(e.String()+"/already cancelled", func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			_, err := sim.New(ctx, g, opt)
+			assert.ErrorIs(t, err, context.Canceled)
+			require.NoError(t, goleak.Find(ignore))
+		})
+	}
 }
 
 func TestResetAndSet(t *testing.T) {
