@@ -84,11 +84,6 @@ function row(engine, size, procs, cps, msg, bcell, allocs) {
 	row(part[2], part[3], part[4], m["cells/s"], ("ns/msg" in m) ? sprintf("%.1f", m["ns/msg"]) : "-", sprintf("%.0f", m["B/cell"]), m["allocs/op"])
 	if ("start-s" in m && part[3] == "1024x1024") starts[++s] = sprintf("%-34s %10s %10.2f %16s %12s", part[2] " (BenchmarkEngine)", part[3] "/" part[4], m["start-s"], "-", "-")
 }
-/^BenchmarkCoroutineFloor\// {
-	split($1, part, "/"); metrics()
-	sub(/^size=/, "", part[2]); sub(/^procs=/, "", part[3]); sub(/-[0-9]+$/, "", part[3])
-	row("floor iter.Pull", part[2], part[3], m["cells/s"], sprintf("%.1f", m["ns/msg"]), "-", "-")
-}
 /^BenchmarkCLIEngine\// {
 	split($1, part, "/"); metrics()
 	sub(/^engine=/, "", part[2]); sub(/^size=/, "", part[3]); procs = part[3]; sub(/^.*-/, "", procs); sub(/-[0-9]+$/, "", part[3])
@@ -96,10 +91,10 @@ function row(engine, size, procs, cps, msg, bcell, allocs) {
 	starts[++s] = sprintf("%-34s %10s %10.2f %16.0f %12s", "life -engine " part[2], part[3] "/" procs, m["start-s"], m["cells/s"],
 		("rss-B/cell" in m) ? sprintf("%.0f", m["rss-B/cell"]) : "-")
 }
-/^BenchmarkFloor\// {
+/^Benchmark(Coroutine)?Floor\// {
 	split($1, part, "/"); metrics()
 	sub(/^size=/, "", part[2]); sub(/^procs=/, "", part[3]); sub(/-[0-9]+$/, "", part[3])
-	row("floor", part[2], part[3], m["cells/s"], sprintf("%.1f", m["ns/msg"]), "-", "-")
+	row($1 ~ /^BenchmarkCoroutine/ ? "floor iter.Pull" : "floor", part[2], part[3], m["cells/s"], sprintf("%.1f", m["ns/msg"]), "-", "-")
 }
 /^BenchmarkDirect\// {
 	split($1, part, "/"); metrics()

@@ -29,19 +29,8 @@ func BenchmarkCLI(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		cfg, err := parseFlags([]string{"-engine", "direct", "-size", "4096x4096", "-random", "0.5", "-seed", "1",
-			"-gens", "1000", "-out", "-"}, io.Discard)
-		if err != nil {
-			b.Fatal(err)
-		}
-		start, err := cfg.Start(nil, setup.Fit(printMargin, setup.Size{}))
-		if err != nil {
-			b.Fatal(err)
-		}
-		s, err := sim.New(context.Background(), start.Grid, start.Options)
-		if err != nil {
-			b.Fatal(err)
-		}
+		cfg, start, s := startCLI(b, "-engine", "direct", "-size", "4096x4096", "-random", "0.5", "-seed", "1",
+			"-gens", "1000", "-out", "-")
 		b.StartTimer()
 		if err := printMode(context.Background(), cfg, s, start, nil, io.Discard); err != nil {
 			b.Fatal(err)
@@ -80,19 +69,8 @@ func BenchmarkCLIEngine(b *testing.B) {
 			var start, rest time.Duration
 			for b.Loop() {
 				t0 := time.Now()
-				cfg, err := parseFlags([]string{"-engine", e.String(), "-random", "0.3", "-size", "1024x1024", "-seed", "1",
-					"-gens", fmt.Sprint(gens), "-print", "none"}, io.Discard)
-				if err != nil {
-					b.Fatal(err)
-				}
-				st, err := cfg.Start(nil, setup.Fit(printMargin, setup.Size{}))
-				if err != nil {
-					b.Fatal(err)
-				}
-				s, err := sim.New(context.Background(), st.Grid, st.Options)
-				if err != nil {
-					b.Fatal(err)
-				}
+				cfg, st, s := startCLI(b, "-engine", e.String(), "-random", "0.3", "-size", "1024x1024", "-seed", "1",
+					"-gens", fmt.Sprint(gens), "-print", "none")
 				if err := s.Step(); err != nil { // as print mode's first: the engine starts
 					b.Fatal(err)
 				}
@@ -112,6 +90,25 @@ func BenchmarkCLIEngine(b *testing.B) {
 			}
 		})
 	}
+}
+
+// startCLI does what life does with args before print mode: the flags, the
+// start and the simulation.
+func startCLI(b *testing.B, args ...string) (*config, *setup.Start, *sim.Simulation) {
+	b.Helper()
+	cfg, err := parseFlags(args, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := cfg.Start(nil, setup.Fit(printMargin, setup.Size{}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := sim.New(context.Background(), st.Grid, st.Options)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cfg, st, s
 }
 
 // peakRSS returns the process's peak resident memory in bytes, from Linux's

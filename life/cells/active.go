@@ -117,9 +117,9 @@ type activeDriver struct {
 	t transport
 
 	slots chunks[slot]
-	pairs []listed      // scratch for order
-	keep  []uint32      // keep[id] is the last generation that listed slot id's cell
-	grid  *life.Grid    // the engine's, for a bounded board
+	pairs []listed   // scratch for order
+	keep  []uint32   // keep[id] is the last generation that listed slot id's cell
+	grid  *life.Grid // the engine's, for a bounded board
 	// cells, w and h are grid's, kept here: every Query reads them, and the
 	// Grid's own header may share a cache line with something another core
 	// writes all the time (a coroutine's state, a few dozen bytes): then
