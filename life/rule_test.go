@@ -285,5 +285,5 @@ func TestParseTopologyAndEngine(t *testing.T) {
 		assert.Equal(t, want, e.String())
 	}
 	_, err = sim.ParseEngine("gpu")
-	assert.EqualError(t, err, `engine "gpu": want goroutine, direct or dense`)
+	assert.EqualError(t, err, `engine "gpu": want goroutine, direct, dense or hashlife`)
 }

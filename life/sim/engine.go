@@ -1,11 +1,13 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"colife/life"
 	"colife/life/cells"
+	"colife/life/hashlife"
 )
 
 // Engine chooses how a Simulation runs the cell program.
@@ -27,6 +29,12 @@ const (
 	// Goroutine runs only the active cells; Dense is what the floor
 	// benchmark measures.
 	Dense
+	// Hashlife runs Gosper's HashLife, as Golly does, on the unbounded
+	// plane (life/hashlife): the board a quadtree of canonical nodes, each
+	// node's future computed once, so that regular patterns run to
+	// astronomical generations; Run(n) jumps n generations in one go.
+	// Two-state B/S rules without B0 only.
+	Hashlife
 )
 
 // String returns "goroutine", "direct" or "dense".
@@ -36,12 +44,14 @@ func (e Engine) String() string {
 		return "direct"
 	case Dense:
 		return "dense"
+	case Hashlife:
+		return "hashlife"
 	}
 	return "goroutine"
 }
 
-// ParseEngine reads "goroutine" (or "active"), "direct" or "dense", in any
-// case.
+// ParseEngine reads "goroutine" (or "active"), "direct", "dense" or
+// "hashlife", in any case.
 func ParseEngine(s string) (Engine, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "goroutine", "active":
@@ -50,9 +60,34 @@ func ParseEngine(s string) (Engine, error) {
 		return Direct, nil
 	case "dense":
 		return Dense, nil
+	case "hashlife":
+		return Hashlife, nil
 	}
-	return 0, fmt.Errorf("engine %q: want goroutine, direct or dense", s)
+	return 0, fmt.Errorf("engine %q: want goroutine, direct, dense or hashlife", s)
 }
+
+// Runs returns nil if e runs rule on topology t, else an error that says
+// what does: the dense engine needs a bounded grid, HashLife the unbounded
+// plane and a two-state B/S rule without B0, and no engine runs a rule with
+// B0 on the unbounded plane, which it would fill. New makes the same check.
+func (e Engine) Runs(rule life.Rule, t life.Topology) error {
+	switch {
+	case t == life.Unbounded && rule.BirthOnZero():
+		return fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", rule)
+	case e == Dense && t == life.Unbounded:
+		return errors.New("the dense engine runs every cell of a bounded grid; on an unbounded plane use the goroutine or direct engine")
+	case e == Hashlife && t != life.Unbounded:
+		return fmt.Errorf("hashlife runs on the unbounded plane, as Golly's HashLife does: use -topology unbounded, or -engine direct on a %s", t)
+	case e == Hashlife:
+		return hashlife.Refuses(rule)
+	}
+	return nil
+}
+
+// Jumps reports whether e runs n generations in one go, as HashLife does,
+// rather than one after another: then what shows every generation (a
+// history, a detector) sees only those it stops at.
+func (e Engine) Jumps() bool { return e == Hashlife }
 
 // Check reports whether e can run a bounded grid of w × h cells on this
 // machine: an error wrapping ErrSize if the grid itself is too big or, for
@@ -106,6 +141,8 @@ func (e Engine) Costs(w, h int) []life.Cost {
 	switch e {
 	case Direct:
 		return []life.Cost{{What: "the direct engine's two grids", Bytes: 2 * n}}
+	case Hashlife:
+		return nil // it runs on the unbounded plane only
 	case Dense:
 		return []life.Cost{{What: "the dense engine's two grids", Bytes: 2 * n}, {What: "its goroutines", Bytes: cells.BytesPerCell * n}}
 	}
