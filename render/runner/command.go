@@ -131,7 +131,7 @@ func (t Toggle) apply(l *loop) {
 
 func (Reset) apply(l *loop) {
 	if l.plane {
-		l.restartPlane(l.ustart, 0)
+		l.restartPlane(l.ustart, l.startGen)
 		return
 	}
 	l.restart(l.start, 0)
@@ -153,7 +153,8 @@ func (Soup) apply(l *loop) {
 	l.soups++
 	l.start.Randomize(rng, l.cfg.Density)
 	if l.plane {
-		l.ustart = sim.NewSnapshot(l.placed(l.start))
+		l.ustart.Release()
+		l.ustart, l.startGen = sim.NewSnapshot(l.placed(l.start)), 0
 		l.restartPlane(l.ustart, 0)
 		return
 	}

@@ -85,7 +85,9 @@ func (Undo) apply(l *loop) {
 		return
 	}
 	l.redo.push(l.snapshot())
-	l.restore(l.undo.pop())
+	b := l.undo.pop()
+	l.restore(b)
+	b.cells.Release()
 }
 
 func (Redo) apply(l *loop) {
@@ -93,7 +95,9 @@ func (Redo) apply(l *loop) {
 		return
 	}
 	l.undo.push(l.snapshot())
-	l.restore(l.redo.pop())
+	b := l.redo.pop()
+	l.restore(b)
+	b.cells.Release()
 }
 
 func (s SetRule) apply(l *loop) {
@@ -167,7 +171,8 @@ func (ld Load) apply(l *loop) {
 		for _, c := range p.Cells {
 			u.Set(at.X+int64(c.X), at.Y+int64(c.Y), c.State())
 		}
-		l.ustart = sim.NewSnapshot(u)
+		l.ustart.Release()
+		l.ustart, l.startGen = sim.NewSnapshot(u), 0
 		l.restartPlane(l.ustart, 0)
 	} else {
 		g, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
@@ -221,6 +226,7 @@ func (s *boards) push(b board) {
 	n := 0
 	for len(s.kept)-n > 1 && (len(s.kept)-n > s.max || s.bytes > s.maxBytes) {
 		s.bytes -= s.kept[n].bytes()
+		s.kept[n].cells.Release()
 		n++
 	}
 	if n > 0 {
@@ -230,7 +236,8 @@ func (s *boards) push(b board) {
 	}
 }
 
-// pop takes the top board off; there must be one.
+// pop takes the top board off; there must be one. The caller releases its
+// snapshot.
 func (s *boards) pop() board {
 	b := s.kept[len(s.kept)-1]
 	s.kept[len(s.kept)-1] = board{}
@@ -241,6 +248,9 @@ func (s *boards) pop() board {
 
 // reset forgets every board.
 func (s *boards) reset() {
+	for _, b := range s.kept {
+		b.cells.Release()
+	}
 	clear(s.kept)
 	s.kept, s.bytes = s.kept[:0], 0
 }
@@ -302,7 +312,9 @@ func (l *loop) setRule(rule life.Rule) error {
 	if l.plane {
 		one, _ := life.NewGrid(1, 1)
 		if s, err = sim.New(l.ctx, one, opt); err == nil {
-			err = s.Restore(l.sim.Snapshot(), gen)
+			now := l.sim.Snapshot()
+			err = s.Restore(now, gen)
+			now.Release()
 		}
 	} else if s, err = sim.New(l.ctx, l.sim.Grid(), opt); err == nil {
 		err = s.Reset(l.sim.Grid(), gen)
@@ -326,7 +338,7 @@ func (l *loop) setRule(rule life.Rule) error {
 // detector saw: they came from another rule or another start.
 func (l *loop) forget() {
 	if l.plane {
-		l.phist = newPlaneHistory(l.cfg.History)
+		l.phist.reset()
 	} else {
 		l.hist = newHistory(l.cfg.History, l.start.Width()*l.start.Height())
 	}

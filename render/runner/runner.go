@@ -29,6 +29,8 @@ import (
 	"time"
 
 	"colife/life"
+	"colife/life/hashlife"
+	"colife/life/pattern"
 	"colife/life/sim"
 )
 
@@ -48,6 +50,11 @@ type Config struct {
 	// unbounded plane its top-left cell lies at Options.Origin, and it is
 	// also the box that Soup fills.
 	Grid *life.Grid
+	// Macrocell, when not nil, is the start instead of Grid on an
+	// unbounded plane: a macrocell file's tree, which HashLife runs as it
+	// is however large (the other engines expand it within the memory
+	// budget). Grid is then only the box that Soup fills.
+	Macrocell *pattern.Macrocell
 	// Options are the simulation's rule, topology, engine and, on an
 	// unbounded plane, origin.
 	Options sim.Options
@@ -104,6 +111,14 @@ type Frame struct {
 	// run since the last edit, jump back or restart (Outcome Unsettled
 	// until it does).
 	Stability life.Result
+	// Unwatched, when not "", says why the detector does not watch the
+	// generations: HashLife jumps over them, or they hold more cells than
+	// DetectLimit.
+	Unwatched string
+	// Nodes and TableBytes are HashLife's: the nodes of its table and the
+	// memory they take; 0 for the other engines.
+	Nodes      int
+	TableBytes uint64
 	// Older and Newer are how many generations before and after this one
 	// the history keeps: how far Back and Forward can go without running.
 	Older, Newer int
@@ -122,6 +137,8 @@ type Frame struct {
 	// PopulationHistory, and at least the history's length): what a
 	// population graph draws. The slice belongs to the frame.
 	Populations []int
+
+	snap sim.Snapshot // what Plane is, released when the frame is reused
 }
 
 // Runner runs a simulation in its own goroutine, from Start until Close or
@@ -133,8 +150,12 @@ type Runner struct {
 	done   chan struct{} // closed when the simulation goroutine has ended
 	wake   chan struct{} // Do's nudge to the simulation goroutine; capacity 1, never closed
 
-	qmu   sync.Mutex // guards queue
+	qmu   sync.Mutex // guards queue and interrupt
 	queue []Command
+	// interrupt, while HashLife jumps (a long step: seconds for a soup at
+	// 2^20), cancels the jump: Do calls it, so that a command waits for
+	// no jump to end. The board is then as it was before the jump.
+	interrupt context.CancelFunc
 
 	fmu    sync.Mutex // guards the fields below
 	latest *Frame     // the newest frame not taken yet, or nil
@@ -193,6 +214,9 @@ func (r *Runner) Do(cmds ...Command) {
 	}
 	r.qmu.Lock()
 	r.queue = append(r.queue, cmds...)
+	if r.interrupt != nil {
+		r.interrupt()
+	}
 	r.qmu.Unlock()
 	select {
 	case r.wake <- struct{}{}:
@@ -270,6 +294,7 @@ func (r *Runner) spare() *Frame {
 	f := r.free[n-1]
 	r.free[n-1] = nil
 	r.free = r.free[:n-1]
+	f.snap.Release() // nobody reads a frame handed back
 	return f
 }
 
@@ -282,19 +307,20 @@ func (r *Runner) fail(err error) {
 // loop is the simulation goroutine's state. Only that goroutine touches it,
 // and commands change it through their apply method.
 type loop struct {
-	r       *Runner
-	ctx     context.Context // the simulation goroutine's, for the simulations it makes
-	cfg     Config
-	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
-	grid    *life.Grid // the current generation before the simulation exists
-	sim     *sim.Simulation
-	plane   bool         // the board is an unbounded plane
-	ustart  sim.Snapshot // what Reset goes back to on an unbounded plane
-	running bool
-	speed   float64
-	steps   int  // generations still to run at once, from Step
-	dirty   bool // something changed since the last frame
-	soups   uint64
+	r        *Runner
+	ctx      context.Context // the simulation goroutine's, for the simulations it makes
+	cfg      Config
+	start    *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
+	grid     *life.Grid // the current generation before the simulation exists
+	sim      *sim.Simulation
+	plane    bool         // the board is an unbounded plane
+	ustart   sim.Snapshot // what Reset goes back to on an unbounded plane
+	startGen int          // and its generation: a macrocell file's, else 0
+	running  bool
+	speed    float64
+	steps    int  // generations still to run at once, from Step
+	dirty    bool // something changed since the last frame
+	soups    uint64
 
 	next      time.Time // when the next paced generation is due
 	rateStart time.Time // the start of the window over which Achieved is measured
@@ -313,6 +339,8 @@ type loop struct {
 
 	undo, redo boards // the boards before the edits, and before the edits undone
 	exp        int    // the step exponent: 2^exp generations a step while running
+	unwatched  string // why the detector does not watch, if it does not (Frame.Unwatched)
+	jump       int    // the generations of the last run, when HashLife jumped them
 	note       string // why the last refused command was refused
 	notes      uint64 // how many were
 	pops       pops   // the populations of the last generations
@@ -357,6 +385,13 @@ func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
 func (l *loop) run(ctx context.Context) {
 	l.ctx = ctx
 	s, err := sim.New(ctx, l.grid, l.cfg.Options)
+	if err == nil && l.cfg.Macrocell != nil {
+		if err = s.LoadMacrocell(l.cfg.Macrocell); err == nil {
+			l.ustart, l.startGen = s.Snapshot(), s.Generation() // what Reset goes back to, until a Soup or a Load
+		} else {
+			s.Close()
+		}
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			l.r.fail(err)
@@ -428,21 +463,60 @@ func (l *loop) step(ctx context.Context) bool { return l.advance(ctx, 1) }
 
 // advance runs n generations, each kept in the history and shown to the
 // detector, and publishes the last, reporting false if the simulation ended:
-// cancelled, closed or failed.
+// cancelled, closed or failed. HashLife jumps the n generations in one go,
+// which a command given meanwhile interrupts (Do), leaving the board as it
+// was. A generation refused for the memory budget, or HashLife's for the
+// edge of its plane, pauses with a note; the board is as it was.
 func (l *loop) advance(ctx context.Context, n int) bool {
-	for range n {
+	steps, each := n, 1
+	if l.cfg.Options.Engine.Jumps() {
+		steps, each = 1, n
+	}
+	l.jump = each
+	for range steps {
 		l.beforeStep()
-		if err := l.sim.Run(ctx, 1); err != nil {
-			if ctx.Err() == nil {
+		if err := l.generations(ctx, each); err != nil {
+			switch {
+			case ctx.Err() != nil:
+				return false
+			case errors.Is(err, context.Canceled): // interrupted by a command
+			case errors.Is(err, life.ErrBudget) || errors.Is(err, hashlife.ErrPlane):
+				l.running, l.steps = false, 0
+				l.notef("%v", err)
+			default:
 				l.r.fail(err)
+				return false
 			}
-			return false
+			break
 		}
 		l.afterStep()
 	}
 	l.measure(time.Now())
 	l.publish()
 	return true
+}
+
+// generations runs n generations of the simulation; HashLife's jump ends
+// early, with context.Canceled, if a command comes meanwhile.
+func (l *loop) generations(ctx context.Context, n int) error {
+	if !l.cfg.Options.Engine.Jumps() {
+		return l.sim.Run(ctx, n)
+	}
+	jump, cancel := context.WithCancel(ctx)
+	defer cancel()
+	l.r.qmu.Lock()
+	pending := len(l.r.queue) > 0
+	l.r.interrupt = cancel
+	l.r.qmu.Unlock()
+	defer func() {
+		l.r.qmu.Lock()
+		l.r.interrupt = nil
+		l.r.qmu.Unlock()
+	}()
+	if pending {
+		return context.Canceled
+	}
+	return l.sim.Run(jump, n)
 }
 
 // pace schedules the next generation 1/speed after the last one was due, and
@@ -485,25 +559,23 @@ func (l *loop) current() *life.Grid {
 	return l.grid
 }
 
-// plane returns a snapshot of the current generation of an unbounded plane.
-func (l *loop) planeSnapshot() sim.Snapshot {
-	if l.sim != nil {
-		return l.sim.Snapshot()
-	}
-	return l.ustart
-}
-
 // publish publishes a copy of the current generation.
 func (l *loop) publish() {
 	f := l.r.spare()
 	var (
 		grid   *life.Grid
 		plane  life.Board
+		snap   sim.Snapshot // the frame's own, to release
 		bounds life.Rect
 		pop    int
 	)
 	if l.plane {
-		plane = l.planeSnapshot().Board()
+		if l.sim != nil {
+			snap = l.sim.Snapshot()
+			plane = snap.Board()
+		} else {
+			plane = l.ustart.Board()
+		}
 		bounds, pop = plane.Bounds(), plane.Population()
 	} else {
 		g := l.current()
@@ -537,10 +609,13 @@ func (l *loop) publish() {
 		StepExp:    l.exp,
 		Note:       l.note,
 		Notes:      l.notes,
+		Unwatched:  l.unwatched,
+		snap:       snap,
 	}
 	if l.sim != nil {
 		f.Generation = l.sim.Generation()
 		f.Goroutines = l.sim.Goroutines()
+		f.Nodes, f.TableBytes = l.sim.Nodes()
 		l.pops.note(f.Generation, pop)
 	}
 	f.Populations = l.pops.appendTo(popsBuf)
