@@ -41,7 +41,7 @@ type frame struct {
 // fixed says that -size gave it.
 func newFrame(s *sim.Simulation, box life.Rect, fixed bool) (*frame, error) {
 	f := &frame{sim: s}
-	if s.Universe() != nil && fixed {
+	if !s.Options().Topology.Bounded() && fixed {
 		g, err := life.NewGrid(int(box.Dx()), int(box.Dy()))
 		if err != nil {
 			return nil, err
@@ -146,7 +146,7 @@ func (p *printer) generation(n int, f *frame) error {
 		return err
 	}
 	if p.columns == 0 {
-		if f.sim.Universe() != nil {
+		if !f.sim.Options().Topology.Bounded() {
 			return p.style.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %dx%d at %s", n, f.sim.Population(), g.Width(), g.Height(), at), g)
 		}
 		return p.style.WriteGeneration(p.w, n, g)

@@ -376,7 +376,7 @@ func (v *view) open(ctx context.Context, spec string) error {
 	start, err := v.cfg.Open(spec, v.size)
 	var s *sim.Simulation
 	if err == nil {
-		s, err = sim.New(ctx, start.Grid, start.Options)
+		s, err = start.New(ctx)
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
