@@ -174,3 +174,15 @@ func TestHashlifeMacrocell(t *testing.T) {
 	assert.Equal(t, cells(d.Board()), cells(h2.Board()))
 	assert.Equal(t, 100, h2.Generation())
 }
+
+// TestHashlifeEndOfTime: jumps that would take the generation past 2^63-1
+// are refused, the board as it was.
+func TestHashlifeEndOfTime(t *testing.T) {
+	s := newSim(t, pic(t, "***"), sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Hashlife})
+	require.NoError(t, s.Run(context.Background(), 1<<62))
+	require.NoError(t, s.Run(context.Background(), 1<<62-1))
+	err := s.Run(context.Background(), 2)
+	require.ErrorIs(t, err, sim.ErrEnd)
+	assert.Equal(t, 1<<63-1, s.Generation())
+	assert.Equal(t, 3, s.Population(), "a blinker")
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"colife/life"
@@ -15,6 +16,10 @@ import (
 // ErrClosed is returned by a Simulation that has been closed, or whose
 // context was cancelled.
 var ErrClosed = errors.New("simulation closed")
+
+// ErrEnd is returned, wrapped, by a step that would take the generation past
+// math.MaxInt (2^63-1), which HashLife's jumps reach in seconds.
+var ErrEnd = errors.New("the end of time")
 
 // Options configure a Simulation. The zero value runs the goroutine engine on
 // a torus with the zero Rule, "B/S", in which every cell dies: set Rule (to
@@ -227,6 +232,9 @@ func (s *Simulation) jump(ctx context.Context, n int) error {
 	}
 	if n <= 0 {
 		return nil
+	}
+	if n > math.MaxInt-s.generation {
+		return fmt.Errorf("%w: generation %d and %d more would pass the last a count holds, 2^63-1", ErrEnd, s.generation, n)
 	}
 	if err := s.hl.Step(ctx, uint64(n)); err != nil {
 		return err

@@ -74,9 +74,22 @@ type Bigger struct{}
 // Smaller halves the step, down to one generation.
 type Smaller struct{}
 
-// MaxStepExp is the largest step exponent: at most 2^MaxStepExp generations a
-// step.
-const MaxStepExp = 16
+// MaxStepExp is the largest step exponent of the engines that run a step a
+// generation at a time: at most 2^MaxStepExp generations a step.
+// MaxJumpExp is HashLife's, which jumps a step in one go: 2^60 generations
+// a step, and the generation count reaches 2^63 within eight of them.
+const (
+	MaxStepExp = 16
+	MaxJumpExp = 60
+)
+
+// maxExp returns the largest step exponent of the simulation's engine.
+func (l *loop) maxExp() int {
+	if l.cfg.Options.Engine.Jumps() {
+		return MaxJumpExp
+	}
+	return MaxStepExp
+}
 
 func (Stroke) apply(l *loop) { l.checkpoint() }
 
@@ -189,7 +202,7 @@ func (ld Load) apply(l *loop) {
 }
 
 func (Bigger) apply(l *loop) {
-	l.exp = min(l.exp+1, MaxStepExp)
+	l.exp = min(l.exp+1, l.maxExp())
 	l.dirty = true
 }
 

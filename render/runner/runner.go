@@ -337,13 +337,14 @@ type loop struct {
 	stability     life.Result    // what detect found
 	firstObserved int            // the first generation detect saw since its last Reset
 
-	undo, redo boards // the boards before the edits, and before the edits undone
-	exp        int    // the step exponent: 2^exp generations a step while running
-	unwatched  string // why the detector does not watch, if it does not (Frame.Unwatched)
-	jump       int    // the generations of the last run, when HashLife jumped them
-	note       string // why the last refused command was refused
-	notes      uint64 // how many were
-	pops       pops   // the populations of the last generations
+	undo, redo  boards // the boards before the edits, and before the edits undone
+	exp         int    // the step exponent: 2^exp generations a step while running
+	unwatched   string // why the detector does not watch, if it does not (Frame.Unwatched)
+	jump        int    // the generations of the last run, when HashLife jumped them
+	interrupted bool   // a command came during the last jump, which was not made
+	note        string // why the last refused command was refused
+	notes       uint64 // how many were
+	pops        pops   // the populations of the last generations
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
@@ -414,6 +415,18 @@ func (l *loop) run(ctx context.Context) {
 		}
 		var tick <-chan time.Time
 		switch {
+		case l.steps > 0 && l.cfg.Options.Engine.Jumps():
+			// All at once; a command meanwhile interrupts the jump, to be
+			// made again once it is applied.
+			n := l.steps
+			l.steps = 0
+			if !l.advance(ctx, n) {
+				return
+			}
+			if l.interrupted {
+				l.steps = n
+			}
+			continue
 		case l.steps > 0:
 			l.steps--
 			if !l.step(ctx) {
@@ -472,7 +485,7 @@ func (l *loop) advance(ctx context.Context, n int) bool {
 	if l.cfg.Options.Engine.Jumps() {
 		steps, each = 1, n
 	}
-	l.jump = each
+	l.jump, l.interrupted = each, false
 	for range steps {
 		l.beforeStep()
 		if err := l.generations(ctx, each); err != nil {
@@ -480,7 +493,8 @@ func (l *loop) advance(ctx context.Context, n int) bool {
 			case ctx.Err() != nil:
 				return false
 			case errors.Is(err, context.Canceled): // interrupted by a command
-			case errors.Is(err, life.ErrBudget) || errors.Is(err, hashlife.ErrPlane):
+				l.interrupted = true
+			case errors.Is(err, life.ErrBudget) || errors.Is(err, hashlife.ErrPlane) || errors.Is(err, sim.ErrEnd):
 				l.running, l.steps = false, 0
 				l.notef("%v", err)
 			default:
