@@ -180,8 +180,15 @@ func (v *view) state(p life.Point) life.State {
 	return v.sim.At(p.X, p.Y)
 }
 
-// steps returns the target speed in steps of -every generations a second.
-func (v *view) steps() float64 { return v.speed / float64(v.cfg.every) }
+// steps returns the target speed in steps of -step generations a second:
+// under HashLife, whose steps are jumps, the speed counts steps, as the
+// window's does with a step of 2^k.
+func (v *view) steps() float64 {
+	if v.sim.Options().Engine.Jumps() {
+		return v.speed
+	}
+	return v.speed / float64(v.cfg.every)
+}
 
 // frame returns the time between frames at the current speed.
 func (v *view) frame() time.Duration {
@@ -450,6 +457,9 @@ func (v *view) status(cols int) string {
 		from = fmt.Sprintf("seed %d", v.start.Seed)
 	}
 	target := fmt.Sprintf("target %g/s", v.speed)
+	if opt.Engine.Jumps() {
+		target = fmt.Sprintf("target %g jumps/s of %d", v.speed, v.cfg.every)
+	}
 	if v.paused {
 		target = "PAUSED"
 	}
