@@ -18,6 +18,7 @@ import (
 type pictures struct {
 	rec      *export.Recorder
 	every    int
+	base     int             // the first generation: every-th ones count from it; set by printMode
 	animated bool            // -gif: every every-th generation is a frame
 	sim      *sim.Simulation // for the last generation; set by printMode
 	box      life.Rect       // on an unbounded plane with -size, the box the pictures show
@@ -63,7 +64,7 @@ func newPictures(cfg *config, start *setup.Start) (*pictures, error) {
 }
 
 func (p *pictures) generation(n int, f *frame) error {
-	if n%p.every != 0 {
+	if (n-p.base)%p.every != 0 {
 		return nil
 	}
 	switch {
@@ -87,7 +88,7 @@ func (p *pictures) next(n int) int {
 	if !p.animated {
 		return math.MaxInt
 	}
-	return nextMultiple(n, p.every)
+	return nextMultiple(n, p.base, p.every)
 }
 
 // writeGIF writes the GIF of the snapshots kept, in the box of them all.

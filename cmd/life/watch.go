@@ -43,7 +43,7 @@ func watch(ctx context.Context, t *terminal, cfg *config, w *watched) (err error
 	resized, stop := notifyResize()
 	defer stop()
 
-	v := &view{t: t, cfg: cfg, watched: w, speed: cfg.speed, colors: cfg.style(t.out, 0).Colors}
+	v := &view{t: t, cfg: cfg, watched: w, speed: cfg.speed, colors: cfg.style(t.out, 0).Colors, startGen: w.sim.Generation()}
 	if v.speed == 0 {
 		v.speed = defaultSpeed
 	}
@@ -91,6 +91,7 @@ type view struct {
 	*watched
 
 	paused     bool
+	startGen   int     // the start's generation: 0, or a macrocell file's; -gens counts from it
 	speed      float64 // target generations per second
 	owed       float64 // steps (of -every generations) due but not yet run
 	cols, rows int     // the terminal's size at the last frame
@@ -215,18 +216,19 @@ func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
 // step runs -every generations, pausing at -gens: the step that would pass
 // it stops there.
 func (v *view) step(ctx context.Context) error {
-	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {
+	last := v.startGen + v.cfg.gens // -gens counts from the start's generation
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= last {
 		v.paused, v.stoppedAtLast = true, true // -gens 0: at once
 		return nil
 	}
 	n := v.cfg.every
-	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() < v.cfg.gens {
-		n = min(n, v.cfg.gens-v.sim.Generation())
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() < last {
+		n = min(n, last-v.sim.Generation())
 	}
 	if err := v.sim.Run(ctx, n); err != nil {
 		return err
 	}
-	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= last {
 		v.paused, v.stoppedAtLast = true, true
 	}
 	return nil
@@ -273,6 +275,9 @@ func (v *view) key(ctx context.Context, ev event) (quit bool, err error) {
 		v.speed = max(v.speed/2, runner.MinSpeed)
 	case 'r', 'R':
 		v.stoppedAtLast = false
+		if v.start.Macrocell != nil {
+			return false, v.sim.LoadMacrocell(v.start.Macrocell)
+		}
 		if v.unbounded() {
 			u := life.NewUniverse()
 			u.Paste(v.start.Grid, v.start.Options.Origin)
@@ -394,7 +399,7 @@ func (v *view) open(ctx context.Context, spec string) error {
 	}
 	v.sim.Close()
 	v.start, v.sim = start, s
-	v.stoppedAtLast = false
+	v.stoppedAtLast, v.startGen = false, s.Generation()
 	v.home()
 	v.message = fmt.Sprintf("opened %s, %s", start.Name, start.Options.Rule)
 	if len(start.Warnings) > 0 {
