@@ -82,7 +82,7 @@ func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup
 		p.base = s.Generation()
 		p.style = cfg.style(stdout, s.Options().Rule.States())
 		if cfg.printing() == printLast {
-			p.only = s.Generation() + cfg.lastGeneration()
+			p.only = s.Generation() + min(cfg.lastGeneration(), math.MaxInt-s.Generation())
 		}
 		outputs = append(outputs, p)
 	}
@@ -95,6 +95,9 @@ func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup
 		return err
 	}
 	// -gens counts from the start's generation: 0, or a macrocell file's.
+	if cfg.lastGeneration() > math.MaxInt-s.Generation() {
+		return fmt.Errorf("%w: -gens %d from generation %d passes 2^63-1", sim.ErrEnd, cfg.lastGeneration(), s.Generation())
+	}
 	last := s.Generation() + cfg.lastGeneration()
 	for {
 		n := s.Generation()
@@ -170,7 +173,13 @@ func (p *printer) next(n int) int {
 
 // nextMultiple returns the first generation after n that is a multiple of
 // k generations after base.
-func nextMultiple(n, base, k int) int { return base + ((n-base)/k+1)*k }
+func nextMultiple(n, base, k int) int {
+	d := (n-base)/k + 1
+	if d > (math.MaxInt-base)/k {
+		return math.MaxInt
+	}
+	return base + d*k
+}
 
 func (p *printer) finish() error {
 	if p.block.Len() == 0 {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -216,7 +217,7 @@ func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
 // step runs -every generations, pausing at -gens: the step that would pass
 // it stops there.
 func (v *view) step(ctx context.Context) error {
-	last := v.startGen + v.cfg.gens // -gens counts from the start's generation
+	last := v.startGen + min(v.cfg.gens, math.MaxInt-v.startGen) // -gens counts from the start's generation
 	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= last {
 		v.paused, v.stoppedAtLast = true, true // -gens 0: at once
 		return nil

@@ -37,7 +37,7 @@ const (
 	Hashlife
 )
 
-// String returns "goroutine", "direct" or "dense".
+// String returns "goroutine", "direct", "dense" or "hashlife".
 func (e Engine) String() string {
 	switch e {
 	case Direct:

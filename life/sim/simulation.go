@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sync"
 
 	"colife/life"
@@ -227,6 +228,9 @@ func (s *Simulation) step(ctx context.Context) error {
 
 // jump runs n generations of HashLife in one step.
 func (s *Simulation) jump(ctx context.Context, n int) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if s.isClosed() {
 		return ErrClosed
 	}
@@ -310,9 +314,14 @@ func (s *Simulation) Box() (*life.Grid, life.Point, error) {
 		if b.Empty() {
 			b = life.RectOf(s.opt.Origin, 1, 1)
 		}
-		if area := uint64(b.Dx()) * uint64(b.Dy()); s.budget() > 0 && area > s.budget() || b.Dx() > life.MaxCells || b.Dy() > life.MaxCells {
+		high, area := bits.Mul64(uint64(b.Dx()), uint64(b.Dy()))
+		if high > 0 || s.budget() > 0 && area > s.budget() || b.Dx() > life.MaxCells || b.Dy() > life.MaxCells {
+			size := life.FormatBytes(area)
+			if high > 0 {
+				size = "more than 16 EiB"
+			}
 			return nil, life.Point{}, fmt.Errorf("%w: generation %d: the live cells' bounding box, %s, would take %s as a grid, more than the memory budget of %s",
-				life.ErrBudget, s.generation, b, life.FormatBytes(area), life.FormatBytes(s.budget()))
+				life.ErrBudget, s.generation, b, size, life.FormatBytes(s.budget()))
 		}
 		if s.box == nil || int64(s.box.Width()) != b.Dx() || int64(s.box.Height()) != b.Dy() {
 			g, err := life.NewGrid(int(b.Dx()), int(b.Dy()))
@@ -517,6 +526,38 @@ func (s *Simulation) Board() life.Board {
 		return s.uni
 	}
 	return s.board().Board()
+}
+
+// Adopt returns a snapshot of this simulation's board kind that holds p's
+// cells, and releases p: a HashLife tree of another engine (the one a new
+// rule replaced) copied into this engine's table, so that the old engine's
+// memory can go; a tree as a Universe for the other engines, within the
+// memory budget. A snapshot already of the right kind is p itself. The
+// current board is as it was.
+func (s *Simulation) Adopt(p Snapshot) (Snapshot, error) {
+	switch {
+	case p.tree == nil || s.hl != nil && s.hl.Owns(p.tree):
+		return p, nil
+	case s.hl == nil:
+		u, err := p.tree.Universe(s.budget())
+		if err != nil {
+			return Snapshot{}, err
+		}
+		p.Release()
+		return Snapshot{board: u, bytes: u.Bytes()}, nil
+	}
+	now := s.hl.Snapshot()
+	defer now.Release()
+	if err := s.restoreTree(p.tree, int(p.tree.Generation())); err != nil {
+		return Snapshot{}, err
+	}
+	q := s.Snapshot()
+	if err := s.hl.Restore(now); err != nil {
+		q.Release()
+		return Snapshot{}, err
+	}
+	p.Release()
+	return q, nil
 }
 
 // Nodes returns the HashLife table's nodes and the memory they take, or

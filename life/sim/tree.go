@@ -42,7 +42,10 @@ func clampPopulation(n uint64) int { return int(min(n, math.MaxInt)) }
 // the simulation this one replaced, under another rule) copied node by
 // node, children first, as a macrocell file is read.
 func (s *Simulation) restoreTree(t *hashlife.Snapshot, gen int) error {
-	if err := s.hl.Restore(t); err == nil {
+	if s.hl.Owns(t) {
+		if err := s.hl.Restore(t); err != nil {
+			return err
+		}
 		s.hl.SetGeneration(uint64(max(gen, 0)))
 		return nil
 	}

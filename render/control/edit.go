@@ -218,9 +218,10 @@ func (c *Controller) cut() {
 	}
 }
 
-// clearSelection kills the cells selected.
+// clearSelection kills the cells selected; the runner lists them, so a
+// selection of more than MaxCopied is refused.
 func (c *Controller) clearSelection() {
-	if r, ok := c.Selection(); ok {
+	if r, ok := c.Selection(); ok && !c.tooMany(r, "clear") {
 		c.sink.Do(runner.ClearRect{Rect: r})
 	}
 }

@@ -236,17 +236,27 @@ func newBoards() boards { return boards{max: MaxUndo, maxBytes: MaxUndoBytes} }
 func (s *boards) push(b board) {
 	s.kept = append(s.kept, b)
 	s.bytes += b.bytes()
+	s.kept = keepNewest(s.kept, s.max, s.maxBytes, &s.bytes, func(b board) (int, sim.Snapshot) { return b.bytes(), b.cells })
+}
+
+// keepNewest drops the oldest of kept, releasing their snapshots, until at
+// most max are left and their bytes, counted in *bytes, are at most
+// maxBytes, or one is left; it returns what remains, in kept's storage.
+// what gives an element's bytes and snapshot.
+func keepNewest[T any](kept []T, max, maxBytes int, bytes *int, what func(T) (int, sim.Snapshot)) []T {
 	n := 0
-	for len(s.kept)-n > 1 && (len(s.kept)-n > s.max || s.bytes > s.maxBytes) {
-		s.bytes -= s.kept[n].bytes()
-		s.kept[n].cells.Release()
+	for len(kept)-n > 1 && (len(kept)-n > max || *bytes > maxBytes) {
+		b, snap := what(kept[n])
+		*bytes -= b
+		snap.Release()
 		n++
 	}
-	if n > 0 {
-		m := copy(s.kept, s.kept[n:])
-		clear(s.kept[m:])
-		s.kept = s.kept[:m]
+	if n == 0 {
+		return kept
 	}
+	m := copy(kept, kept[n:])
+	clear(kept[m:])
+	return kept[:m]
 }
 
 // pop takes the top board off; there must be one. The caller releases its
@@ -342,9 +352,35 @@ func (l *loop) setRule(rule life.Rule) error {
 	l.sim = s
 	l.cfg.Options = opt
 	l.forget()
+	l.adopt()
 	l.resetRate(time.Now())
 	l.dirty = true
 	return nil
+}
+
+// adopt moves what the runner keeps of the boards of the simulation that a
+// new one replaced (the start Reset goes back to, the boards of undo and
+// redo) into the new one's kind: HashLife's trees into its new table, so
+// that the old engine's memory can go. One that cannot move is dropped,
+// with a note.
+func (l *loop) adopt() {
+	var err error
+	if moved, err := l.sim.Adopt(l.ustart); err == nil {
+		l.ustart = moved
+	} else {
+		l.notef("the start to reset to is dropped: %v", err)
+		l.ustart.Release()
+		l.ustart, l.startGen = sim.NewSnapshot(l.placed(l.start)), 0
+	}
+	for _, s := range []*boards{&l.undo, &l.redo} {
+		for i := range s.kept {
+			if s.kept[i].cells, err = l.sim.Adopt(s.kept[i].cells); err != nil {
+				l.notef("the boards kept for undo are dropped: %v", err)
+				s.reset()
+				break
+			}
+		}
+	}
 }
 
 // forget drops the generations kept for Back and Forward and what the

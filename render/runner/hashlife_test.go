@@ -3,6 +3,7 @@ package runner_test
 import (
 	"bytes"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -116,4 +117,67 @@ func mustGrid(t *testing.T, p *pattern.Pattern) *life.Grid {
 	g, err := p.Grid(0)
 	require.NoError(t, err)
 	return g
+}
+
+// TestHashlifeFullTable: a table too small for the history the runner keeps
+// (every generation of a soup, each a tree of its own) makes the runner drop
+// the history and the undo, say so, and go on, rather than pause for good.
+func TestHashlifeFullTable(t *testing.T) {
+	g, err := life.NewGrid(64, 64)
+	require.NoError(t, err)
+	g.Randomize(rand.New(rand.NewPCG(3, 4)), 0.4)
+	rows := strings.Split(strings.TrimSpace(g.String()), "\n")
+	opt := hashlifeOptions
+	opt.Memory = 2 << 20
+	r := start(t, runner.Config{Options: opt, Running: true, Speed: runner.MaxSpeed}, rows...)
+	f := waitFor(t, r, func(f *runner.Frame) bool {
+		return strings.Contains(f.Note, "history and the undo it kept are dropped")
+	})
+	at := f.Generation
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation > at+100 })
+	assert.True(t, f.Running, "still running: %s", f.Note)
+	r.Do(runner.Pause{})
+}
+
+// TestHashlifeRuleAndUndo: a new rule makes a new HashLife engine; Undo goes
+// back to the board and the rule before it, from the boards the runner moved
+// into the new engine's table, and so does Reset to the start.
+func TestHashlifeRuleAndUndo(t *testing.T) {
+	glider := []string{".*.", "..*", "***"}
+	r := start(t, runner.Config{Options: hashlifeOptions}, glider...)
+	r.Do(runner.Step{N: 100})
+	f := waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 100 })
+	before := f.Bounds
+	highlife, err := life.ParseRule("highlife")
+	require.NoError(t, err)
+	r.Do(runner.SetRule{Rule: highlife}, runner.Step{N: 4})
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 104 && f.Options.Rule == highlife })
+	assert.Equal(t, before.Min.Add(life.Point{X: 1, Y: 1}), f.Bounds.Min, "a glider under HighLife too")
+	r.Do(runner.Undo{})
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Options.Rule == life.Conway })
+	assert.Equal(t, 100, f.Generation)
+	assert.Equal(t, before, f.Bounds)
+	assert.Equal(t, 5, f.Population)
+	r.Do(runner.Reset{})
+	f = waitFor(t, r, func(f *runner.Frame) bool { return f.Generation == 0 })
+	assert.Equal(t, life.RectOf(far.Add(life.Point{X: 0, Y: 0}), 3, 3), f.Bounds)
+}
+
+// TestHashlifePauseWhilePlaying: a pause while HashLife plays in jumps of
+// 2^16 leaves the board at a generation the jumps reached, never in the
+// middle of one.
+func TestHashlifePauseWhilePlaying(t *testing.T) {
+	g, err := life.NewGrid(48, 48)
+	require.NoError(t, err)
+	g.Randomize(rand.New(rand.NewPCG(5, 6)), 0.35)
+	rows := strings.Split(strings.TrimSpace(g.String()), "\n")
+	r := start(t, runner.Config{Options: hashlifeOptions, Speed: runner.MaxSpeed}, rows...)
+	for range 16 {
+		r.Do(runner.Bigger{})
+	}
+	r.Do(runner.Play{})
+	waitFor(t, r, func(f *runner.Frame) bool { return f.Generation >= 1<<16 })
+	r.Do(runner.Pause{})
+	f := waitFor(t, r, func(f *runner.Frame) bool { return !f.Running })
+	assert.Zero(t, f.Generation%(1<<16), "generation %d", f.Generation)
 }

@@ -313,17 +313,7 @@ func (h *planeHistory) record(gen int, s current) bool {
 	snap := s.Snapshot()
 	h.kept = append(h.kept, entry{gen, snap})
 	h.bytes += snap.Bytes()
-	n := 0
-	for len(h.kept)-n > 1 && (len(h.kept)-n > h.max || h.bytes > h.maxBytes) {
-		h.bytes -= h.kept[n].snap.Bytes()
-		h.kept[n].snap.Release()
-		n++
-	}
-	if n > 0 {
-		m := copy(h.kept, h.kept[n:])
-		clear(h.kept[m:])
-		h.kept = h.kept[:m]
-	}
+	h.kept = keepNewest(h.kept, h.max, h.maxBytes, &h.bytes, func(e entry) (int, sim.Snapshot) { return e.snap.Bytes(), e.snap })
 	return true
 }
 

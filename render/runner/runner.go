@@ -11,10 +11,13 @@
 //	                              snapshot of the unbounded plane)
 //
 // On a bounded board (a torus or a plane with edges) a Frame carries a copy
-// of the grid. On an unbounded plane it carries a snapshot of the
-// life.Universe instead, which copies only the tiles that hold live cells, so
-// that a frame costs what the life on the board costs, not the area it has
-// spread over; edits are then at plane coordinates, anywhere.
+// of the grid. On an unbounded plane it carries a snapshot of the board
+// instead (sim.Snapshot): of a life.Universe the tiles that hold live
+// cells, so that a frame costs what the life on the board costs, not the
+// area it has spread over; of HashLife's tree the tree itself, shared, which
+// costs nothing. Edits are then at plane coordinates, anywhere. HashLife
+// jumps a step of 2^k generations in one go; the history keeps the
+// generations it stops at.
 //
 // Neither side blocks the other: Do appends to a queue under a mutex, and
 // Take swaps Frames under another. Commands are never dropped.
@@ -97,15 +100,18 @@ type Frame struct {
 	// zero Rect if none is alive), or the grid's rectangle from (0, 0).
 	Bounds     life.Rect
 	Generation int
-	Population int
-	Options    sim.Options
-	Started    bool    // the simulation exists: the goroutine engine may take a while to start its cells
-	Running    bool    // playing, as opposed to paused
-	Speed      float64 // the target, in generations per second
-	Achieved   float64 // generations per second actually run, lately
-	Goroutines int     // the engine's goroutines: one per cell, and the drivers
-	Seq        uint64  // counts the frames published, from 1
-	Applied    uint64  // counts the commands applied before this frame, in the order given to Do
+	// StartGeneration is the start's generation, which Reset goes back to:
+	// 0, or a macrocell file's.
+	StartGeneration int
+	Population      int
+	Options         sim.Options
+	Started         bool    // the simulation exists: the goroutine engine may take a while to start its cells
+	Running         bool    // playing, as opposed to paused
+	Speed           float64 // the target, in generations per second
+	Achieved        float64 // generations per second actually run, lately
+	Goroutines      int     // the engine's goroutines: one per cell, and the drivers
+	Seq             uint64  // counts the frames published, from 1
+	Applied         uint64  // counts the commands applied before this frame, in the order given to Do
 
 	// Stability is what a life.Detector has recognised in the generations
 	// run since the last edit, jump back or restart (Outcome Unsettled
@@ -120,7 +126,8 @@ type Frame struct {
 	Nodes      int
 	TableBytes uint64
 	// Older and Newer are how many generations before and after this one
-	// the history keeps: how far Back and Forward can go without running.
+	// the history keeps: how many times Back and Forward can go without
+	// running (after HashLife's jumps, a press goes a jump).
 	Older, Newer int
 	// Undos and Redos are how many edits Undo and Redo can undo and redo.
 	Undos, Redos int
@@ -337,14 +344,14 @@ type loop struct {
 	stability     life.Result    // what detect found
 	firstObserved int            // the first generation detect saw since its last Reset
 
-	undo, redo  boards // the boards before the edits, and before the edits undone
-	exp         int    // the step exponent: 2^exp generations a step while running
-	unwatched   string // why the detector does not watch, if it does not (Frame.Unwatched)
-	jump        int    // the generations of the last run, when HashLife jumped them
-	interrupted bool   // a command came during the last jump, which was not made
-	note        string // why the last refused command was refused
-	notes       uint64 // how many were
-	pops        pops   // the populations of the last generations
+	undo, redo    boards // the boards before the edits, and before the edits undone
+	exp           int    // the step exponent: 2^exp generations a step while running
+	unwatched     string // why the detector does not watch, if it does not (Frame.Unwatched)
+	jump          int    // the generations of the last run, when HashLife jumped them
+	interruptible bool   // playing: a command interrupts HashLife's jump
+	note          string // why the last refused command was refused
+	notes         uint64 // how many were
+	pops          pops   // the populations of the last generations
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
@@ -416,15 +423,12 @@ func (l *loop) run(ctx context.Context) {
 		var tick <-chan time.Time
 		switch {
 		case l.steps > 0 && l.cfg.Options.Engine.Jumps():
-			// All at once; a command meanwhile interrupts the jump, to be
-			// made again once it is applied.
+			// All at once. The commands after a Step wait for its
+			// generations, as on every engine: nothing interrupts it.
 			n := l.steps
 			l.steps = 0
 			if !l.advance(ctx, n) {
 				return
-			}
-			if l.interrupted {
-				l.steps = n
 			}
 			continue
 		case l.steps > 0:
@@ -437,7 +441,10 @@ func (l *loop) run(ctx context.Context) {
 			wait := time.Until(l.next)
 			if wait <= 0 {
 				began := time.Now()
-				if !l.advance(ctx, 1<<l.exp) {
+				l.interruptible = true
+				ok := l.advance(ctx, 1<<l.exp)
+				l.interruptible = false
+				if !ok {
 					return
 				}
 				l.pace(time.Since(began))
@@ -477,23 +484,29 @@ func (l *loop) step(ctx context.Context) bool { return l.advance(ctx, 1) }
 // advance runs n generations, each kept in the history and shown to the
 // detector, and publishes the last, reporting false if the simulation ended:
 // cancelled, closed or failed. HashLife jumps the n generations in one go,
-// which a command given meanwhile interrupts (Do), leaving the board as it
-// was. A generation refused for the memory budget, or HashLife's for the
-// edge of its plane, pauses with a note; the board is as it was.
+// which a command given meanwhile interrupts while playing (Do), leaving the
+// board as it was, so that the command acts at once. A generation refused
+// for the memory budget, or HashLife's for the edge of its plane, pauses
+// with a note; the board is as it was. HashLife, refused for its table,
+// first drops the history and undo it keeps, whose trees hold nodes in it,
+// and tries again.
 func (l *loop) advance(ctx context.Context, n int) bool {
 	steps, each := n, 1
 	if l.cfg.Options.Engine.Jumps() {
 		steps, each = 1, n
 	}
-	l.jump, l.interrupted = each, false
+	l.jump = each
 	for range steps {
 		l.beforeStep()
-		if err := l.generations(ctx, each); err != nil {
+		err := l.generations(ctx, each)
+		if err != nil && errors.Is(err, life.ErrBudget) && l.cfg.Options.Engine.Jumps() && l.dropKept() {
+			err = l.generations(ctx, each)
+		}
+		if err != nil {
 			switch {
 			case ctx.Err() != nil:
 				return false
 			case errors.Is(err, context.Canceled): // interrupted by a command
-				l.interrupted = true
 			case errors.Is(err, life.ErrBudget) || errors.Is(err, hashlife.ErrPlane) || errors.Is(err, sim.ErrEnd):
 				l.running, l.steps = false, 0
 				l.notef("%v", err)
@@ -510,10 +523,25 @@ func (l *loop) advance(ctx context.Context, n int) bool {
 	return true
 }
 
-// generations runs n generations of the simulation; HashLife's jump ends
-// early, with context.Canceled, if a command comes meanwhile.
+// dropKept drops what the history and the undo stack keep of HashLife's
+// boards but the current generation, so that its table can collect their
+// nodes, and reports whether there was any; the frames say so.
+func (l *loop) dropKept() bool {
+	if l.phist == nil || len(l.phist.kept) <= 1 && len(l.undo.kept) == 0 && len(l.redo.kept) == 0 {
+		return false
+	}
+	l.phist.reset()
+	l.record()
+	l.undo.reset()
+	l.redo.reset()
+	l.notef("HashLife's table was full: the history and the undo it kept are dropped to make room")
+	return true
+}
+
+// generations runs n generations of the simulation; HashLife's jump while
+// playing ends early, with context.Canceled, if a command comes meanwhile.
 func (l *loop) generations(ctx context.Context, n int) error {
-	if !l.cfg.Options.Engine.Jumps() {
+	if !l.cfg.Options.Engine.Jumps() || !l.interruptible {
 		return l.sim.Run(ctx, n)
 	}
 	jump, cancel := context.WithCancel(ctx)
@@ -607,24 +635,25 @@ func (l *loop) publish() {
 	popsBuf := f.Populations[:0]
 	l.seq++
 	*f = Frame{
-		Grid:       grid,
-		Plane:      plane,
-		Bounds:     bounds,
-		Population: pop,
-		Options:    l.cfg.Options,
-		Started:    l.sim != nil,
-		Running:    l.running,
-		Speed:      l.speed,
-		Achieved:   l.achieved,
-		Seq:        l.seq,
-		Applied:    l.applied,
-		Undos:      len(l.undo.kept),
-		Redos:      len(l.redo.kept),
-		StepExp:    l.exp,
-		Note:       l.note,
-		Notes:      l.notes,
-		Unwatched:  l.unwatched,
-		snap:       snap,
+		Grid:            grid,
+		Plane:           plane,
+		Bounds:          bounds,
+		Population:      pop,
+		Options:         l.cfg.Options,
+		Started:         l.sim != nil,
+		Running:         l.running,
+		Speed:           l.speed,
+		Achieved:        l.achieved,
+		Seq:             l.seq,
+		Applied:         l.applied,
+		Undos:           len(l.undo.kept),
+		Redos:           len(l.redo.kept),
+		StepExp:         l.exp,
+		Note:            l.note,
+		Notes:           l.notes,
+		Unwatched:       l.unwatched,
+		StartGeneration: l.startGen,
+		snap:            snap,
 	}
 	if l.sim != nil {
 		f.Generation = l.sim.Generation()
