@@ -43,7 +43,7 @@ var linkage = [12]Point{{1, -2}, {1, -1}, {1, 0}, {1, 1}, {1, 2}, {2, -2}, {2, -
 
 // snapshot returns the fingerprint of generation gen of u, or false if no
 // cell is alive.
-func (c *clusterer) snapshot(gen int, u *Universe) (snapshot, bool) {
+func (c *clusterer) snapshot(gen int, u Board) (snapshot, bool) {
 	c.cells, c.states = c.cells[:0], c.states[:0]
 	u.Cells(u.Bounds(), func(x, y int64, st State) {
 		c.cells = append(c.cells, Point{x, y})

@@ -196,14 +196,16 @@ func (d *Detector) Observe(gen int, g *Grid) (Result, bool) {
 	return Result{}, false
 }
 
-// ObserveUniverse is Observe for a generation of an unbounded plane. Its
+// ObservePlane is Observe for a generation of an unbounded plane, a Universe
+// or any other Board (it reads every cell: a caller that runs HashLife
+// observes only boards of a population it can afford). Its
 // fingerprint is the plane's clusters (groups of live cells no other group
 // can touch in the next generation), each hashed apart, so besides what
 // Observe recognises it sees a pattern settle while spaceships fly off it: an
 // Oscillator (or still life) with Escaping spaceships, as the R-pentomino
 // ends, its gliders counted. It keeps at most 256 clusters a generation apart
 // (a larger crowd is one fingerprint) for the last Limit() generations.
-func (d *Detector) ObserveUniverse(gen int, u *Universe) (Result, bool) {
+func (d *Detector) ObservePlane(gen int, u Board) (Result, bool) {
 	if d.observed && (gen != d.last+1 || d.w != -1) {
 		d.Reset()
 	}

@@ -286,5 +286,5 @@ func TestParseTopologyAndEngine(t *testing.T) {
 		assert.Equal(t, want, e.String())
 	}
 	_, err = sim.ParseEngine("gpu")
-	assert.EqualError(t, err, `engine "gpu": want goroutine, coroutine, generator, direct, dense or dense-coroutine`)
+	assert.EqualError(t, err, `engine "gpu": want goroutine, coroutine, generator, direct, dense, dense-coroutine or hashlife`)
 }

@@ -115,7 +115,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs := flag.NewFlagSet("life", flag.ContinueOnError)
 	c.SizeDefault = fmt.Sprintf("the pattern with %d empty cells around it, or %dx%d for a random soup; in -watch, at least the terminal", printMargin, printSoup.W, printSoup.H)
 	c.Register(fs)
-	fs.Func("gens", "run `N` generations, such as 1000, 2^40 or 10^6 (default: 10, or one block with -columns; in -watch, pause at generation N)", func(s string) error {
+	fs.Func("gens", "run `N` generations from the start's (0, or a macrocell file's #G), such as 1000, 2^40 or 10^6 (default: 10, or one block with -columns; in -watch, pause after N)", func(s string) error {
 		n, err := setup.ParseCount(s)
 		c.gens, c.gensSet = int(n), true
 		return err

@@ -24,8 +24,12 @@ import (
 func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, s *sim.Simulation, stdout io.Writer) error {
 	title := fmt.Sprintf("%s, generation %d", start.Name, s.Generation())
 	rule, top := s.Options().Rule, s.Options().Topology
+	u, err := s.Flatten()
+	if err != nil && format != formatMacrocell {
+		return fmt.Errorf("-out %s: %w; a macrocell file (.mc) holds the tree as it is", name, err)
+	}
 	var write func(io.Writer) error
-	switch u := s.Universe(); {
+	switch {
 	case format == formatMacrocell:
 		write = func(w io.Writer) error { return writeMacrocell(w, s, title) }
 	case u != nil && format == formatCells:
@@ -53,14 +57,7 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 // the live cells of the unbounded plane where they lie, or the whole grid of
 // a torus or plane where Golly puts the bounded grid of the rule's suffix.
 func writeMacrocell(w io.Writer, s *sim.Simulation, title string) error {
-	opt := s.Options()
-	var m *pattern.Macrocell
-	var err error
-	if u := s.Universe(); u != nil {
-		m, err = pattern.MacrocellFromUniverse(u, title, opt.Rule, s.Generation())
-	} else {
-		m, err = pattern.MacrocellFromGrid(s.Grid(), title, opt.Rule, opt.Topology, s.Generation())
-	}
+	m, err := s.Macrocell(title)
 	if err != nil {
 		return err
 	}

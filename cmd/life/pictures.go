@@ -18,6 +18,7 @@ import (
 type pictures struct {
 	rec      *export.Recorder
 	every    int
+	base     int             // the first generation: every-th ones count from it; set by printMode
 	animated bool            // -gif: every every-th generation is a frame
 	sim      *sim.Simulation // for the last generation; set by printMode
 	box      life.Rect       // on an unbounded plane with -size, the box the pictures show
@@ -29,7 +30,7 @@ type pictures struct {
 	// as snapshots of the plane until then, at most picture.MaxAnimationBytes
 	// of tiles.
 	gif    export.Config
-	shots  []*life.Universe
+	shots  []sim.Snapshot
 	union  life.Rect
 	kept   int // the snapshots' bytes, roughly
 	frames int // the frames expected, or 0 if not known
@@ -63,18 +64,18 @@ func newPictures(cfg *config, start *setup.Start) (*pictures, error) {
 }
 
 func (p *pictures) generation(n int, f *frame) error {
-	if n%p.every != 0 {
+	if (n-p.base)%p.every != 0 {
 		return nil
 	}
 	switch {
 	case p.gif.GIF != "":
-		u := f.sim.Universe().Clone()
-		p.kept += u.Bytes()
+		shot := f.sim.Snapshot()
+		p.shots = append(p.shots, shot)
+		p.kept += shot.Bytes()
 		if p.kept > picture.MaxAnimationBytes {
 			return fmt.Errorf("-gif %s: the snapshots of the plane for its frames pass %d MiB at generation %d; use -size for a fixed box, or fewer generations", p.gif.GIF, picture.MaxAnimationBytes>>20, n)
 		}
-		p.shots = append(p.shots, u)
-		p.union = p.union.Union(u.Bounds())
+		p.union = p.union.Union(shot.Board().Bounds())
 		return nil
 	case p.buf != nil:
 		f.sim.Window(p.buf, p.box.Min)
@@ -87,7 +88,7 @@ func (p *pictures) next(n int) int {
 	if !p.animated {
 		return math.MaxInt
 	}
-	return nextMultiple(n, p.every)
+	return nextMultiple(n, p.base, p.every)
 }
 
 // writeGIF writes the GIF of the snapshots kept, in the box of them all.
@@ -95,6 +96,15 @@ func (p *pictures) writeGIF() error {
 	box := p.union
 	if box.Empty() {
 		box = life.RectOf(p.box.Min, 1, 1)
+	}
+	defer func() {
+		for _, s := range p.shots {
+			s.Release()
+		}
+		p.shots = nil
+	}()
+	if box.Dx() > life.MaxCells || box.Dy() > life.MaxCells {
+		return fmt.Errorf("-gif %s: the box of every frame's live cells, %s: %w", p.gif.GIF, box, life.ErrSize)
 	}
 	rec, err := p.gif.NewRecorder(int(box.Dx()), int(box.Dy()), len(p.shots))
 	if err != nil {
@@ -104,9 +114,13 @@ func (p *pictures) writeGIF() error {
 	if err != nil {
 		return fmt.Errorf("-gif %s: %w", p.gif.GIF, err)
 	}
-	for i, u := range p.shots {
-		u.Copy(g, box.Min)
-		p.shots[i] = nil
+	for i, s := range p.shots {
+		g.Clear()
+		s.Board().Cells(box, func(x, y int64, st life.State) {
+			g.Cells[int(y-box.Min.Y)*g.Width()+int(x-box.Min.X)] = st
+		})
+		s.Release()
+		p.shots[i] = sim.Snapshot{}
 		if err := rec.Generation(g); err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ type frame struct {
 // fixed says that -size gave it.
 func newFrame(s *sim.Simulation, box life.Rect, fixed bool) (*frame, error) {
 	f := &frame{sim: s}
-	if s.Universe() != nil && fixed {
+	if !s.Options().Topology.Bounded() && fixed {
 		g, err := life.NewGrid(int(box.Dx()), int(box.Dy()))
 		if err != nil {
 			return nil, err
@@ -79,21 +79,26 @@ func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup
 		outputs = append(outputs, stable)
 	} else if cfg.out != "-" && cfg.printing() != printNone { // -out - gives stdout to the last grid's RLE alone
 		p := newPrinter(bw, cfg.every, cfg.columns)
+		p.base = s.Generation()
 		p.style = cfg.style(stdout, s.Options().Rule.States())
 		if cfg.printing() == printLast {
-			p.only = cfg.lastGeneration()
+			p.only = s.Generation() + min(cfg.lastGeneration(), math.MaxInt-s.Generation())
 		}
 		outputs = append(outputs, p)
 	}
 	if pictures != nil {
-		pictures.sim = s
+		pictures.sim, pictures.base = s, s.Generation()
 		outputs = append(outputs, pictures)
 	}
 	f, err := newFrame(s, start.Box(), cfg.Size != (setup.Size{}))
 	if err != nil {
 		return err
 	}
-	last := cfg.lastGeneration()
+	// -gens counts from the start's generation: 0, or a macrocell file's.
+	if cfg.lastGeneration() > math.MaxInt-s.Generation() {
+		return fmt.Errorf("%w: -gens %d from generation %d passes 2^63-1", sim.ErrEnd, cfg.lastGeneration(), s.Generation())
+	}
+	last := s.Generation() + cfg.lastGeneration()
 	for {
 		n := s.Generation()
 		for _, o := range outputs {
@@ -126,6 +131,7 @@ func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup
 type printer struct {
 	w       io.Writer
 	every   int
+	base    int // the first generation: every-th ones count from it
 	columns int
 	only    int        // if not -1, the one generation to print
 	style   text.Style // of the generations one under another
@@ -138,7 +144,7 @@ func newPrinter(w io.Writer, every, columns int) *printer {
 }
 
 func (p *printer) generation(n int, f *frame) error {
-	if p.only >= 0 && n != p.only || p.only < 0 && n%p.every != 0 {
+	if p.only >= 0 && n != p.only || p.only < 0 && (n-p.base)%p.every != 0 {
 		return nil
 	}
 	g, at, err := f.grid()
@@ -146,7 +152,7 @@ func (p *printer) generation(n int, f *frame) error {
 		return err
 	}
 	if p.columns == 0 {
-		if f.sim.Universe() != nil {
+		if !f.sim.Options().Topology.Bounded() {
 			return p.style.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %dx%d at %s", n, f.sim.Population(), g.Width(), g.Height(), at), g)
 		}
 		return p.style.WriteGeneration(p.w, n, g)
@@ -162,11 +168,18 @@ func (p *printer) next(n int) int {
 	if p.only >= 0 {
 		return math.MaxInt
 	}
-	return nextMultiple(n, p.every)
+	return nextMultiple(n, p.base, p.every)
 }
 
-// nextMultiple returns the first multiple of k after n.
-func nextMultiple(n, k int) int { return (n/k + 1) * k }
+// nextMultiple returns the first generation after n that is a multiple of
+// k generations after base.
+func nextMultiple(n, base, k int) int {
+	d := (n-base)/k + 1
+	if d > (math.MaxInt-base)/k {
+		return math.MaxInt
+	}
+	return base + d*k
+}
 
 func (p *printer) finish() error {
 	if p.block.Len() == 0 {

@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 
-	s, err := sim.New(ctx, start.Grid, start.Options)
+	s, err := start.New(ctx)
 	if err != nil {
 		return err
 	}

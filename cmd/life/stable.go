@@ -24,8 +24,8 @@ func newStability(w io.Writer, t life.Topology) *stability {
 }
 
 func (s *stability) generation(n int, f *frame) error {
-	if u := f.sim.Universe(); u != nil {
-		_, s.found = s.detector.ObserveUniverse(n, u)
+	if !f.sim.Options().Topology.Bounded() {
+		_, s.found = s.detector.ObservePlane(n, f.sim.Board())
 		return nil
 	}
 	_, s.found = s.detector.Observe(n, f.sim.Grid())

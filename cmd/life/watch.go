@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -43,7 +44,7 @@ func watch(ctx context.Context, t *terminal, cfg *config, w *watched) (err error
 	resized, stop := notifyResize()
 	defer stop()
 
-	v := &view{t: t, cfg: cfg, watched: w, speed: cfg.speed, colors: cfg.style(t.out, 0).Colors}
+	v := &view{t: t, cfg: cfg, watched: w, speed: cfg.speed, colors: cfg.style(t.out, 0).Colors, startGen: w.sim.Generation()}
 	if v.speed == 0 {
 		v.speed = defaultSpeed
 	}
@@ -91,6 +92,7 @@ type view struct {
 	*watched
 
 	paused     bool
+	startGen   int     // the start's generation: 0, or a macrocell file's; -gens counts from it
 	speed      float64 // target generations per second
 	owed       float64 // steps (of -every generations) due but not yet run
 	cols, rows int     // the terminal's size at the last frame
@@ -180,8 +182,15 @@ func (v *view) state(p life.Point) life.State {
 	return v.sim.At(p.X, p.Y)
 }
 
-// steps returns the target speed in steps of -every generations a second.
-func (v *view) steps() float64 { return v.speed / float64(v.cfg.every) }
+// steps returns the target speed in steps of -step generations a second:
+// under HashLife, whose steps are jumps, the speed counts steps, as the
+// window's does with a step of 2^k.
+func (v *view) steps() float64 {
+	if v.sim.Options().Engine.Jumps() {
+		return v.speed
+	}
+	return v.speed / float64(v.cfg.every)
+}
 
 // frame returns the time between frames at the current speed.
 func (v *view) frame() time.Duration {
@@ -208,18 +217,19 @@ func (v *view) tick(ctx context.Context, elapsed time.Duration) error {
 // step runs -every generations, pausing at -gens: the step that would pass
 // it stops there.
 func (v *view) step(ctx context.Context) error {
-	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {
+	last := v.startGen + min(v.cfg.gens, math.MaxInt-v.startGen) // -gens counts from the start's generation
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= last {
 		v.paused, v.stoppedAtLast = true, true // -gens 0: at once
 		return nil
 	}
 	n := v.cfg.every
-	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() < v.cfg.gens {
-		n = min(n, v.cfg.gens-v.sim.Generation())
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() < last {
+		n = min(n, last-v.sim.Generation())
 	}
 	if err := v.sim.Run(ctx, n); err != nil {
 		return err
 	}
-	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= v.cfg.gens {
+	if v.cfg.gensSet && !v.stoppedAtLast && v.sim.Generation() >= last {
 		v.paused, v.stoppedAtLast = true, true
 	}
 	return nil
@@ -266,6 +276,9 @@ func (v *view) key(ctx context.Context, ev event) (quit bool, err error) {
 		v.speed = max(v.speed/2, runner.MinSpeed)
 	case 'r', 'R':
 		v.stoppedAtLast = false
+		if v.start.Macrocell != nil {
+			return false, v.sim.LoadMacrocell(v.start.Macrocell)
+		}
 		if v.unbounded() {
 			u := life.NewUniverse()
 			u.Paste(v.start.Grid, v.start.Options.Origin)
@@ -376,7 +389,7 @@ func (v *view) open(ctx context.Context, spec string) error {
 	start, err := v.cfg.Open(spec, v.size)
 	var s *sim.Simulation
 	if err == nil {
-		s, err = sim.New(ctx, start.Grid, start.Options)
+		s, err = start.New(ctx)
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -387,7 +400,7 @@ func (v *view) open(ctx context.Context, spec string) error {
 	}
 	v.sim.Close()
 	v.start, v.sim = start, s
-	v.stoppedAtLast = false
+	v.stoppedAtLast, v.startGen = false, s.Generation()
 	v.home()
 	v.message = fmt.Sprintf("opened %s, %s", start.Name, start.Options.Rule)
 	if len(start.Warnings) > 0 {
@@ -450,6 +463,9 @@ func (v *view) status(cols int) string {
 		from = fmt.Sprintf("seed %d", v.start.Seed)
 	}
 	target := fmt.Sprintf("target %g/s", v.speed)
+	if opt.Engine.Jumps() {
+		target = fmt.Sprintf("target %g jumps/s of %d", v.speed, v.cfg.every)
+	}
 	if v.paused {
 		target = "PAUSED"
 	}

@@ -40,14 +40,15 @@ func open(ctx context.Context, cfg *cli.Config, start *setup.Start, title string
 	}
 	wc := window.Config{
 		Runner: runner.Config{
-			Grid:    start.Grid,
-			Options: start.Options,
-			Speed:   cfg.Speed,
-			Running: cfg.Screenshot == "" && !cfg.GensSet,
-			Density: density,
-			Seed:    seed,
-			History: cfg.History,
-			Rest:    restShare,
+			Grid:      start.Grid,
+			Macrocell: start.Macrocell,
+			Options:   start.Options,
+			Speed:     cfg.Speed,
+			Running:   cfg.Screenshot == "" && !cfg.GensSet,
+			Density:   density,
+			Seed:      seed,
+			History:   cfg.History,
+			Rest:      restShare,
 		},
 		Title:      title,
 		Name:       start.Name,

@@ -89,15 +89,10 @@ type Engine struct {
 // births and survivals that depend on which neighbours are alive, not only on
 // how many.
 func New(rule life.Rule, opt Options) (*Engine, error) {
-	birth, survive, totalistic := rule.Totalistic()
-	switch {
-	case rule.States() > 2:
-		return nil, fmt.Errorf("hashlife runs two-state B/S rules without B0; rule %s, of %d states, runs on -engine goroutine or direct", rule, rule.States())
-	case !totalistic:
-		return nil, fmt.Errorf("hashlife runs two-state B/S rules without B0; rule %s runs on -engine goroutine or direct", rule)
-	case rule.BirthOnZero():
-		return nil, fmt.Errorf("hashlife runs two-state B/S rules without B0; rule %s runs on -engine goroutine or direct with -topology torus or plane", rule)
+	if err := Refuses(rule); err != nil {
+		return nil, err
 	}
+	birth, survive, _ := rule.Totalistic()
 	budget := opt.Memory
 	if budget == 0 {
 		budget = life.DefaultBudget()
@@ -127,6 +122,22 @@ func New(rule life.Rule, opt Options) (*Engine, error) {
 	}
 	e.root, e.level = e.empty[minRoot], minRoot
 	return e, nil
+}
+
+// Refuses returns nil if HashLife runs rule, else the error New gives: it
+// runs two-state B/S rules without B0, and says which engines run the
+// others.
+func Refuses(rule life.Rule) error {
+	_, _, totalistic := rule.Totalistic()
+	switch {
+	case rule.States() > 2:
+		return fmt.Errorf("hashlife runs two-state B/S rules without B0; rule %s, of %d states, runs on -engine goroutine or direct", rule, rule.States())
+	case !totalistic:
+		return fmt.Errorf("hashlife runs two-state B/S rules without B0; rule %s runs on -engine goroutine or direct", rule)
+	case rule.BirthOnZero():
+		return fmt.Errorf("hashlife runs two-state B/S rules without B0; rule %s runs on -engine goroutine or direct with -topology torus or plane", rule)
+	}
+	return nil
 }
 
 // minRoot is the smallest level of a board's root: 16 × 16 cells, four

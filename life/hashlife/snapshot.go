@@ -52,6 +52,10 @@ func (e *Engine) Snapshots() int {
 	return len(e.snaps)
 }
 
+// Owns reports whether s is a snapshot of e's table, which Restore restores
+// at no cost; another engine's is copied node by node (Walk, Builder).
+func (e *Engine) Owns(s *Snapshot) bool { return s.e == e }
+
 // Restore makes the snapshot's board and generation the engine's, at no
 // cost: the tree is the same. The snapshot is still kept, until its Release.
 // It is an error to restore a snapshot of another engine, or one released.

@@ -364,7 +364,7 @@ func settleUnbounded(t *testing.T, p *pattern.Pattern, limit int) life.Result {
 	defer s.Close()
 	d := life.NewDetector(0, life.Unbounded)
 	for {
-		if r, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok {
+		if r, ok := d.ObservePlane(s.Generation(), s.Universe()); ok {
 			return r
 		}
 		require.Less(t, s.Generation(), limit, "not settled within %d generations", limit)
@@ -448,7 +448,7 @@ func TestRuleFamiliesNeedTheirRules(t *testing.T) {
 			defer s.Close()
 			d := life.NewDetector(0, life.Unbounded)
 			for s.Generation() < 200 {
-				if r, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok {
+				if r, ok := d.ObservePlane(s.Generation(), s.Universe()); ok {
 					assert.NotEqual(t, want, r)
 					return
 				}

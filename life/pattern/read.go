@@ -207,6 +207,36 @@ func Load(spec string, stdin io.Reader) (*Pattern, error) {
 	return p, err
 }
 
+// LoadTree loads a pattern from spec as Load does, and keeps a macrocell
+// file's tree: for a macrocell file it returns the Macrocell, as it is, and
+// the Pattern of its cells if they can be expanded (else nil, and the error
+// Read gives as expandErr); for any other format, or a built-in pattern, the
+// Pattern alone. A caller that can run the tree itself (HashLife) takes m;
+// the others take p.
+func LoadTree(spec string, stdin io.Reader) (p *Pattern, m *Macrocell, expandErr, err error) {
+	builtin, err := load(spec, stdin, func(r io.Reader, name string) error {
+		ls, err := readLines(r, name)
+		if err != nil {
+			return err
+		}
+		if detect(ls, name) != macrocellFormat {
+			p, err = readPattern(name, ls)
+			return err
+		}
+		if m, err = readMacrocell(name, ls); err != nil {
+			return err
+		}
+		if p, expandErr = m.expand("the pattern"); expandErr != nil {
+			expandErr = &ParseError{File: name, Msg: expandErr.Error(), Err: life.ErrSize}
+		}
+		return nil
+	})
+	if builtin != nil {
+		return builtin, nil, nil, nil
+	}
+	return p, m, expandErr, err
+}
+
 // load calls read with stdin for "-" or with the file spec names, and
 // returns its error; or, when there is no such file, returns the built-in
 // pattern of that name.

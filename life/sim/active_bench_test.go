@@ -143,7 +143,7 @@ func BenchmarkMethuselah(b *testing.B) {
 					d := life.NewDetector(0, life.Unbounded)
 					for {
 						if c.gens == 0 {
-							if _, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok {
+							if _, ok := d.ObservePlane(s.Generation(), s.Universe()); ok {
 								break
 							}
 						} else if s.Generation() == c.gens {

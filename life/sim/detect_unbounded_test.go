@@ -22,7 +22,7 @@ func settleUnbounded(t *testing.T, name string, e sim.Engine, limit int) (life.R
 	s := newSim(t, g, sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: e})
 	d := life.NewDetector(0, life.Unbounded)
 	for {
-		if r, ok := d.ObserveUniverse(s.Generation(), s.Universe()); ok || s.Generation() == limit {
+		if r, ok := d.ObservePlane(s.Generation(), s.Universe()); ok || s.Generation() == limit {
 			return r, s
 		}
 		require.NoError(t, s.Step())

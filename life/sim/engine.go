@@ -6,6 +6,7 @@ import (
 
 	"colife/life"
 	"colife/life/cells"
+	"colife/life/hashlife"
 )
 
 // Engine chooses how a Simulation runs the cell program.
@@ -27,6 +28,12 @@ const (
 	// Goroutine runs only the active cells; Dense is what the floor
 	// benchmark measures.
 	Dense
+	// Hashlife runs Gosper's HashLife, as Golly does, on the unbounded
+	// plane (life/hashlife): the board a quadtree of canonical nodes, each
+	// node's future computed once, so that regular patterns run to
+	// astronomical generations; Run(n) jumps n generations in one go.
+	// Two-state B/S rules without B0 only.
+	Hashlife
 	// Coroutine is Goroutine with the other transport: every cell that can
 	// change is an iter.Pull coroutine, which its shard's driver resumes
 	// with the answer to each Query, as the book's live_a_generation
@@ -47,7 +54,7 @@ const (
 	Generator
 )
 
-// String returns "goroutine", "direct", "dense", "coroutine",
+// String returns "goroutine", "direct", "dense", "hashlife", "coroutine",
 // "dense-coroutine" or "generator".
 func (e Engine) String() string {
 	switch e {
@@ -55,6 +62,8 @@ func (e Engine) String() string {
 		return "direct"
 	case Dense:
 		return "dense"
+	case Hashlife:
+		return "hashlife"
 	case Coroutine:
 		return "coroutine"
 	case DenseCoroutine:
@@ -67,7 +76,7 @@ func (e Engine) String() string {
 
 // Transport says how the cell program's messages travel in e: "channels"
 // (goroutine, dense), "iter.Pull" (coroutine, dense-coroutine, generator),
-// or "" for the direct engine, whose cells send none.
+// or "" for the direct and hashlife engines, whose cells send none.
 func (e Engine) Transport() string {
 	switch e {
 	case Goroutine, Dense:
@@ -91,8 +100,8 @@ func (e Engine) Describe() string {
 // NextTransport returns the engine that runs the same cells as e over the
 // next transport: the active cells go from Goroutine (channels) to Coroutine
 // (a coroutine a cell) to Generator (a coroutine a shard) and back to
-// Goroutine; every cell from Dense to DenseCoroutine and back; and Direct,
-// whose cells are no program at all, goes to Coroutine.
+// Goroutine; every cell from Dense to DenseCoroutine and back; and Direct and
+// Hashlife, whose cells are no program at all, go to Coroutine.
 func (e Engine) NextTransport() Engine {
 	switch e {
 	case Coroutine:
@@ -123,7 +132,7 @@ func (e Engine) transport() cells.Transport {
 func (e Engine) EveryCell() bool { return e == Dense || e == DenseCoroutine }
 
 // ParseEngine reads "goroutine" (or "active"), "coroutine", "generator",
-// "direct", "dense" or "dense-coroutine", in any case.
+// "direct", "dense", "dense-coroutine" or "hashlife", in any case.
 func ParseEngine(s string) (Engine, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "goroutine", "active":
@@ -138,9 +147,34 @@ func ParseEngine(s string) (Engine, error) {
 		return DenseCoroutine, nil
 	case "generator":
 		return Generator, nil
+	case "hashlife":
+		return Hashlife, nil
 	}
-	return 0, fmt.Errorf("engine %q: want goroutine, coroutine, generator, direct, dense or dense-coroutine", s)
+	return 0, fmt.Errorf("engine %q: want goroutine, coroutine, generator, direct, dense, dense-coroutine or hashlife", s)
 }
+
+// Runs returns nil if e runs rule on topology t, else an error that says
+// what does: the dense engines need a bounded grid, HashLife the unbounded
+// plane and a two-state B/S rule without B0, and no engine runs a rule with
+// B0 on the unbounded plane, which it would fill. New makes the same check.
+func (e Engine) Runs(rule life.Rule, t life.Topology) error {
+	switch {
+	case t == life.Unbounded && rule.BirthOnZero():
+		return fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", rule)
+	case e.EveryCell() && t == life.Unbounded:
+		return fmt.Errorf("the %s engine runs every cell of a bounded grid; on an unbounded plane use the goroutine, coroutine, generator or direct engine", e)
+	case e == Hashlife && t != life.Unbounded:
+		return fmt.Errorf("hashlife runs on the unbounded plane, as Golly's HashLife does: use -topology unbounded, or -engine direct on a %s", t)
+	case e == Hashlife:
+		return hashlife.Refuses(rule)
+	}
+	return nil
+}
+
+// Jumps reports whether e runs n generations in one go, as HashLife does,
+// rather than one after another: then what shows every generation (a
+// history, a detector) sees only those it stops at.
+func (e Engine) Jumps() bool { return e == Hashlife }
 
 // Check reports whether e can run a bounded grid of w × h cells on this
 // machine: an error wrapping ErrSize if the grid itself is too big or, for
@@ -194,6 +228,8 @@ func (e Engine) Costs(w, h int) []life.Cost {
 	switch e {
 	case Direct:
 		return []life.Cost{{What: "the direct engine's two grids", Bytes: 2 * n}}
+	case Hashlife:
+		return nil // it runs on the unbounded plane only
 	case Dense:
 		return []life.Cost{{What: "the dense engine's two grids", Bytes: 2 * n}, {What: "its goroutines", Bytes: cells.BytesPerCell * n}}
 	case DenseCoroutine:

@@ -4,16 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"math/bits"
 	"sync"
 
 	"colife/life"
 	"colife/life/cells"
 	"colife/life/direct"
+	"colife/life/hashlife"
 )
 
 // ErrClosed is returned by a Simulation that has been closed, or whose
 // context was cancelled.
 var ErrClosed = errors.New("simulation closed")
+
+// ErrEnd is returned, wrapped, by a step that would take the generation past
+// math.MaxInt (2^63-1), which HashLife's jumps reach in seconds.
+var ErrEnd = errors.New("the end of time")
 
 // Options configure a Simulation. The zero value runs the goroutine engine on
 // a torus with the zero Rule, "B/S", in which every cell dies: set Rule (to
@@ -46,13 +53,14 @@ type Simulation struct {
 
 	bits   *direct.Board // Direct on a bounded board; while stale, cur is behind it
 	stale  bool
-	tiled  *direct.Tiles // Direct on an unbounded one
-	sweep  *cells.Sweep  // Direct for the rules bits and tiled cannot run
-	dense  stepper       // Dense, DenseCoroutine
-	active *cells.Active // Goroutine, Coroutine
-	box    *life.Grid    // Grid() of an unbounded board, made when asked for
-	boxAt  life.Point    // where box's top-left cell lies
-	boxOK  bool          // box is the current generation's
+	tiled  *direct.Tiles    // Direct on an unbounded one
+	sweep  *cells.Sweep     // Direct for the rules bits and tiled cannot run
+	dense  stepper          // Dense, DenseCoroutine
+	active *cells.Active    // Goroutine, Coroutine, Generator
+	hl     *hashlife.Engine // Hashlife: the board is its tree, and uni is nil
+	box    *life.Grid       // Grid() of an unbounded board, made when asked for
+	boxAt  life.Point       // where box's top-left cell lies
+	boxOK  bool             // box is the current generation's
 
 	mu     sync.Mutex // guards closed
 	closed bool
@@ -72,6 +80,9 @@ func New(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
 	}
 	if opt.Engine > Generator {
 		return nil, fmt.Errorf("unknown engine %d", opt.Engine)
+	}
+	if err := opt.Engine.Runs(opt.Rule, opt.Topology); err != nil {
+		return nil, err
 	}
 	if opt.Topology == life.Unbounded {
 		if err := life.CheckSize(g.Width(), g.Height()); err != nil {
@@ -105,15 +116,20 @@ func New(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
 
 // newUnbounded starts a simulation on an unbounded plane.
 func newUnbounded(ctx context.Context, g *life.Grid, opt Options) (*Simulation, error) {
-	if opt.Rule.BirthOnZero() {
-		return nil, fmt.Errorf("rule %s: a birth on 0 neighbours (B0) would fill the unbounded plane; use -topology torus or plane", opt.Rule)
-	}
-	if opt.Engine.EveryCell() {
-		return nil, fmt.Errorf("the %s engine runs every cell of a bounded grid; on an unbounded plane use the goroutine, coroutine, generator or direct engine", opt.Engine)
-	}
 	s := &Simulation{opt: opt, uni: life.NewUniverse(), done: ctx.Done()}
 	s.uni.Paste(g, opt.Origin)
 	opt.Rule.ClampUniverse(s.uni)
+	if opt.Engine == Hashlife {
+		e, err := hashlife.New(opt.Rule, hashlife.Options{Memory: opt.Memory})
+		if err != nil {
+			return nil, err
+		}
+		if err := e.Load(s.uni, 0); err != nil {
+			return nil, err
+		}
+		s.hl, s.uni = e, nil
+		return s.started(ctx)
+	}
 	switch {
 	case opt.Engine == Direct && direct.Runs(opt.Rule, life.Unbounded):
 		s.tiled = direct.NewTiles(opt.Rule)
@@ -153,8 +169,13 @@ func (s *Simulation) Step() error {
 // Run runs n generations, or until ctx is cancelled. A cancellation in the
 // middle of a goroutine-engine generation abandons that generation and closes
 // the simulation, whose cells cannot be resumed halfway; Run then returns
-// ctx.Err() and the board is the last complete generation.
+// ctx.Err() and the board is the last complete generation. HashLife jumps
+// the n generations in one go, and a cancellation leaves its board as it
+// was before the jump, the simulation still open.
 func (s *Simulation) Run(ctx context.Context, n int) error {
+	if s.hl != nil {
+		return s.jump(ctx, n)
+	}
 	for range n {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -171,6 +192,8 @@ func (s *Simulation) step(ctx context.Context) error {
 		return ErrClosed
 	}
 	switch {
+	case s.hl != nil:
+		return s.jump(ctx, 1)
 	case s.active != nil:
 		if err := s.active.Check(s.generation); err != nil {
 			return err
@@ -202,6 +225,28 @@ func (s *Simulation) step(ctx context.Context) error {
 		s.cur, s.next = s.next, s.cur
 	}
 	s.generation++
+	s.boxOK = false
+	return nil
+}
+
+// jump runs n generations of HashLife in one step.
+func (s *Simulation) jump(ctx context.Context, n int) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.isClosed() {
+		return ErrClosed
+	}
+	if n <= 0 {
+		return nil
+	}
+	if n > math.MaxInt-s.generation {
+		return fmt.Errorf("%w: generation %d and %d more would pass the last a count holds, 2^63-1", ErrEnd, s.generation, n)
+	}
+	if err := s.hl.Step(ctx, uint64(n)); err != nil {
+		return err
+	}
+	s.generation = int(s.hl.Generation())
 	s.boxOK = false
 	return nil
 }
@@ -264,31 +309,38 @@ func (s *Simulation) Origin() life.Point {
 // Box returns Grid() and Origin(), or the error that says why the live cells'
 // bounding box of an unbounded board is too large for a Grid.
 func (s *Simulation) Box() (*life.Grid, life.Point, error) {
-	if s.uni == nil {
+	if !s.unbounded() {
 		return s.board(), life.Point{}, nil
 	}
 	if !s.boxOK {
-		b := s.uni.Bounds()
+		b := s.Bounds()
 		if b.Empty() {
 			b = life.RectOf(s.opt.Origin, 1, 1)
 		}
-		if area := uint64(b.Dx()) * uint64(b.Dy()); s.budget() > 0 && area > s.budget() {
+		high, area := bits.Mul64(uint64(b.Dx()), uint64(b.Dy()))
+		if high > 0 || s.budget() > 0 && area > s.budget() || b.Dx() > life.MaxCells || b.Dy() > life.MaxCells {
+			size := life.FormatBytes(area)
+			if high > 0 {
+				size = "more than 16 EiB"
+			}
 			return nil, life.Point{}, fmt.Errorf("%w: generation %d: the live cells' bounding box, %s, would take %s as a grid, more than the memory budget of %s",
-				life.ErrBudget, s.generation, b, life.FormatBytes(area), life.FormatBytes(s.budget()))
+				life.ErrBudget, s.generation, b, size, life.FormatBytes(s.budget()))
 		}
-		if s.box != nil && int64(s.box.Width()) == b.Dx() && int64(s.box.Height()) == b.Dy() {
-			s.uni.Copy(s.box, b.Min)
-		} else {
-			g, err := s.uni.Grid(b)
+		if s.box == nil || int64(s.box.Width()) != b.Dx() || int64(s.box.Height()) != b.Dy() {
+			g, err := life.NewGrid(int(b.Dx()), int(b.Dy()))
 			if err != nil {
 				return nil, life.Point{}, fmt.Errorf("generation %d: the live cells' bounding box, %s: %w", s.generation, b, err)
 			}
 			s.box = g
 		}
+		s.Window(s.box, b.Min)
 		s.boxAt, s.boxOK = b.Min, true
 	}
 	return s.box, s.boxAt, nil
 }
+
+// unbounded reports whether the board is an unbounded plane.
+func (s *Simulation) unbounded() bool { return s.uni != nil || s.hl != nil }
 
 // board returns the current generation of a bounded board. The direct
 // engine keeps its own form of the board and writes it into cur only here,
@@ -301,27 +353,32 @@ func (s *Simulation) board() *life.Grid {
 	return s.cur
 }
 
-// Universe returns the current generation of an unbounded board, or nil on a
-// bounded one. It belongs to the simulation, as Grid's result does.
+// Universe returns the current generation of an unbounded board as the
+// goroutine and direct engines keep it, or nil on a bounded one and for
+// HashLife, whose board is a tree (read any of them with Board). It belongs
+// to the simulation, as Grid's result does.
 func (s *Simulation) Universe() *life.Universe { return s.uni }
+
+// Flatten returns the current generation of an unbounded plane as a
+// Universe: the engine's own (Universe's, not a copy), or HashLife's tree
+// expanded, refused with an error wrapping life.ErrBudget before anything is
+// allocated if its tiles would pass the memory budget. On a bounded board it
+// returns nil.
+func (s *Simulation) Flatten() (*life.Universe, error) {
+	if s.hl != nil {
+		return s.hl.Universe(s.budget())
+	}
+	return s.uni, nil
+}
 
 // Bounds returns the board's rectangle (0, 0)-(w, h) on a bounded board, or
 // the live cells' bounding box on an unbounded one (the zero Rect if none is
 // alive).
-func (s *Simulation) Bounds() life.Rect {
-	if s.uni != nil {
-		return s.uni.Bounds()
-	}
-	return life.RectOf(life.Point{}, int64(s.cur.Width()), int64(s.cur.Height()))
-}
+func (s *Simulation) Bounds() life.Rect { return s.Board().Bounds() }
 
-// Population returns the number of live cells.
-func (s *Simulation) Population() int {
-	if s.uni != nil {
-		return s.uni.Population()
-	}
-	return s.board().Population()
-}
+// Population returns the number of live cells (on a HashLife board of more
+// than math.MaxInt, math.MaxInt).
+func (s *Simulation) Population() int { return s.Board().Population() }
 
 // Window fills dst with the cells of the rectangle of dst's size whose
 // top-left cell is at p; beyond a bounded board's edge the cells are empty.
@@ -330,19 +387,11 @@ func (s *Simulation) Window(dst *life.Grid, p life.Point) {
 		s.uni.Copy(dst, p)
 		return
 	}
-	cur := s.board()
 	dst.Clear()
-	for y := range dst.Height() {
-		sy := p.Y + int64(y)
-		if sy < 0 || sy >= int64(s.cur.Height()) {
-			continue
-		}
-		for x := range dst.Width() {
-			if sx := p.X + int64(x); sx >= 0 && sx < int64(s.cur.Width()) {
-				dst.Cells[y*dst.Width()+x] = cur.Cells[int(sy)*cur.Width()+int(sx)]
-			}
-		}
-	}
+	w := dst.Width()
+	s.Board().Cells(life.RectOf(p, int64(w), int64(dst.Height())), func(x, y int64, st life.State) {
+		dst.Cells[int(y-p.Y)*w+int(x-p.X)] = st
+	})
 }
 
 // Set sets one cell of the current generation, as an edit between
@@ -350,16 +399,22 @@ func (s *Simulation) Window(dst *life.Grid, p life.Point) {
 //
 // A state the rule does not have becomes the rule's last dying state, or
 // Empty under a two-state rule, here and in New, Reset and
-// ResetUniverse: every engine sees the same board.
+// ResetUniverse: every engine sees the same board. HashLife drops an edit
+// it cannot make: beyond its plane (2^62 cells from the origin), or with no
+// room left in its table.
 func (s *Simulation) Set(x, y int, st life.State) {
 	st = s.opt.Rule.Clamp(st)
-	if s.uni != nil {
+	switch {
+	case s.hl != nil:
+		_ = s.hl.Set(int64(x), int64(y), st)
+		s.boxOK = false
+	case s.uni != nil:
 		s.uni.Set(int64(x), int64(y), st)
 		s.boxOK = false
 		if s.tiled != nil {
 			s.tiled.Edited()
 		}
-	} else {
+	default:
 		if !s.cur.Contains(x, y) {
 			return
 		}
@@ -391,7 +446,7 @@ func (s *Simulation) toucher() func(x, y int) {
 // g, which must have the same size, and numbers it generation. The engine's
 // goroutines carry on from it: nothing is restarted.
 func (s *Simulation) Reset(g *life.Grid, generation int) error {
-	if s.uni != nil {
+	if s.unbounded() {
 		return errors.New("reset an unbounded board with ResetUniverse")
 	}
 	if touch := s.toucher(); touch != nil && g.Width() == s.cur.Width() && g.Height() == s.cur.Height() {
@@ -416,8 +471,15 @@ func (s *Simulation) Reset(g *life.Grid, generation int) error {
 // ResetUniverse replaces the current generation of an unbounded board with a
 // copy of u and numbers it generation.
 func (s *Simulation) ResetUniverse(u *life.Universe, generation int) error {
-	if s.uni == nil {
+	if !s.unbounded() {
 		return errors.New("reset a bounded board with Reset")
+	}
+	if s.hl != nil {
+		if err := s.hl.Load(u, uint64(max(generation, 0))); err != nil {
+			return err
+		}
+		s.generation, s.boxOK = generation, false
+		return nil
 	}
 	if touch := s.toucher(); touch != nil {
 		for _, v := range []*life.Universe{s.uni, u} {
@@ -449,7 +511,10 @@ type stepper interface {
 // At returns the state of the cell at (x, y) of the current generation:
 // on the board, or on the plane; Empty beyond a bounded board's edge.
 func (s *Simulation) At(x, y int64) life.State {
-	if s.uni != nil {
+	switch {
+	case s.hl != nil:
+		return s.hl.At(x, y)
+	case s.uni != nil:
 		return s.uni.At(x, y)
 	}
 	g := s.board()
@@ -460,89 +525,58 @@ func (s *Simulation) At(x, y int64) life.State {
 }
 
 // Board returns the current generation as a life.Board: the grid of a
-// bounded board, the Universe of an unbounded one. It belongs to the
-// simulation, as Grid's result does: read it, but not past the next call
-// to Step, Run, Reset, Restore or Set.
+// bounded board, the Universe of an unbounded one, HashLife's tree (a
+// life.BlockBoard). It belongs to the simulation, as Grid's result does:
+// read it, but not past the next call to Step, Run, Reset, Restore or Set.
 func (s *Simulation) Board() life.Board {
-	if s.uni != nil {
+	switch {
+	case s.hl != nil:
+		return tree{s.hl}
+	case s.uni != nil:
 		return s.uni
 	}
 	return s.board().Board()
 }
 
-// A Snapshot is one generation of a simulation kept aside: a copy that
-// nobody writes, which any goroutine may read and Restore makes current
-// again. The zero Snapshot holds no board.
-type Snapshot struct {
-	board life.Board
-	bytes int
+// Adopt returns a snapshot of this simulation's board kind that holds p's
+// cells, and releases p: a HashLife tree of another engine (the one a new
+// rule replaced) copied into this engine's table, so that the old engine's
+// memory can go; a tree as a Universe for the other engines, within the
+// memory budget. A snapshot already of the right kind is p itself. The
+// current board is as it was.
+func (s *Simulation) Adopt(p Snapshot) (Snapshot, error) {
+	switch {
+	case p.tree == nil || s.hl != nil && s.hl.Owns(p.tree):
+		return p, nil
+	case s.hl == nil:
+		u, err := p.tree.Universe(s.budget())
+		if err != nil {
+			return Snapshot{}, err
+		}
+		p.Release()
+		return Snapshot{board: u, bytes: u.Bytes()}, nil
+	}
+	now := s.hl.Snapshot()
+	defer now.Release()
+	if err := s.restoreTree(p.tree, int(p.tree.Generation())); err != nil {
+		return Snapshot{}, err
+	}
+	q := s.Snapshot()
+	if err := s.hl.Restore(now); err != nil {
+		q.Release()
+		return Snapshot{}, err
+	}
+	p.Release()
+	return q, nil
 }
 
-// Board returns the generation's cells, or nil for the zero Snapshot.
-func (p Snapshot) Board() life.Board { return p.board }
-
-// Bytes returns about how much memory the snapshot holds.
-func (p Snapshot) Bytes() int { return p.bytes }
-
-// Equal reports whether p and q hold the same cells at the same places.
-func (p Snapshot) Equal(q Snapshot) bool {
-	a, aok := p.board.(*life.Universe)
-	b, bok := q.board.(*life.Universe)
-	if aok && bok {
-		return a.Equal(b)
+// Nodes returns the HashLife table's nodes and the memory they take, or
+// zeros for the other engines.
+func (s *Simulation) Nodes() (nodes int, bytes uint64) {
+	if s.hl == nil {
+		return 0, 0
 	}
-	return p.board == nil && q.board == nil
-}
-
-// NewSnapshot returns a snapshot of a copy of u.
-func NewSnapshot(u *life.Universe) Snapshot {
-	c := u.Clone()
-	return Snapshot{board: c, bytes: c.Bytes()}
-}
-
-// Holds reports whether the current generation holds the cells of p, and
-// no others.
-func (s *Simulation) Holds(p Snapshot) bool {
-	u, ok := p.board.(*life.Universe)
-	if !ok {
-		return false
-	}
-	if s.uni != nil {
-		return s.uni.Equal(u)
-	}
-	return p.Equal(s.Snapshot())
-}
-
-// Snapshot returns a copy of the current generation: on an unbounded plane
-// the tiles that hold a cell, on a bounded board its cells as a Universe
-// from (0, 0), so that a snapshot costs what the life on the board costs.
-func (s *Simulation) Snapshot() Snapshot {
-	if s.uni != nil {
-		return NewSnapshot(s.uni)
-	}
-	u := life.NewUniverse()
-	u.Paste(s.board(), life.Point{})
-	return Snapshot{board: u, bytes: u.Bytes()}
-}
-
-// Restore makes the cells of p, numbered generation, the current
-// generation: on a bounded board those inside it. p may come from another
-// simulation, of another engine or rule (a state the rule lacks is
-// clamped, as Set clamps it).
-func (s *Simulation) Restore(p Snapshot, generation int) error {
-	u, ok := p.board.(*life.Universe)
-	if !ok {
-		return errors.New("restore: an empty snapshot")
-	}
-	if s.uni != nil {
-		return s.ResetUniverse(u, generation)
-	}
-	g, err := life.NewGrid(s.cur.Width(), s.cur.Height())
-	if err != nil {
-		return err
-	}
-	u.Copy(g, life.Point{})
-	return s.Reset(g, generation)
+	return s.hl.Nodes(), s.hl.Bytes()
 }
 
 // Options returns the options the simulation was made with.

@@ -135,6 +135,7 @@ var bindings = []binding{
 	{[]Key{KeyCtrlV}, func(c *Controller) { c.Paste() }},
 	{[]Key{KeyDelete}, func(c *Controller) { c.clearSelection() }},
 	{[]Key{KeyCtrlS}, func(c *Controller) { c.save() }},
+	{[]Key{KeyCtrlShiftS}, func(c *Controller) { c.openSaveAs() }},
 	{[]Key{KeyPeriod}, func(c *Controller) { c.sink.Do(runner.Bigger{}) }},
 	{[]Key{KeyComma}, func(c *Controller) { c.sink.Do(runner.Smaller{}) }},
 	{[]Key{KeyY}, func(c *Controller) { c.Graph = !c.Graph }},
@@ -176,7 +177,9 @@ Ctrl+R         set the rule (B/S or a name)
 O              open a file or a built-in name
 L              library of built-in patterns
 drop a file    open it
-Ctrl+S         save as RLE (or the selection)
+Ctrl+S         save (or the selection): RLE,
+               HashLife's as a macrocell (.mc)
+Ctrl+Shift+S   save as: .rle .cells .mc
 P              save a PNG screenshot
 wheel  [  ]    zoom (wheel: at the cursor)
 middle drag    pan

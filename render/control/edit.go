@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/bits"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"colife/life"
 	"colife/life/pattern"
+	"colife/life/sim"
 	"colife/render/picture"
 	"colife/render/runner"
 )
@@ -117,12 +120,45 @@ func (c *Controller) live(r life.Rect, f func(p life.Point, s life.State)) {
 	}
 }
 
+// MaxCopied is the most live cells a copy, a cut or a save takes from the
+// frame shown: the window makes a Universe of them on its own goroutine.
+// HashLife's boards hold billions, which a macrocell file of the whole
+// board (Ctrl+S) saves straight from the tree.
+const MaxCopied = pattern.MaxLive
+
+// tooMany reports whether r of the frame shown holds more than MaxCopied
+// live cells, and says so, for what; it counts the cells of a tree from its
+// squares, without visiting them (a bound: the squares at r's edges count
+// whole).
+func (c *Controller) tooMany(r life.Rect, what string) bool {
+	bb, ok := c.Frame.Plane.(life.BlockBoard)
+	if !ok {
+		return false // a Universe or a grid: its cells are in memory already
+	}
+	side := max(r.Dx(), r.Dy(), 1)
+	level := uint(max(bits.Len64(uint64(side))-6, 0)) // about 64 squares across
+	var n uint64
+	bb.Blocks(r, level, func(_, _ int64, k uint64) { n += k })
+	if n <= MaxCopied {
+		return false
+	}
+	c.say(fmt.Sprintf("%s: about %d live cells, more than %d; Ctrl+S saves the whole board as a macrocell file (.mc)", what, n, MaxCopied))
+	return true
+}
+
+// cells returns the live and dying cells of the frame shown in r as a
+// Universe.
+func (c *Controller) cells(r life.Rect) *life.Universe {
+	u := life.NewUniverse()
+	c.live(r, func(p life.Point, s life.State) { u.Set(p.X, p.Y, s) })
+	return u
+}
+
 // writeRLE writes the live and dying cells of the frame shown in r as RLE, with the
 // rule and the generation in the header ("#CXRLE Pos=x,y Gen=n"): on a
 // bounded board the positions are the board's.
 func (c *Controller) writeRLE(w io.Writer, r life.Rect) error {
-	u := life.NewUniverse()
-	c.live(r, func(p life.Point, s life.State) { u.Set(p.X, p.Y, s) })
+	u := c.cells(r)
 	rule, gen := c.Frame.Options.Rule, c.Frame.Generation
 	if u.Population() == 0 {
 		// No live cell: a dead cell where the box began, as RLE has no
@@ -159,6 +195,9 @@ func (c *Controller) copySelection() bool {
 		c.say("no clipboard")
 		return false
 	}
+	if c.tooMany(r, "copy") {
+		return false
+	}
 	var b bytes.Buffer
 	if err := c.writeRLE(&b, r); err != nil {
 		c.say("copy: " + err.Error())
@@ -179,9 +218,10 @@ func (c *Controller) cut() {
 	}
 }
 
-// clearSelection kills the cells selected.
+// clearSelection kills the cells selected; the runner lists them, so a
+// selection of more than MaxCopied is refused.
 func (c *Controller) clearSelection() {
-	if r, ok := c.Selection(); ok {
+	if r, ok := c.Selection(); ok && !c.tooMany(r, "clear") {
 		c.sink.Do(runner.ClearRect{Rect: r})
 	}
 }
@@ -215,14 +255,70 @@ func (c *Controller) place() {
 	c.float = nil
 }
 
-// save writes the board, or the selection, as RLE to a new file named after
-// the pattern and the generation, and says where.
+// save writes the board, or the selection, to a new file named after the
+// pattern and the generation, and says where: as a macrocell file (.mc)
+// under HashLife, whose boards are trees, else as RLE.
 func (c *Controller) save() {
 	if c.Frame == nil || !c.Frame.Started {
 		return
 	}
-	r := c.board()
-	where, err := c.Files.Save(picture.Name(c.Name, c.Frame.Generation), ".rle", func(w io.Writer) error { return c.writeRLE(w, r) })
+	c.saveAs(c.saveName())
+}
+
+// saveName returns the name Ctrl+S saves under: the pattern's, the
+// generation and the format's extension.
+func (c *Controller) saveName() string {
+	ext := ".rle"
+	if c.Frame.Options.Engine == sim.Hashlife {
+		ext = ".mc"
+	}
+	return picture.Name(c.Name, c.Frame.Generation) + ext
+}
+
+// saveExts are the formats a save writes, by the extension of its name.
+var saveExts = []string{".rle", ".cells", ".mc"}
+
+// saveAs writes the board, or the selection, to a new file of that name (or
+// like it, if it is taken) in the format its extension names, and says
+// where; a name of another extension is refused, and so is a board or a
+// selection of more than MaxCopied cells, but for HashLife's whole board as
+// a macrocell file, which the runner writes from the tree.
+func (c *Controller) saveAs(name string) {
+	ext := strings.ToLower(filepath.Ext(name))
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	if !slices.Contains(saveExts, ext) || base == "" {
+		c.say(fmt.Sprintf("save %s: want a name ending in %s", name, strings.Join(saveExts, ", ")))
+		return
+	}
+	r, selected := c.Selection()
+	if !selected {
+		r = c.board()
+		if ext == ".mc" && c.Frame.Options.Engine == sim.Hashlife {
+			c.sink.Do(runner.SaveMacrocell{Name: c.Name, Save: func(write func(io.Writer) error) (string, error) {
+				return c.Files.Save(base, ext, write)
+			}})
+			c.say("saving " + name)
+			return
+		}
+	}
+	if c.tooMany(r, "save") {
+		return
+	}
+	write := func(w io.Writer) error { return c.writeRLE(w, r) }
+	switch rule, gen := c.Frame.Options.Rule, c.Frame.Generation; ext {
+	case ".cells":
+		write = func(w io.Writer) error { return pattern.WriteUniverseCells(w, c.cells(r), c.Name, rule, gen) }
+	case ".mc":
+		write = func(w io.Writer) error {
+			// At the board's positions, as the RLE's Pos gives them.
+			m, err := pattern.MacrocellFromUniverse(c.cells(r), c.Name, rule, gen)
+			if err != nil {
+				return err
+			}
+			return pattern.WriteMacrocell(w, m)
+		}
+	}
+	where, err := c.Files.Save(base, ext, write)
 	if err != nil {
 		c.say(fmt.Sprintf("save %s: %v", where, err))
 		return

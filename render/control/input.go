@@ -93,6 +93,7 @@ const (
 	KeyCtrlX
 	KeyCtrlV
 	KeyCtrlS
+	KeyCtrlShiftS
 	KeyCtrlR
 	// NumKeys is the number of keys above: a Key is below NumKeys.
 	NumKeys

@@ -16,6 +16,7 @@ const (
 	noPrompt   promptKind = iota
 	openPrompt            // a file or a built-in pattern's name
 	rulePrompt            // a rule
+	savePrompt            // a file name to save as
 )
 
 // maxPrompt is the longest text a prompt takes, in characters.
@@ -29,6 +30,8 @@ func (c *Controller) Prompt() string {
 		return "open (file or built-in name): " + string(c.text) + "_"
 	case rulePrompt:
 		return "rule (B3/S23 or a name): " + string(c.text) + "_"
+	case savePrompt:
+		return "save as (.rle .cells .mc): " + string(c.text) + "_"
 	}
 	return ""
 }
@@ -67,6 +70,10 @@ func (c *Controller) enter() {
 		}
 		c.sink.Do(runner.SetRule{Rule: rule})
 		c.say("rule " + rule.String())
+	case savePrompt:
+		c.prompt = noPrompt
+		c.saveAs(text)
+		return
 	case openPrompt:
 		if text == "-" {
 			c.say("open: - (stdin) is for the command line; give a file or a name")
@@ -80,6 +87,16 @@ func (c *Controller) enter() {
 		c.load(p, text)
 	}
 	c.prompt = noPrompt
+}
+
+// openSaveAs opens the save-as prompt with the name Ctrl+S would save
+// under, to edit: its extension picks the format.
+func (c *Controller) openSaveAs() {
+	if c.Frame == nil || !c.Frame.Started {
+		return
+	}
+	c.open(savePrompt)
+	c.text = append(c.text, []rune(c.saveName())...)
 }
 
 // open opens a prompt of kind k.

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"colife/life"
+	"colife/life/sim"
 	"colife/render/control"
 	"colife/render/runner"
 )
@@ -29,9 +31,11 @@ import (
 //
 // On an unbounded plane the last line but one gives the live cells' bounding
 // box instead of the grid's size, and the engine's own goroutines (the cells
-// it runs and its drivers) beside the process's:
+// it runs and its drivers) beside the process's; HashLife's, which runs no
+// goroutine, the nodes of its table and their memory instead:
 //
 //	box 36x9 at (-18,-4)  goroutines 960 (engine 923)
+//	box 274877906979x274877906971 at (-18,-4)  nodes 9,114 (0.7 MiB)
 func Lines(f *runner.Frame, goroutines int, fps float64) []string {
 	step := 1 << f.StepExp
 	state := fmt.Sprintf("%s gens/s of %s", Speed(f.Achieved), Speed(f.Speed*float64(step)))
@@ -52,12 +56,19 @@ func Lines(f *runner.Frame, goroutines int, fps float64) []string {
 	}
 	lines := []string{fmt.Sprintf("gen %s  pop %s", Thousands(f.Generation), Thousands(f.Population))}
 	if f.Started {
+		stability := f.Stability.String()
+		if f.Unwatched != "" {
+			stability = f.Unwatched
+		}
 		lines = append(lines,
-			f.Stability.String(),
+			stability,
 			fmt.Sprintf("back %s  ahead %s  (B, N)", Thousands(f.Older), Thousands(f.Newer)))
 	}
 	board := fmt.Sprintf("box %v  goroutines %s (engine %s)", f.Bounds, Thousands(goroutines), Thousands(f.Goroutines))
-	if f.Grid != nil {
+	switch {
+	case f.Options.Engine == sim.Hashlife:
+		board = fmt.Sprintf("box %v  nodes %s (%s)", f.Bounds, Thousands(f.Nodes), life.FormatBytes(f.TableBytes))
+	case f.Grid != nil:
 		board = fmt.Sprintf("%dx%d  goroutines %s", f.Grid.Width(), f.Grid.Height(), Thousands(goroutines))
 	}
 	return append(lines,

@@ -1,10 +1,12 @@
 package runner
 
 import (
+	"io"
 	"math/rand/v2"
 	"time"
 
 	"colife/life"
+	"colife/life/pattern"
 	"colife/life/sim"
 )
 
@@ -131,7 +133,7 @@ func (t Toggle) apply(l *loop) {
 
 func (Reset) apply(l *loop) {
 	if l.plane {
-		l.restartPlane(l.ustart, 0)
+		l.restartPlane(l.ustart, l.startGen)
 		return
 	}
 	l.restart(l.start, 0)
@@ -153,7 +155,8 @@ func (Soup) apply(l *loop) {
 	l.soups++
 	l.start.Randomize(rng, l.cfg.Density)
 	if l.plane {
-		l.ustart = sim.NewSnapshot(l.placed(l.start))
+		l.ustart.Release()
+		l.ustart, l.startGen = sim.NewSnapshot(l.placed(l.start)), 0
 		l.restartPlane(l.ustart, 0)
 		return
 	}
@@ -175,4 +178,30 @@ func (l *loop) restartPlane(p sim.Snapshot, gen int) {
 	}
 	l.resetRate(time.Now())
 	l.dirty = true
+}
+
+// SaveMacrocell writes the current board as a macrocell file with Save,
+// which names the file and returns where it went, and notes where (or why
+// not): from HashLife's tree as it is, node for node, however many cells it
+// holds, which only the simulation goroutine may walk; the other engines'
+// from their cells.
+type SaveMacrocell struct {
+	Name string // the pattern's, for the file's #N line
+	Save func(write func(io.Writer) error) (where string, err error)
+}
+
+func (s SaveMacrocell) apply(l *loop) {
+	if l.sim == nil {
+		return
+	}
+	m, err := l.sim.Macrocell(s.Name)
+	where := ""
+	if err == nil {
+		where, err = s.Save(func(w io.Writer) error { return pattern.WriteMacrocell(w, m) })
+	}
+	if err != nil {
+		l.notef("save %s: %v", where, err)
+		return
+	}
+	l.notef("saved %s", where)
 }

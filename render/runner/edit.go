@@ -84,9 +84,22 @@ type Bigger struct{}
 // Smaller halves the step, down to one generation.
 type Smaller struct{}
 
-// MaxStepExp is the largest step exponent: at most 2^MaxStepExp generations a
-// step.
-const MaxStepExp = 16
+// MaxStepExp is the largest step exponent of the engines that run a step a
+// generation at a time: at most 2^MaxStepExp generations a step.
+// MaxJumpExp is HashLife's, which jumps a step in one go: 2^60 generations
+// a step, and the generation count reaches 2^63 within eight of them.
+const (
+	MaxStepExp = 16
+	MaxJumpExp = 60
+)
+
+// maxExp returns the largest step exponent of the simulation's engine.
+func (l *loop) maxExp() int {
+	if l.cfg.Options.Engine.Jumps() {
+		return MaxJumpExp
+	}
+	return MaxStepExp
+}
 
 func (Stroke) apply(l *loop) { l.checkpoint() }
 
@@ -95,7 +108,9 @@ func (Undo) apply(l *loop) {
 		return
 	}
 	l.redo.push(l.snapshot())
-	l.restore(l.undo.pop())
+	b := l.undo.pop()
+	l.restore(b)
+	b.cells.Release()
 }
 
 func (Redo) apply(l *loop) {
@@ -103,7 +118,9 @@ func (Redo) apply(l *loop) {
 		return
 	}
 	l.undo.push(l.snapshot())
-	l.restore(l.redo.pop())
+	b := l.redo.pop()
+	l.restore(b)
+	b.cells.Release()
 }
 
 func (s SetRule) apply(l *loop) {
@@ -123,9 +140,16 @@ func (SwitchTransport) apply(l *loop) {
 		return
 	}
 	opt := l.cfg.Options
+	was := opt.Engine
 	opt.Engine = opt.Engine.NextTransport()
 	if err := l.reopen(opt); err != nil {
 		l.notef("%v", err)
+		return
+	}
+	if was.Jumps() {
+		// HashLife's history holds the generations it stopped at, in its
+		// own trees: the others keep every generation.
+		l.forget()
 	}
 }
 
@@ -188,7 +212,8 @@ func (ld Load) apply(l *loop) {
 		for _, c := range p.Cells {
 			u.Set(at.X+int64(c.X), at.Y+int64(c.Y), c.State())
 		}
-		l.ustart = sim.NewSnapshot(u)
+		l.ustart.Release()
+		l.ustart, l.startGen = sim.NewSnapshot(u), 0
 		l.restartPlane(l.ustart, 0)
 	} else {
 		g, _ := life.NewGrid(l.start.Width(), l.start.Height()) // the size was checked by Start
@@ -205,7 +230,7 @@ func (ld Load) apply(l *loop) {
 }
 
 func (Bigger) apply(l *loop) {
-	l.exp = min(l.exp+1, MaxStepExp)
+	l.exp = min(l.exp+1, l.maxExp())
 	l.dirty = true
 }
 
@@ -239,19 +264,31 @@ func newBoards() boards { return boards{max: MaxUndo, maxBytes: MaxUndoBytes} }
 func (s *boards) push(b board) {
 	s.kept = append(s.kept, b)
 	s.bytes += b.bytes()
-	n := 0
-	for len(s.kept)-n > 1 && (len(s.kept)-n > s.max || s.bytes > s.maxBytes) {
-		s.bytes -= s.kept[n].bytes()
-		n++
-	}
-	if n > 0 {
-		m := copy(s.kept, s.kept[n:])
-		clear(s.kept[m:])
-		s.kept = s.kept[:m]
-	}
+	s.kept = keepNewest(s.kept, s.max, s.maxBytes, &s.bytes, func(b board) (int, sim.Snapshot) { return b.bytes(), b.cells })
 }
 
-// pop takes the top board off; there must be one.
+// keepNewest drops the oldest of kept, releasing their snapshots, until at
+// most max are left and their bytes, counted in *bytes, are at most
+// maxBytes, or one is left; it returns what remains, in kept's storage.
+// what gives an element's bytes and snapshot.
+func keepNewest[T any](kept []T, max, maxBytes int, bytes *int, what func(T) (int, sim.Snapshot)) []T {
+	n := 0
+	for len(kept)-n > 1 && (len(kept)-n > max || *bytes > maxBytes) {
+		b, snap := what(kept[n])
+		*bytes -= b
+		snap.Release()
+		n++
+	}
+	if n == 0 {
+		return kept
+	}
+	m := copy(kept, kept[n:])
+	clear(kept[m:])
+	return kept[:m]
+}
+
+// pop takes the top board off; there must be one. The caller releases its
+// snapshot.
 func (s *boards) pop() board {
 	b := s.kept[len(s.kept)-1]
 	s.kept[len(s.kept)-1] = board{}
@@ -262,6 +299,9 @@ func (s *boards) pop() board {
 
 // reset forgets every board.
 func (s *boards) reset() {
+	for _, b := range s.kept {
+		b.cells.Release()
+	}
 	clear(s.kept)
 	s.kept, s.bytes = s.kept[:0], 0
 }
@@ -334,7 +374,9 @@ func (l *loop) reopen(opt sim.Options) error {
 	if l.plane {
 		one, _ := life.NewGrid(1, 1)
 		if s, err = sim.New(l.ctx, one, opt); err == nil {
-			err = s.Restore(l.sim.Snapshot(), gen)
+			now := l.sim.Snapshot()
+			err = s.Restore(now, gen)
+			now.Release()
 		}
 	} else if s, err = sim.New(l.ctx, l.sim.Grid(), opt); err == nil {
 		err = s.Reset(l.sim.Grid(), gen)
@@ -348,16 +390,42 @@ func (l *loop) reopen(opt sim.Options) error {
 	l.sim.Close()
 	l.sim = s
 	l.cfg.Options = opt
+	l.adopt()
 	l.resetRate(time.Now())
 	l.dirty = true
 	return nil
+}
+
+// adopt moves what the runner keeps of the boards of the simulation that a
+// new one replaced (the start Reset goes back to, the boards of undo and
+// redo) into the new one's kind: HashLife's trees into its new table, so
+// that the old engine's memory can go. One that cannot move is dropped,
+// with a note.
+func (l *loop) adopt() {
+	var err error
+	if moved, err := l.sim.Adopt(l.ustart); err == nil {
+		l.ustart = moved
+	} else {
+		l.notef("the start to reset to is dropped: %v", err)
+		l.ustart.Release()
+		l.ustart, l.startGen = sim.NewSnapshot(l.placed(l.start)), 0
+	}
+	for _, s := range []*boards{&l.undo, &l.redo} {
+		for i := range s.kept {
+			if s.kept[i].cells, err = l.sim.Adopt(s.kept[i].cells); err != nil {
+				l.notef("the boards kept for undo are dropped: %v", err)
+				s.reset()
+				break
+			}
+		}
+	}
 }
 
 // forget drops the generations kept for Back and Forward and what the
 // detector saw: they came from another rule or another start.
 func (l *loop) forget() {
 	if l.plane {
-		l.phist = newPlaneHistory(l.cfg.History)
+		l.phist.reset()
 	} else {
 		l.hist = newHistory(l.cfg.History, l.start.Width()*l.start.Height())
 	}

@@ -1,6 +1,10 @@
 package runner
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
+
 	"colife/life"
 	"colife/life/sim"
 )
@@ -15,6 +19,7 @@ const (
 
 // Back pauses and shows the generation before the current one, if the history
 // still keeps it; the simulation carries on from there when it runs again.
+// After HashLife's jumps the generation before is the one it jumped from.
 type Back struct{}
 
 // Forward pauses and shows the generation after the current one: the one kept
@@ -28,6 +33,12 @@ func (Back) apply(l *loop) {
 	Pause{}.apply(l)
 	gen := l.sim.Generation()
 	l.record() // an edit made here is kept for Forward
+	if l.plane {
+		if before, ok := l.phist.before(gen); ok {
+			l.recall(before)
+		}
+		return
+	}
 	l.recall(gen - 1)
 }
 
@@ -37,7 +48,11 @@ func (Forward) apply(l *loop) {
 	}
 	Pause{}.apply(l)
 	l.record()
-	if !l.recall(l.sim.Generation() + 1) {
+	next, ok := l.sim.Generation()+1, true
+	if l.plane {
+		next, ok = l.phist.after(l.sim.Generation())
+	}
+	if !ok || !l.recall(next) {
 		l.steps++
 	}
 }
@@ -69,13 +84,26 @@ func (l *loop) recall(gen int) bool {
 	return false
 }
 
+// DetectLimit is the most live cells a generation of an unbounded plane may
+// have for the detector to watch it: it reads every one (HashLife's boards
+// have billions).
+const DetectLimit = 1 << 20
+
 // observe shows the current generation to the detector.
 func (l *loop) observe() {
 	gen := l.sim.Generation()
-	if l.plane {
-		l.detect.ObserveUniverse(gen, l.sim.Universe())
-	} else {
+	l.unwatched = ""
+	switch {
+	case !l.plane:
 		l.detect.Observe(gen, l.sim.Grid())
+	case l.jump > 1:
+		l.detect.Reset()
+		l.unwatched = fmt.Sprintf("jumps of %d generations: repetition not watched", l.jump)
+	case l.sim.Population() > DetectLimit:
+		l.detect.Reset()
+		l.unwatched = fmt.Sprintf("%d cells: repetition not watched", l.sim.Population())
+	default:
+		l.detect.ObservePlane(gen, l.sim.Board())
 	}
 	l.stability, l.observed = l.detect.Result(), gen
 }
@@ -115,7 +143,7 @@ func (l *loop) describe(f *Frame) {
 	}
 	switch {
 	case l.plane && l.phist.has(gen):
-		f.Older, f.Newer = gen-l.phist.lo, l.phist.hi()-gen
+		f.Older, f.Newer = l.phist.around(gen)
 	case !l.plane && l.hist.at(gen) != nil:
 		f.Older, f.Newer = gen-l.hist.lo, l.hist.hi-gen
 	}
@@ -189,14 +217,22 @@ type current interface {
 }
 
 // planeHistory is the history of an unbounded plane: snapshots of the last
-// generations run (sim.Snapshot, which keeps only the tiles with live
-// cells), generations lo to hi() with no gap, at most max of them and, but
-// for the newest, at most maxBytes in all.
+// generations run (sim.Snapshot, which keeps only the tiles with live cells,
+// or HashLife's tree as it was), oldest first, at most max of them and, but
+// for the newest, at most maxBytes in all. The generations kept follow each
+// other with no gap, but where the engine jumped (HashLife runs 2^k
+// generations a step): there the history keeps the generations it stopped
+// at, and Back and Forward go from one to the next.
 type planeHistory struct {
 	max, maxBytes int
-	kept          []sim.Snapshot // generation lo first
-	lo            int
-	bytes         int // what kept holds (Snapshot.Bytes)
+	kept          []entry // generation order
+	bytes         int     // what kept holds (Snapshot.Bytes)
+}
+
+// entry is one generation of a planeHistory.
+type entry struct {
+	gen  int
+	snap sim.Snapshot
 }
 
 // newPlaneHistory returns the history of an unbounded plane that keeps n
@@ -209,52 +245,87 @@ func newPlaneHistory(n int) *planeHistory {
 	return &planeHistory{max: n, maxBytes: DefaultHistoryBytes}
 }
 
-// hi returns the newest generation kept, or lo-1 if none is.
-func (h *planeHistory) hi() int { return h.lo + len(h.kept) - 1 }
+// find returns the index of generation gen in kept, or where it would go,
+// and whether it is there.
+func (h *planeHistory) find(gen int) (int, bool) {
+	return slices.BinarySearchFunc(h.kept, gen, func(k entry, gen int) int { return cmp.Compare(k.gen, gen) })
+}
 
 // has reports whether the history keeps generation gen.
-func (h *planeHistory) has(gen int) bool { return gen >= h.lo && gen <= h.hi() }
+func (h *planeHistory) has(gen int) bool {
+	_, ok := h.find(gen)
+	return ok
+}
 
 // at returns the snapshot kept for generation gen, if there is one.
 func (h *planeHistory) at(gen int) (sim.Snapshot, bool) {
-	if !h.has(gen) {
-		return sim.Snapshot{}, false
+	if i, ok := h.find(gen); ok {
+		return h.kept[i].snap, true
 	}
-	return h.kept[gen-h.lo], true
+	return sim.Snapshot{}, false
+}
+
+// before returns the newest generation kept before gen, if there is one.
+func (h *planeHistory) before(gen int) (int, bool) {
+	if i, _ := h.find(gen); i > 0 {
+		return h.kept[i-1].gen, true
+	}
+	return 0, false
+}
+
+// after returns the oldest generation kept after gen, if there is one.
+func (h *planeHistory) after(gen int) (int, bool) {
+	i, ok := h.find(gen)
+	if ok {
+		i++
+	}
+	if i < len(h.kept) {
+		return h.kept[i].gen, true
+	}
+	return 0, false
+}
+
+// around returns how many generations the history keeps before gen and
+// after it.
+func (h *planeHistory) around(gen int) (older, newer int) {
+	i, ok := h.find(gen)
+	if ok {
+		return i, len(h.kept) - i - 1
+	}
+	return i, len(h.kept) - i
 }
 
 // record keeps a snapshot of the current generation of s as generation gen,
 // as history.record does: if that differs from the one kept, the
-// generations kept after gen are dropped; a generation that does not follow
-// those kept starts the history afresh. It reports whether it changed what
-// is kept for gen.
+// generations kept after gen are dropped, as they are when gen is not kept
+// but lies among those kept; a generation before them all starts the
+// history afresh. It reports whether it changed what is kept for gen.
 func (h *planeHistory) record(gen int, s current) bool {
-	switch old, ok := h.at(gen); {
-	case ok && s.Holds(old):
+	i, ok := h.find(gen)
+	switch {
+	case ok && s.Holds(h.kept[i].snap):
 		return false
-	case ok:
-		h.cut(gen - h.lo)
-	case gen != h.hi()+1:
+	case i == 0:
 		h.cut(0)
-		h.lo = gen
+	default:
+		h.cut(i)
 	}
 	snap := s.Snapshot()
-	h.kept = append(h.kept, snap)
+	h.kept = append(h.kept, entry{gen, snap})
 	h.bytes += snap.Bytes()
-	for len(h.kept) > 1 && (len(h.kept) > h.max || h.bytes > h.maxBytes) {
-		h.bytes -= h.kept[0].Bytes()
-		h.kept[0] = sim.Snapshot{}
-		h.kept = h.kept[1:]
-		h.lo++
-	}
+	h.kept = keepNewest(h.kept, h.max, h.maxBytes, &h.bytes, func(e entry) (int, sim.Snapshot) { return e.snap.Bytes(), e.snap })
 	return true
 }
 
 // cut drops the snapshots from the i-th kept on.
 func (h *planeHistory) cut(i int) {
 	for j := i; j < len(h.kept); j++ {
-		h.bytes -= h.kept[j].Bytes()
-		h.kept[j] = sim.Snapshot{}
+		h.bytes -= h.kept[j].snap.Bytes()
+		h.kept[j].snap.Release()
 	}
+	clear(h.kept[i:])
 	h.kept = h.kept[:i]
 }
+
+// reset drops every snapshot.
+func (h *planeHistory) reset() { h.cut(0) }

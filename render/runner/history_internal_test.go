@@ -89,9 +89,10 @@ func TestPlaneHistory(t *testing.T) {
 	}
 	kept := func(h *planeHistory) []string {
 		var out []string
-		for gen := h.lo; gen <= h.hi(); gen++ {
-			p, _ := h.at(gen)
-			out = append(out, fmt.Sprintf("%d:%d", gen, p.Board().Population()))
+		for _, k := range h.kept {
+			p, ok := h.at(k.gen)
+			require.True(t, ok)
+			out = append(out, fmt.Sprintf("%d:%d", k.gen, p.Board().Population()))
 		}
 		return out
 	}
@@ -104,8 +105,35 @@ func TestPlaneHistory(t *testing.T) {
 	assert.True(t, h.record(3, plane(1)), "another past")
 	assert.Equal(t, []string{"2:3", "3:1"}, kept(h), "what followed it is dropped")
 	assert.True(t, h.record(9, plane(2)))
-	assert.Equal(t, []string{"9:2"}, kept(h), "a gap starts afresh")
+	assert.Equal(t, []string{"2:3", "3:1", "9:2"}, kept(h), "a jump: kept with its gap")
+	assert.True(t, h.record(5, plane(3)))
+	assert.Equal(t, []string{"2:3", "3:1", "5:3"}, kept(h), "a generation among those kept: another past")
+	assert.True(t, h.record(1, plane(2)))
+	assert.Equal(t, []string{"1:2"}, kept(h), "one before them all starts afresh")
 	assert.Equal(t, 2*life.TileBytes, h.bytes)
+	h.record(2, plane(1))
+	h.record(1<<40, plane(1))
+	for _, tt := range []struct {
+		gen, before, after int
+		older, newer       int
+	}{
+		{1, -1, 2, 0, 2}, {2, 1, 1 << 40, 1, 1}, {1 << 40, 2, -1, 2, 0}, {7, 2, 1 << 40, 2, 1},
+	} {
+		b, ok := h.before(tt.gen)
+		if tt.before < 0 {
+			assert.False(t, ok, "nothing before %d", tt.gen)
+		} else {
+			assert.Equal(t, tt.before, b, "before %d", tt.gen)
+		}
+		a, ok := h.after(tt.gen)
+		if tt.after < 0 {
+			assert.False(t, ok, "nothing after %d", tt.gen)
+		} else {
+			assert.Equal(t, tt.after, a, "after %d", tt.gen)
+		}
+		older, newer := h.around(tt.gen)
+		assert.Equal(t, [2]int{tt.older, tt.newer}, [2]int{older, newer}, "around %d", tt.gen)
+	}
 
 	// A byte limit: the oldest go first, but the newest always stays.
 	h = &planeHistory{max: 100, maxBytes: 5 * life.TileBytes}

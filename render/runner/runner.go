@@ -11,10 +11,13 @@
 //	                              snapshot of the unbounded plane)
 //
 // On a bounded board (a torus or a plane with edges) a Frame carries a copy
-// of the grid. On an unbounded plane it carries a snapshot of the
-// life.Universe instead, which copies only the tiles that hold live cells, so
-// that a frame costs what the life on the board costs, not the area it has
-// spread over; edits are then at plane coordinates, anywhere.
+// of the grid. On an unbounded plane it carries a snapshot of the board
+// instead (sim.Snapshot): of a life.Universe the tiles that hold live
+// cells, so that a frame costs what the life on the board costs, not the
+// area it has spread over; of HashLife's tree the tree itself, shared, which
+// costs nothing. Edits are then at plane coordinates, anywhere. HashLife
+// jumps a step of 2^k generations in one go; the history keeps the
+// generations it stops at.
 //
 // Neither side blocks the other: Do appends to a queue under a mutex, and
 // Take swaps Frames under another. Commands are never dropped.
@@ -29,6 +32,8 @@ import (
 	"time"
 
 	"colife/life"
+	"colife/life/hashlife"
+	"colife/life/pattern"
 	"colife/life/sim"
 )
 
@@ -48,6 +53,11 @@ type Config struct {
 	// unbounded plane its top-left cell lies at Options.Origin, and it is
 	// also the box that Soup fills.
 	Grid *life.Grid
+	// Macrocell, when not nil, is the start instead of Grid on an
+	// unbounded plane: a macrocell file's tree, which HashLife runs as it
+	// is however large (the other engines expand it within the memory
+	// budget). Grid is then only the box that Soup fills.
+	Macrocell *pattern.Macrocell
 	// Options are the simulation's rule, topology, engine and, on an
 	// unbounded plane, origin.
 	Options sim.Options
@@ -90,22 +100,34 @@ type Frame struct {
 	// zero Rect if none is alive), or the grid's rectangle from (0, 0).
 	Bounds     life.Rect
 	Generation int
-	Population int
-	Options    sim.Options
-	Started    bool    // the simulation exists: the goroutine engine may take a while to start its cells
-	Running    bool    // playing, as opposed to paused
-	Speed      float64 // the target, in generations per second
-	Achieved   float64 // generations per second actually run, lately
-	Goroutines int     // the engine's goroutines: one per cell, and the drivers
-	Seq        uint64  // counts the frames published, from 1
-	Applied    uint64  // counts the commands applied before this frame, in the order given to Do
+	// StartGeneration is the start's generation, which Reset goes back to:
+	// 0, or a macrocell file's.
+	StartGeneration int
+	Population      int
+	Options         sim.Options
+	Started         bool    // the simulation exists: the goroutine engine may take a while to start its cells
+	Running         bool    // playing, as opposed to paused
+	Speed           float64 // the target, in generations per second
+	Achieved        float64 // generations per second actually run, lately
+	Goroutines      int     // the engine's goroutines: one per cell, and the drivers
+	Seq             uint64  // counts the frames published, from 1
+	Applied         uint64  // counts the commands applied before this frame, in the order given to Do
 
 	// Stability is what a life.Detector has recognised in the generations
 	// run since the last edit, jump back or restart (Outcome Unsettled
 	// until it does).
 	Stability life.Result
+	// Unwatched, when not "", says why the detector does not watch the
+	// generations: HashLife jumps over them, or they hold more cells than
+	// DetectLimit.
+	Unwatched string
+	// Nodes and TableBytes are HashLife's: the nodes of its table and the
+	// memory they take; 0 for the other engines.
+	Nodes      int
+	TableBytes uint64
 	// Older and Newer are how many generations before and after this one
-	// the history keeps: how far Back and Forward can go without running.
+	// the history keeps: how many times Back and Forward can go without
+	// running (after HashLife's jumps, a press goes a jump).
 	Older, Newer int
 	// Undos and Redos are how many edits Undo and Redo can undo and redo.
 	Undos, Redos int
@@ -122,6 +144,8 @@ type Frame struct {
 	// PopulationHistory, and at least the history's length): what a
 	// population graph draws. The slice belongs to the frame.
 	Populations []int
+
+	snap sim.Snapshot // what Plane is, released when the frame is reused
 }
 
 // Runner runs a simulation in its own goroutine, from Start until Close or
@@ -133,8 +157,12 @@ type Runner struct {
 	done   chan struct{} // closed when the simulation goroutine has ended
 	wake   chan struct{} // Do's nudge to the simulation goroutine; capacity 1, never closed
 
-	qmu   sync.Mutex // guards queue
+	qmu   sync.Mutex // guards queue and interrupt
 	queue []Command
+	// interrupt, while HashLife jumps (a long step: seconds for a soup at
+	// 2^20), cancels the jump: Do calls it, so that a command waits for
+	// no jump to end. The board is then as it was before the jump.
+	interrupt context.CancelFunc
 
 	fmu    sync.Mutex // guards the fields below
 	latest *Frame     // the newest frame not taken yet, or nil
@@ -193,6 +221,9 @@ func (r *Runner) Do(cmds ...Command) {
 	}
 	r.qmu.Lock()
 	r.queue = append(r.queue, cmds...)
+	if r.interrupt != nil {
+		r.interrupt()
+	}
 	r.qmu.Unlock()
 	select {
 	case r.wake <- struct{}{}:
@@ -270,6 +301,7 @@ func (r *Runner) spare() *Frame {
 	f := r.free[n-1]
 	r.free[n-1] = nil
 	r.free = r.free[:n-1]
+	f.snap.Release() // nobody reads a frame handed back
 	return f
 }
 
@@ -282,19 +314,20 @@ func (r *Runner) fail(err error) {
 // loop is the simulation goroutine's state. Only that goroutine touches it,
 // and commands change it through their apply method.
 type loop struct {
-	r       *Runner
-	ctx     context.Context // the simulation goroutine's, for the simulations it makes
-	cfg     Config
-	start   *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
-	grid    *life.Grid // the current generation before the simulation exists
-	sim     *sim.Simulation
-	plane   bool         // the board is an unbounded plane
-	ustart  sim.Snapshot // what Reset goes back to on an unbounded plane
-	running bool
-	speed   float64
-	steps   int  // generations still to run at once, from Step
-	dirty   bool // something changed since the last frame
-	soups   uint64
+	r        *Runner
+	ctx      context.Context // the simulation goroutine's, for the simulations it makes
+	cfg      Config
+	start    *life.Grid // what Reset goes back to on a bounded board; the box of Soup's soups on an unbounded one
+	grid     *life.Grid // the current generation before the simulation exists
+	sim      *sim.Simulation
+	plane    bool         // the board is an unbounded plane
+	ustart   sim.Snapshot // what Reset goes back to on an unbounded plane
+	startGen int          // and its generation: a macrocell file's, else 0
+	running  bool
+	speed    float64
+	steps    int  // generations still to run at once, from Step
+	dirty    bool // something changed since the last frame
+	soups    uint64
 
 	next      time.Time // when the next paced generation is due
 	rateStart time.Time // the start of the window over which Achieved is measured
@@ -311,11 +344,14 @@ type loop struct {
 	stability     life.Result    // what detect found
 	firstObserved int            // the first generation detect saw since its last Reset
 
-	undo, redo boards // the boards before the edits, and before the edits undone
-	exp        int    // the step exponent: 2^exp generations a step while running
-	note       string // why the last refused command was refused
-	notes      uint64 // how many were
-	pops       pops   // the populations of the last generations
+	undo, redo    boards // the boards before the edits, and before the edits undone
+	exp           int    // the step exponent: 2^exp generations a step while running
+	unwatched     string // why the detector does not watch, if it does not (Frame.Unwatched)
+	jump          int    // the generations of the last run, when HashLife jumped them
+	interruptible bool   // playing: a command interrupts HashLife's jump
+	note          string // why the last refused command was refused
+	notes         uint64 // how many were
+	pops          pops   // the populations of the last generations
 }
 
 func newLoop(r *Runner, cfg Config) *loop {
@@ -357,6 +393,13 @@ func clampSpeed(s float64) float64 { return min(max(s, MinSpeed), MaxSpeed) }
 func (l *loop) run(ctx context.Context) {
 	l.ctx = ctx
 	s, err := sim.New(ctx, l.grid, l.cfg.Options)
+	if err == nil && l.cfg.Macrocell != nil {
+		if err = s.LoadMacrocell(l.cfg.Macrocell); err == nil {
+			l.ustart, l.startGen = s.Snapshot(), s.Generation() // what Reset goes back to, until a Soup or a Load
+		} else {
+			s.Close()
+		}
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			l.r.fail(err)
@@ -379,6 +422,15 @@ func (l *loop) run(ctx context.Context) {
 		}
 		var tick <-chan time.Time
 		switch {
+		case l.steps > 0 && l.cfg.Options.Engine.Jumps():
+			// All at once. The commands after a Step wait for its
+			// generations, as on every engine: nothing interrupts it.
+			n := l.steps
+			l.steps = 0
+			if !l.advance(ctx, n) {
+				return
+			}
+			continue
 		case l.steps > 0:
 			l.steps--
 			if !l.step(ctx) {
@@ -389,7 +441,10 @@ func (l *loop) run(ctx context.Context) {
 			wait := time.Until(l.next)
 			if wait <= 0 {
 				began := time.Now()
-				if !l.advance(ctx, 1<<l.exp) {
+				l.interruptible = true
+				ok := l.advance(ctx, 1<<l.exp)
+				l.interruptible = false
+				if !ok {
 					return
 				}
 				l.pace(time.Since(began))
@@ -428,21 +483,82 @@ func (l *loop) step(ctx context.Context) bool { return l.advance(ctx, 1) }
 
 // advance runs n generations, each kept in the history and shown to the
 // detector, and publishes the last, reporting false if the simulation ended:
-// cancelled, closed or failed.
+// cancelled, closed or failed. HashLife jumps the n generations in one go,
+// which a command given meanwhile interrupts while playing (Do), leaving the
+// board as it was, so that the command acts at once. A generation refused
+// for the memory budget, or HashLife's for the edge of its plane, pauses
+// with a note; the board is as it was. HashLife, refused for its table,
+// first drops the history and undo it keeps, whose trees hold nodes in it,
+// and tries again.
 func (l *loop) advance(ctx context.Context, n int) bool {
-	for range n {
+	steps, each := n, 1
+	if l.cfg.Options.Engine.Jumps() {
+		steps, each = 1, n
+	}
+	l.jump = each
+	for range steps {
 		l.beforeStep()
-		if err := l.sim.Run(ctx, 1); err != nil {
-			if ctx.Err() == nil {
+		err := l.generations(ctx, each)
+		if err != nil && errors.Is(err, life.ErrBudget) && l.cfg.Options.Engine.Jumps() && l.dropKept() {
+			err = l.generations(ctx, each)
+		}
+		if err != nil {
+			switch {
+			case ctx.Err() != nil:
+				return false
+			case errors.Is(err, context.Canceled): // interrupted by a command
+			case errors.Is(err, life.ErrBudget) || errors.Is(err, hashlife.ErrPlane) || errors.Is(err, sim.ErrEnd):
+				l.running, l.steps = false, 0
+				l.notef("%v", err)
+			default:
 				l.r.fail(err)
+				return false
 			}
-			return false
+			break
 		}
 		l.afterStep()
 	}
 	l.measure(time.Now())
 	l.publish()
 	return true
+}
+
+// dropKept drops what the history and the undo stack keep of HashLife's
+// boards but the current generation, so that its table can collect their
+// nodes, and reports whether there was any; the frames say so.
+func (l *loop) dropKept() bool {
+	if l.phist == nil || len(l.phist.kept) <= 1 && len(l.undo.kept) == 0 && len(l.redo.kept) == 0 {
+		return false
+	}
+	l.phist.reset()
+	l.record()
+	l.undo.reset()
+	l.redo.reset()
+	l.notef("HashLife's table was full: the history and the undo it kept are dropped to make room")
+	return true
+}
+
+// generations runs n generations of the simulation; HashLife's jump while
+// playing ends early, with context.Canceled, if a command comes meanwhile.
+func (l *loop) generations(ctx context.Context, n int) error {
+	if !l.cfg.Options.Engine.Jumps() || !l.interruptible {
+		return l.sim.Run(ctx, n)
+	}
+	jump, cancel := context.WithCancel(ctx)
+	defer cancel()
+	l.r.qmu.Lock()
+	pending := len(l.r.queue) > 0
+	l.r.interrupt = cancel
+	l.r.qmu.Unlock()
+	defer func() {
+		l.r.qmu.Lock()
+		l.r.interrupt = nil
+		l.r.qmu.Unlock()
+	}()
+	if pending {
+		return context.Canceled
+	}
+	return l.sim.Run(jump, n)
 }
 
 // pace schedules the next generation 1/speed after the last one was due, and
@@ -485,25 +601,23 @@ func (l *loop) current() *life.Grid {
 	return l.grid
 }
 
-// plane returns a snapshot of the current generation of an unbounded plane.
-func (l *loop) planeSnapshot() sim.Snapshot {
-	if l.sim != nil {
-		return l.sim.Snapshot()
-	}
-	return l.ustart
-}
-
 // publish publishes a copy of the current generation.
 func (l *loop) publish() {
 	f := l.r.spare()
 	var (
 		grid   *life.Grid
 		plane  life.Board
+		snap   sim.Snapshot // the frame's own, to release
 		bounds life.Rect
 		pop    int
 	)
 	if l.plane {
-		plane = l.planeSnapshot().Board()
+		if l.sim != nil {
+			snap = l.sim.Snapshot()
+			plane = snap.Board()
+		} else {
+			plane = l.ustart.Board()
+		}
 		bounds, pop = plane.Bounds(), plane.Population()
 	} else {
 		g := l.current()
@@ -521,26 +635,30 @@ func (l *loop) publish() {
 	popsBuf := f.Populations[:0]
 	l.seq++
 	*f = Frame{
-		Grid:       grid,
-		Plane:      plane,
-		Bounds:     bounds,
-		Population: pop,
-		Options:    l.cfg.Options,
-		Started:    l.sim != nil,
-		Running:    l.running,
-		Speed:      l.speed,
-		Achieved:   l.achieved,
-		Seq:        l.seq,
-		Applied:    l.applied,
-		Undos:      len(l.undo.kept),
-		Redos:      len(l.redo.kept),
-		StepExp:    l.exp,
-		Note:       l.note,
-		Notes:      l.notes,
+		Grid:            grid,
+		Plane:           plane,
+		Bounds:          bounds,
+		Population:      pop,
+		Options:         l.cfg.Options,
+		Started:         l.sim != nil,
+		Running:         l.running,
+		Speed:           l.speed,
+		Achieved:        l.achieved,
+		Seq:             l.seq,
+		Applied:         l.applied,
+		Undos:           len(l.undo.kept),
+		Redos:           len(l.redo.kept),
+		StepExp:         l.exp,
+		Note:            l.note,
+		Notes:           l.notes,
+		Unwatched:       l.unwatched,
+		StartGeneration: l.startGen,
+		snap:            snap,
 	}
 	if l.sim != nil {
 		f.Generation = l.sim.Generation()
 		f.Goroutines = l.sim.Goroutines()
+		f.Nodes, f.TableBytes = l.sim.Nodes()
 		l.pops.note(f.Generation, pop)
 	}
 	f.Populations = l.pops.appendTo(popsBuf)

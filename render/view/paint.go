@@ -90,7 +90,7 @@ type Painter struct {
 	rows         []span
 	count        []int32
 	state        []life.State // the state of every pixel: Alive if any cell under it is, else the first not Empty
-	mass         []uint64     // below MinZoom: the live cells under every pixel
+	mass         []float64    // below MinZoom: the live cells under every pixel
 	colPx, rowPx []span
 }
 
@@ -280,7 +280,7 @@ func (p *Painter) paintCoarse(dst *image.RGBA, u life.Board, v View) {
 	clear(p.state)
 	// put adds n live cells (or one in state s) around (x, y), relative to
 	// v.Origin, to the pixel under it.
-	put := func(x, y float64, n uint64, s life.State) {
+	put := func(x, y, n float64, s life.State) {
 		px := int(math.Floor(x*v.Zoom + v.OffX))
 		py := int(math.Floor(y*v.Zoom + v.OffY))
 		if px < 0 || py < 0 || px >= w || py >= h {
@@ -298,8 +298,13 @@ func (p *Painter) paintCoarse(dst *image.RGBA, u life.Board, v View) {
 	if bb, ok := u.(life.BlockBoard); ok {
 		level := uint(k - 1)
 		half := math.Exp2(float64(level - 1))
+		full := math.Exp2(float64(2 * level)) // a square's cells: a population that saturates counts as all
 		bb.Blocks(vis, level, func(x, y int64, n uint64) {
-			put(float64(x-v.Origin.X)+half, float64(y-v.Origin.Y)+half, n, life.Alive)
+			count := float64(n)
+			if n == math.MaxUint64 {
+				count = full
+			}
+			put(float64(x-v.Origin.X)+half, float64(y-v.Origin.Y)+half, count, life.Alive)
 		})
 	} else {
 		u.Cells(vis, func(x, y int64, s life.State) {
@@ -315,7 +320,7 @@ func (p *Painter) paintCoarse(dst *image.RGBA, u life.Board, v View) {
 			c := pal.Cell(life.Empty)
 			switch n, s := p.mass[y*w+x], p.state[y*w+x]; {
 			case n > 0:
-				c = shadeShare(pal.Cell(life.Empty), pal.Cell(life.Alive), float64(n)/cells)
+				c = shadeShare(pal.Cell(life.Empty), pal.Cell(life.Alive), n/cells)
 			case s != life.Empty:
 				c = pal.Cell(s)
 			}

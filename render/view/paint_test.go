@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -534,4 +535,40 @@ func TestPaintPlaneZoomedOut(t *testing.T) {
 	assert.Equal(t, view.MinPlaneZoom, v.Zoom)
 	wide := image.NewRGBA(image.Rect(0, 0, 1024, 1024))
 	p.PaintPlane(wide, u, v)
+	lit := 0
+	for _, row := range picture(wide) {
+		lit += len(row) - strings.Count(row, ".")
+	}
+	assert.Equal(t, 1, lit, "the cells, all within a pixel at 2^50 cells a pixel")
+
+	// A square whose population saturates (HashLife's of 2^32 cells a side
+	// and more) counts as full: Live, not a wrapped sum.
+	sat := saturated{}
+	v = view.NewUnbounded(life.RectOf(life.Point{}, 1<<40, 1<<40), 2, 2, 0)
+	two := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	p.PaintPlane(two, sat, v)
+	assert.Equal(t, []string{"OO", "OO"}, picture(two))
+}
+
+// saturated is a plane full of live cells whose squares count as
+// math.MaxUint64 once they hold more, as HashLife's populations saturate.
+type saturated struct{}
+
+func (saturated) Bounds() life.Rect { return life.RectOf(life.Point{}, 1<<40, 1<<40) }
+func (saturated) Population() int   { return math.MaxInt }
+func (saturated) Cells(life.Rect, func(x, y int64, s life.State)) {
+	panic("a painter of 2^39 cells a pixel reads squares, not cells")
+}
+func (saturated) Blocks(r life.Rect, level uint, f func(x, y int64, n uint64)) {
+	side := int64(1) << level
+	n := uint64(math.MaxUint64)
+	if level < 32 {
+		n = uint64(side) * uint64(side)
+	}
+	r = r.Intersect(life.RectOf(life.Point{}, 1<<40, 1<<40))
+	for y := r.Min.Y &^ (side - 1); y < r.Max.Y; y += side {
+		for x := r.Min.X &^ (side - 1); x < r.Max.X; x += side {
+			f(x, y, n)
+		}
+	}
 }

@@ -63,7 +63,7 @@ type game struct {
 
 	name     string // the pattern's name, for the screenshot key's files
 	capture  string // the screenshot to take, or ""
-	gens     int    // the generation it shows
+	gens     int    // the generations it runs from the start's before it shows one
 	captured bool   // it has been saved (or failed: err)
 	err      error  // returned by Run once the game has ended
 }
@@ -198,7 +198,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.helpBox.drawCentred(screen, fitRows(helpLines, b.Dy(), scale), scale)
 	}
 	switch {
-	case g.capture != "" && !g.captured && g.frame.Started && g.frame.Generation >= g.gens:
+	case g.capture != "" && !g.captured && g.frame.Started && g.frame.Generation >= g.frame.StartGeneration+g.gens:
 		g.captured = true
 		if err := saveScreen(screen, g.capture); err != nil {
 			g.err = err

@@ -94,8 +94,11 @@ func typedPress(r rune) control.Press {
 // Control and Shift held or not.
 func special(e ebiten.Key, ctrl, shift bool) (control.Key, bool) {
 	if ctrl {
-		if e == ebiten.KeyZ && shift {
+		switch {
+		case e == ebiten.KeyZ && shift:
 			return control.KeyCtrlShiftZ, true
+		case e == ebiten.KeyS && shift:
+			return control.KeyCtrlShiftS, true
 		}
 		k, ok := chords[e]
 		return k, ok

@@ -166,8 +166,11 @@ func (k *Listener) press(code xproto.Keycode, state uint16) (control.Press, bool
 	}
 	sym := k.keysyms[i] // the unshifted keysym names the key
 	if state&(xproto.ModMaskControl|xproto.ModMask4) != 0 {
-		if sym == 'z' && state&xproto.ModMaskShift != 0 {
+		switch shift := state&xproto.ModMaskShift != 0; {
+		case sym == 'z' && shift:
 			return control.Press{Key: control.KeyCtrlShiftZ}, true
+		case sym == 's' && shift:
+			return control.Press{Key: control.KeyCtrlShiftS}, true
 		}
 		key, ok := xChords[sym]
 		return control.Press{Key: key}, ok

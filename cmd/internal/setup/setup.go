@@ -11,6 +11,7 @@
 package setup
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -95,7 +96,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.Var(&randomValue{c}, "random", random)
 	fs.Var(&seedValue{c}, "seed", seed)
-	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (a goroutine for each cell that can change, its messages sent over channels; the default), coroutine (the same cells each an iter.Pull coroutine, resumed with each answer as the book's generator is with send: no channels, no scheduler), generator (the same cells and messages, the book's way: one iter.Pull coroutine a core running every cell's step in turn; the fastest of these), dense or dense-coroutine (every cell, every generation, over channels or coroutines: the book's form) or direct (in line, fast)")
+	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (a goroutine for each cell that can change, its messages sent over channels; the default), coroutine (the same cells each an iter.Pull coroutine, resumed with each answer as the book's generator is with send: no channels, no scheduler), generator (the same cells and messages, the book's way: one iter.Pull coroutine a core running every cell's step in turn; the fastest of these), dense or dense-coroutine (every cell, every generation, over channels or coroutines: the book's form), direct (in line, fast) or hashlife (Gosper's HashLife on the unbounded plane, the default topology with it: regular patterns to generation 2^40 and beyond; -step jumps)")
 	fs.Func("memory", "memory budget `SIZE` for the run, such as 4G or 512M: a larger need is refused with an error, not a crash (default: 80% of what this process may use)", func(v string) error {
 		n, err := life.ParseBytes(v)
 		if err != nil {
@@ -139,8 +140,12 @@ type Start struct {
 	Grid *life.Grid
 	// Options are the rule, topology and engine to run it with.
 	Options sim.Options
-	// Pattern is the pattern placed in Grid, or nil for a random soup.
+	// Pattern is the pattern placed in Grid, or nil for a random soup (and
+	// for a macrocell file too large to expand: Macrocell has it).
 	Pattern *pattern.Pattern
+	// Macrocell is the tree of a macrocell file when HashLife runs it: New
+	// builds the board from it, whatever its size, not from Grid.
+	Macrocell *pattern.Macrocell
 	// Name is the pattern's name (else its file's name, or "stdin"), or
 	// "random" for a soup.
 	Name string
@@ -157,9 +162,13 @@ type Start struct {
 // "random soup (density 0.3, seed 42) on a 80x40 plane, B36/S23, direct engine".
 func (s *Start) String() string {
 	what := s.Name
-	if s.Pattern != nil {
+	switch {
+	case s.Macrocell != nil:
+		b := s.Macrocell.Bounds()
+		what += fmt.Sprintf(" %dx%d", b.Dx(), b.Dy())
+	case s.Pattern != nil:
 		what += fmt.Sprintf(" %dx%d", s.Pattern.Width, s.Pattern.Height)
-	} else {
+	default:
 		what = fmt.Sprintf("random soup (density %g, seed %d)", s.Density, s.Seed)
 	}
 	return fmt.Sprintf("%s on a %dx%d %s, %s, %s engine", what, s.Grid.Width(), s.Grid.Height(),
@@ -194,10 +203,14 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	if !soup && c.seedSet && !c.MoreSoups {
 		return nil, &FlagError{"seed", errors.New("a seed is for a random soup (-random), not a pattern")}
 	}
+	if c.Engine == sim.Hashlife && !c.topologySet {
+		// HashLife's plane has no edge: it is the board unless one is asked for.
+		c.Topology = life.Unbounded
+	}
 	s := &Start{Options: sim.Options{Rule: life.Conway, Topology: c.Topology, Engine: c.Engine, Memory: c.Memory}}
 	w, h := 0, 0
 	if !soup {
-		p, err := pattern.Load(c.Pattern, stdin)
+		p, err := c.load(s, stdin)
 		if err != nil {
 			return nil, err
 		}
@@ -227,6 +240,14 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 	}
 	if c.Rule != nil {
 		s.Options.Rule = *c.Rule
+	}
+	if c.Engine == sim.Hashlife {
+		// The other engines' refusals (B0 on the unbounded plane, the dense
+		// engine there) are the simulation's, which callers report as they
+		// always have.
+		if err := c.Engine.Runs(s.Options.Rule, c.Topology); err != nil {
+			return nil, &FlagError{"engine", err}
+		}
 	}
 	if s.Pattern != nil {
 		if err := s.Pattern.CheckStates(s.Options.Rule); err != nil {
@@ -295,6 +316,40 @@ func (c *Config) Start(stdin io.Reader, size Sizer) (*Start, error) {
 		s.Options.Origin = life.Point{X: p.X - int64((gs.W-w)/2), Y: p.Y - int64((gs.H-h)/2)}
 	}
 	return s, nil
+}
+
+// load reads -pattern: for HashLife a macrocell file's tree too, into
+// s.Macrocell, and when its cells are too many to expand a stand-in of one
+// dead cell where the tree's live cells begin, to place as a pattern is
+// placed (it is not what runs: New builds the board from the tree).
+func (c *Config) load(s *Start, stdin io.Reader) (*pattern.Pattern, error) {
+	if c.Engine != sim.Hashlife {
+		return pattern.Load(c.Pattern, stdin)
+	}
+	p, m, _, err := pattern.LoadTree(c.Pattern, stdin)
+	if err != nil || m == nil {
+		return p, err
+	}
+	s.Macrocell = m
+	if p == nil {
+		at := m.Bounds().Min
+		p = &pattern.Pattern{Name: m.Name, Comments: m.Comments, Rule: m.Rule, Bounds: m.Grid, Width: 1, Height: 1, Position: &at, Warnings: m.Warnings}
+	}
+	return p, nil
+}
+
+// New starts the simulation of s, as sim.New does with Grid and Options,
+// and for a macrocell file run by HashLife builds the board from its tree.
+func (s *Start) New(ctx context.Context) (*sim.Simulation, error) {
+	sm, err := sim.New(ctx, s.Grid, s.Options)
+	if err != nil || s.Macrocell == nil {
+		return sm, err
+	}
+	if err := sm.LoadMacrocell(s.Macrocell); err != nil {
+		sm.Close()
+		return nil, err
+	}
+	return sm, nil
 }
 
 // costs returns what a run on a grid of size gs allocates: the start grid,

@@ -86,7 +86,7 @@ func TestFlags(t *testing.T) {
 		{name: "size without x", args: []string{"-size", "10"}, wantErr: `invalid value "10" for flag -size: "10": want WxH, such as 80x40`},
 		{name: "bad rule", args: []string{"-rule", "B9/S23"}, wantErr: `invalid value "B9/S23" for flag -rule: rule "B9/S23": unexpected '9' in "9"; neighbour counts are digits 0 to 8`},
 		{name: "bad topology", args: []string{"-topology", "sphere"}, wantErr: `invalid value "sphere" for flag -topology: topology "sphere": want torus, plane or unbounded`},
-		{name: "bad engine", args: []string{"-engine", "threads"}, wantErr: `invalid value "threads" for flag -engine: engine "threads": want goroutine, coroutine, generator, direct, dense or dense-coroutine`},
+		{name: "bad engine", args: []string{"-engine", "threads"}, wantErr: `invalid value "threads" for flag -engine: engine "threads": want goroutine, coroutine, generator, direct, dense, dense-coroutine or hashlife`},
 		{name: "density 0", args: []string{"-random", "0"}, wantErr: `invalid value "0" for flag -random: density "0": want a number above 0 and at most 1, such as 0.3`},
 		{name: "density above 1", args: []string{"-random", "1.5"}, wantErr: `invalid value "1.5" for flag -random: density "1.5": want a number above 0 and at most 1, such as 0.3`},
 		{name: "density not a number", args: []string{"-random", "NaN"}, wantErr: `invalid value "NaN" for flag -random: density "NaN": want a number above 0 and at most 1, such as 0.3`},

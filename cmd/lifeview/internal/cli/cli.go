@@ -82,16 +82,10 @@ func newFlagSet(c *Config) *flag.FlagSet {
 		c.Screenshot = s
 		return nil
 	})
-	fs.Func("gens", "the generation `N` to stop at: the one -screenshot shows, the last -gif and -png write (default 0), or in the window the one it runs to at once and pauses at", func(s string) error {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		switch {
-		case err != nil:
-			return errors.New("want a whole number")
-		case n < 0:
-			return errors.New("want 0 or more")
-		}
-		c.Gens, c.GensSet = n, true
-		return nil
+	fs.Func("gens", "run `N` generations from the start's (0, or a macrocell file's #G), such as 100, 2^40 or 10^6: to the one -screenshot shows, the last -gif and -png write (default 0), or in the window at once, pausing there", func(s string) error {
+		n, err := setup.ParseCount(s)
+		c.Gens, c.GensSet = int(n), true
+		return err
 	})
 	fs.BoolVar(&c.List, "list", false, "list the built-in patterns and exit")
 	fs.Func("history", fmt.Sprintf("keep the last `COUNT` generations for the B key (back one) and the N key (forward again), COUNT from 1 to %d; memory: COUNT × width × height bytes (default %d, %s for a %s grid, or fewer so as to take at most %s); on the unbounded plane, about %d bytes for each 64x64 tile with a live cell, at most %s in all",
@@ -146,10 +140,11 @@ func Parse(args []string, stdout io.Writer) (*Config, error) {
 
 // Bounded returns the topology to run opt's rule and engine on: opt's, or a
 // torus if -topology was not given and the default unbounded plane cannot
-// run them (the dense engines run every cell of a bounded board, and a B0
-// rule would fill the whole plane at once).
+// run them (sim.Engine.Runs: the dense engines run every cell of a bounded
+// board, and a B0 rule would fill the whole plane at once). HashLife runs
+// on the plane only: what it cannot run there it cannot run on a torus.
 func (c *Config) Bounded(opt sim.Options) life.Topology {
-	if opt.Topology == life.Unbounded && !c.TopologySet && (opt.Engine.EveryCell() || opt.Rule.BirthOnZero()) {
+	if opt.Topology == life.Unbounded && !c.TopologySet && opt.Engine != sim.Hashlife && opt.Engine.Runs(opt.Rule, life.Unbounded) != nil {
 		return life.Torus
 	}
 	return opt.Topology

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 
 	"colife/cmd/internal/setup"
 	"colife/life"
-	"colife/life/sim"
 )
 
 // Prepare makes the start the flags describe, as the window and the
@@ -49,11 +49,12 @@ func WritePictures(ctx context.Context, cfg *Config, start *setup.Start) error {
 	if err != nil {
 		return err
 	}
-	s, err := sim.New(ctx, g, start.Options)
+	s, err := start.New(ctx)
 	if err != nil {
 		return interrupted(ctx, err)
 	}
 	defer s.Close()
+	last := s.Generation() + min(cfg.Gens, math.MaxInt-s.Generation()) // -gens counts from the start's
 	frame := s.Grid
 	if start.Options.Topology == life.Unbounded {
 		box, err := life.NewGrid(g.Width(), g.Height()) // g's size: cannot fail
@@ -69,10 +70,14 @@ func WritePictures(ctx context.Context, cfg *Config, start *setup.Start) error {
 		if err := rec.Generation(frame()); err != nil {
 			return err
 		}
-		if s.Generation() >= cfg.Gens {
+		if s.Generation() >= last {
 			break
 		}
-		if err := s.Run(ctx, 1); err != nil {
+		n := 1 // a frame of the GIF each
+		if cfg.Pictures.GIF == "" {
+			n = last - s.Generation() // the PNG's alone: straight there (HashLife jumps)
+		}
+		if err := s.Run(ctx, n); err != nil {
 			return interrupted(ctx, err) // and write nothing
 		}
 	}

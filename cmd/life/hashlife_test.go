@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/life/pattern"
+)
+
+// TestHashlifeCLI runs the Gosper gun to generation 2^40 with -engine
+// hashlife (the unbounded plane without -topology) and writes it as a
+// macrocell file; the file runs on from its generation, -gens counting from
+// there, and is what bgolly printed for the gun at 2^40.
+func TestHashlifeCLI(t *testing.T) {
+	dir := t.TempDir()
+	gun := filepath.Join(dir, "gun.mc")
+	_, stderr, status := runLife(t, "", "-engine", "hashlife", "-pattern", "gosper", "-gens", "2^40", "-out", gun)
+	require.Zero(t, status, stderr)
+	f, err := os.Open(gun)
+	require.NoError(t, err)
+	m, err := pattern.ReadMacrocell(f, gun)
+	f.Close()
+	require.NoError(t, err)
+	assert.Equal(t, int64(1<<40), m.Generation.Int64())
+	assert.Equal(t, uint64(183251938004), m.Population(), "as bgolly -a HashLife -m 1099511627776 counts it")
+
+	next := filepath.Join(dir, "next.mc")
+	_, stderr, status = runLife(t, "", "-engine", "hashlife", "-pattern", gun, "-gens", "60", "-step", "30", "-out", next)
+	require.Zero(t, status, stderr)
+	f, err = os.Open(next)
+	require.NoError(t, err)
+	later, err := pattern.ReadMacrocell(f, next)
+	f.Close()
+	require.NoError(t, err)
+	assert.Equal(t, int64(1<<40+60), later.Generation.Int64(), "-gens counts from the file's generation")
+	assert.Equal(t, m.Population()+2*5, later.Population(), "two more gliders")
+}
+
+// TestHashlifeCLIRefuses: what HashLife cannot run is a usage error that says
+// what does; a board too big to print is refused before it is drawn.
+func TestHashlifeCLIRefuses(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		status int
+		want   string
+	}{
+		{[]string{"-topology", "torus"}, 2, "-engine: hashlife runs on the unbounded plane, as Golly's HashLife does: use -topology unbounded, or -engine direct on a torus"},
+		{[]string{"-rule", "B2-a/S12"}, 2, "rule B2-a/S12 runs on -engine goroutine or direct"},
+		{[]string{"-rule", "briansbrain"}, 2, "of 3 states, runs on -engine goroutine or direct"},
+		{[]string{"-gens", "2^40", "-print", "last"}, 1, "would take more than 16 EiB as a grid, more than the memory budget of 4.0 GiB"},
+		{[]string{"-gens", "2^40", "-png", "gun.png"}, 1, "would take more than 16 EiB as a grid"},
+		{[]string{"-gens", "2^40", "-out", "gun.rle"}, 1, "a macrocell file (.mc) holds the tree as it is"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			args := append([]string{"-engine", "hashlife", "-pattern", "gosper", "-memory", "4G"}, tt.args...)
+			_, stderr, status := runLife(t, "", args...)
+			assert.Equal(t, tt.status, status, stderr)
+			assert.Contains(t, stderr, tt.want)
+			assert.Equal(t, 1, strings.Count(strings.TrimSpace(stderr), "\n")+1, "one line: %s", stderr)
+			_, err := os.Stat("gun.png")
+			assert.ErrorIs(t, err, os.ErrNotExist, "no picture left behind")
+		})
+	}
+}

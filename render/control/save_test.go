@@ -1,0 +1,120 @@
+package control_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"colife/life"
+	"colife/life/pattern"
+	"colife/life/sim"
+	"colife/render/control"
+	"colife/render/output"
+	"colife/render/runner"
+	"colife/render/view"
+)
+
+// TestSaveAs: Ctrl+Shift+S opens a prompt with the name Ctrl+S saves under;
+// the extension typed picks the format (.rle, .cells, .mc), each read back
+// as the board; another extension is refused and saves nothing.
+func TestSaveAs(t *testing.T) {
+	c, _, _, in := editing(t, board...)
+	dir := string(c.Files.(output.Folder))
+	in.press(control.KeyCtrlShiftS)
+	c.Update(in)
+	assert.Equal(t, "save as (.rle .cells .mc): test-gen5.rle_", c.Prompt())
+	for _, tt := range []struct{ ext, typed string }{{".mc", "mc"}, {".cells", "cells"}, {".rle", "rle"}} {
+		t.Run(tt.ext, func(t *testing.T) {
+			if c.Prompt() == "" {
+				in.press(control.KeyCtrlShiftS)
+			}
+			for range len("rle") {
+				in.press(control.KeyBackspace)
+			}
+			in.typeText(tt.typed)
+			in.press(control.KeyEnter)
+			c.Update(in)
+			path := filepath.Join(dir, "test-gen5"+tt.ext)
+			require.Equal(t, "saved "+path, c.Message)
+			p, err := pattern.Load(path, nil)
+			require.NoError(t, err)
+			g, err := life.NewGrid(8, 6)
+			require.NoError(t, err)
+			at := life.Point{}
+			if p.Position != nil {
+				at = *p.Position
+			}
+			for _, cell := range p.Cells {
+				g.Set(int(at.X)+cell.X, int(at.Y)+cell.Y, life.Alive)
+			}
+			if tt.ext == ".cells" { // plaintext keeps no position: the live cells' box
+				assert.Equal(t, 6, p.Population())
+				return
+			}
+			assert.Equal(t, picture(t, board...), g.String(), "the board, where it was")
+		})
+	}
+	in.press(control.KeyCtrlShiftS)
+	for range len("test-gen5.rle") {
+		in.press(control.KeyBackspace)
+	}
+	in.typeText("board.txt")
+	in.press(control.KeyEnter)
+	c.Update(in)
+	assert.Equal(t, "save board.txt: want a name ending in .rle, .cells, .mc", c.Message)
+	_, err := pattern.Load(filepath.Join(dir, "board.txt"), nil)
+	assert.ErrorIs(t, err, pattern.ErrUnknown, "nothing saved")
+}
+
+// TestSaveTree: under HashLife, Ctrl+S hands the whole board to the runner,
+// which writes the macrocell file from the tree; a selection of more cells
+// than the window copies is refused, for a copy as for a save, and says so.
+func TestSaveTree(t *testing.T) {
+	c, s, _, in := editing(t, board...)
+	p, err := pattern.Load("gosper", nil)
+	require.NoError(t, err)
+	g, err := p.Grid(0)
+	require.NoError(t, err)
+	opt := sim.Options{Rule: life.Conway, Topology: life.Unbounded, Engine: sim.Hashlife}
+	h, err := sim.New(context.Background(), g, opt)
+	require.NoError(t, err)
+	defer h.Close()
+	require.NoError(t, h.Run(context.Background(), 1<<28))
+	snap := h.Snapshot()
+	defer snap.Release()
+	require.Greater(t, h.Population(), control.MaxCopied)
+	c.Frame = &runner.Frame{Plane: snap.Board(), Bounds: h.Bounds(), Options: opt, Generation: 1 << 28, Started: true}
+	c.View = view.NewUnbounded(h.Bounds(), 400, 300, 0)
+
+	in.press(control.KeyCtrlS)
+	c.Update(in)
+	require.Len(t, s.cmds, 1)
+	save, ok := s.cmds[0].(runner.SaveMacrocell)
+	require.True(t, ok, "%T", s.cmds[0])
+	assert.Equal(t, "test", save.Name)
+	assert.Equal(t, "saving test-gen268435456.mc", c.Message)
+
+	// Shift+drag across the window: the whole of the gliders' diagonal.
+	in.holdKey(control.KeyShift, true)
+	in.move(0, 0).hold(control.Left, true)
+	c.Update(in)
+	in.move(399, 299)
+	c.Update(in)
+	in.hold(control.Left, false)
+	in.holdKey(control.KeyShift, false)
+	c.Update(in)
+	_, ok = c.Selection()
+	require.True(t, ok)
+	in.press(control.KeyCtrlC)
+	c.Update(in)
+	assert.True(t, strings.HasPrefix(c.Message, "copy: about "), c.Message)
+	assert.Contains(t, c.Message, "Ctrl+S saves the whole board as a macrocell file")
+	in.press(control.KeyCtrlS)
+	c.Update(in)
+	assert.True(t, strings.HasPrefix(c.Message, "save: about "), c.Message)
+	assert.Len(t, s.cmds, 1, "nothing more for the runner")
+}
