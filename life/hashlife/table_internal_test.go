@@ -1,0 +1,59 @@
+package hashlife
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestTableHugePages fills a table whose budget is large enough for huge
+// pages with distinct nodes, to its limit, and checks that every node reads
+// back as it was made, that the table with its pads stays within the
+// budget, and, where the kernel may have transparent huge pages, that the
+// slots and the chunks made after the first huge page of them start at huge
+// pages.
+func TestTableHugePages(t *testing.T) {
+	const budget = hugeBudget
+	tb := newTable(budget)
+	require.Equal(t, transparentHuge, tb.huge)
+	fields := func(i uint32) (uint32, uint32, uint32, uint32) { return i, ^i, i * 7, i ^ 0x5555 }
+	var made []uint32
+	for i := uint32(1); !tb.full(); i++ {
+		nw, ne, sw, se := fields(i)
+		got, slot := tb.find(nw, ne, sw, se)
+		if got != 0 {
+			t.Fatalf("node %d found before it was made", i)
+		}
+		made = append(made, tb.add(slot, nw, ne, sw, se, 5, uint64(i)))
+	}
+	assert.Equal(t, tb.limit, len(made))
+	assert.LessOrEqual(t, tb.bytes(), uint64(budget))
+	for k, idx := range made {
+		i := uint32(k + 1)
+		nw, ne, sw, se := fields(i)
+		if got, _ := tb.find(nw, ne, sw, se); got != idx {
+			t.Fatalf("node %d: found at %d, made at %d", i, got, idx)
+		}
+		if n, want := *tb.node(idx), (node{nw: nw, ne: ne, sw: sw, se: se, pop: uint64(i), level: 5}); n != want {
+			t.Fatalf("node %d reads %+v, want %+v", i, n, want)
+		}
+	}
+	if !transparentHuge {
+		return
+	}
+	aligned := func(p unsafe.Pointer) bool { return uintptr(p)%hugePage == 0 }
+	assert.True(t, aligned(unsafe.Pointer(&tb.slots[0])), "the slots, %d of them", len(tb.slots))
+	small := int((hugePage + chunkBytes - 1) / chunkBytes) // made one at a time
+	require.Greater(t, len(tb.chunks), small+1)
+	assert.True(t, aligned(unsafe.Pointer(tb.chunks[small])), "the first chunk of the first slab")
+	slabs := 0
+	for _, c := range tb.chunks[small:] {
+		if aligned(unsafe.Pointer(c)) {
+			slabs++
+		}
+	}
+	assert.Less(t, slabs, len(tb.chunks)/4, "slabs of whole huge pages")
+	assert.Greater(t, tb.pads, uint64(slabs)*hugePage, "the pads counted")
+}
