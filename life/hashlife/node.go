@@ -107,6 +107,7 @@ type table struct {
 	spare  []*chunk // the chunks of the last slab not yet in chunks
 	pads   uint64   // the bytes allocated beside the chunks and the slots, to align them to huge pages
 	huge   bool     // whether the chunks and slots are aligned to huge pages
+	first  bool     // whether the slots are the first, in the first huge page
 	fresh  uint32   // the lowest index never given out; 0 is no node
 	free   uint32   // a freed node, whose nw is the next freed one; 0 ends the list
 	count  int      // nodes in use
@@ -127,10 +128,31 @@ func newTable(budget uint64) table {
 	}
 	t.most, t.limit = limits(budget)
 	n := min(firstSlots, t.most)
-	t.slots = t.newSlots(n)
+	if t.huge && n == firstSlots {
+		t.start()
+	} else {
+		t.slots = t.newSlots(n)
+	}
 	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
 	t.fresh = 1
 	return t
+}
+
+// firstChunks is how many chunks the first huge page holds beside the
+// first slots.
+const firstChunks = int((hugePage - firstSlots*slotBytes) / chunkBytes)
+
+// start puts the first slots and the first chunks in one huge page: a run of
+// ten thousand nodes then faults in one page, not two hundred.
+func (t *table) start() {
+	p := t.hugeAlloc(hugePage)
+	t.slots = unsafe.Slice((*uint64)(p), firstSlots)
+	c := unsafe.Slice((*chunk)(unsafe.Add(p, firstSlots*slotBytes)), min(firstChunks, (t.limit+1)/chunkSize))
+	for i := range c {
+		t.spare = append(t.spare, &c[i])
+	}
+	t.pads += hugePage - firstSlots*slotBytes - uint64(len(c))*chunkBytes
+	t.first = true
 }
 
 // limits returns the most slots and nodes a table may have in budget bytes:
@@ -232,13 +254,16 @@ func (t *table) alloc() uint32 {
 
 // Huge pages. On a virtual machine a page fault can cost microseconds, and
 // a table that faults in each 4 KiB page of its nodes and slots as it first
-// touches them spends as long on that as on its steps. In a fresh process
-// on this project's machine (the median of nine), a 112,362-node acorn to
-// generation 10^6 took 46.6 ms in 4 KiB pages and 30.8 ms in huge pages, a
-// 512 × 512 soup to 2^13 (2 million nodes) 933 ms and 558 ms; the gun to
-// 2^40 (9,114 nodes, under a huge page) 5.0 and 5.3. So once a table holds
-// a huge page of chunks, it makes the rest in slabs of whole huge pages,
-// aligned to one (see hugePages), and so are its slots once they fill one.
+// touches them spends as long on that as on its steps. So a table whose
+// budget is hugeBudget or more starts in one huge page (its first slots and
+// chunks, start), makes its chunks in slabs of whole huge pages aligned to
+// one, and its slots too once they fill one, and asks the kernel for
+// transparent huge pages there (hugePages). In a fresh process on this
+// project's machine (BenchmarkHashlife, the median of nine runs each, the
+// two interleaved), in 4 KiB pages and in huge pages: the gun to 2^40
+// (9,114 nodes) 4.5 and 2.8 ms, the R-pentomino to 10^6 5.5 and 3.0, the
+// switch-engine breeder to 2^20 11.7 and 8.1, the acorn to 10^6 (112,362
+// nodes) 40 and 21, a 512 × 512 soup to 2^13 (2 million nodes) 852 and 564.
 const (
 	// hugePage is the size of a transparent huge page on amd64 and on
 	// arm64 with 4 KiB pages.
@@ -253,16 +278,16 @@ const (
 	chunkBytes = chunkSize * nodeBytes
 )
 
-// slab returns new chunks: one, until the table has a huge page of them,
-// then slabs of as many whole huge pages as the chunks in use fill, up to
-// maxSlab, and never more chunks than the limit leaves.
+// slab returns new chunks: one at a time in a table without huge pages,
+// else slabs of as many whole huge pages as the chunks in use fill (one at
+// least), up to maxSlab, and never more chunks than the limit leaves.
 func (t *table) slab() []*chunk {
 	have := uint64(len(t.chunks)) * chunkBytes
 	left := (t.limit+1)/chunkSize - len(t.chunks)
-	if !t.huge || have < hugePage || left < 2 {
+	if !t.huge || left < 2 {
 		return []*chunk{new(chunk)}
 	}
-	pages := min(have/hugePage, maxSlab)
+	pages := min(max(have/hugePage, 1), maxSlab)
 	n := min(int(pages*hugePage/chunkBytes), left)
 	c := unsafe.Slice((*chunk)(t.hugeAlloc(uint64(n)*chunkBytes)), n)
 	s := make([]*chunk, n)
@@ -299,7 +324,12 @@ func (t *table) hugeAlloc(n uint64) unsafe.Pointer {
 // grow doubles the slots and puts every node in use back.
 func (t *table) grow() {
 	old := t.slots
-	if uint64(len(old))*slotBytes >= hugePage && t.huge {
+	switch {
+	case t.first:
+		// The first slots stay, in the page they share with chunks.
+		t.pads += uint64(len(old)) * slotBytes
+		t.first = false
+	case t.huge && uint64(len(old))*slotBytes >= hugePage:
 		t.pads -= hugePage
 	}
 	t.slots = t.newSlots(2 * len(old))

@@ -12,8 +12,8 @@ import (
 // pages with distinct nodes, to its limit, and checks that every node reads
 // back as it was made, that the table with its pads stays within the
 // budget, and, where the kernel may have transparent huge pages, that the
-// slots and the chunks made after the first huge page of them start at huge
-// pages.
+// first chunks lie in the first huge page beside the first slots, and the
+// slots and the slabs of chunks made after them start at huge pages.
 func TestTableHugePages(t *testing.T) {
 	const budget = hugeBudget
 	tb := newTable(budget)
@@ -30,6 +30,7 @@ func TestTableHugePages(t *testing.T) {
 	}
 	assert.Equal(t, tb.limit, len(made))
 	assert.LessOrEqual(t, tb.bytes(), uint64(budget))
+	assert.False(t, tb.first, "the slots still the first")
 	for k, idx := range made {
 		i := uint32(k + 1)
 		nw, ne, sw, se := fields(i)
@@ -45,11 +46,13 @@ func TestTableHugePages(t *testing.T) {
 	}
 	aligned := func(p unsafe.Pointer) bool { return uintptr(p)%hugePage == 0 }
 	assert.True(t, aligned(unsafe.Pointer(&tb.slots[0])), "the slots, %d of them", len(tb.slots))
-	small := int((hugePage + chunkBytes - 1) / chunkBytes) // made one at a time
-	require.Greater(t, len(tb.chunks), small+1)
-	assert.True(t, aligned(unsafe.Pointer(tb.chunks[small])), "the first chunk of the first slab")
+	// The first chunks share the first huge page with the first slots;
+	// the slabs follow.
+	require.Greater(t, len(tb.chunks), firstChunks+1)
+	assert.Equal(t, uintptr(firstSlots*slotBytes), uintptr(unsafe.Pointer(tb.chunks[0]))%hugePage, "the first chunk")
+	assert.True(t, aligned(unsafe.Pointer(tb.chunks[firstChunks])), "the first chunk of the first slab")
 	slabs := 0
-	for _, c := range tb.chunks[small:] {
+	for _, c := range tb.chunks[firstChunks:] {
 		if aligned(unsafe.Pointer(c)) {
 			slabs++
 		}
