@@ -67,8 +67,8 @@ DIRECT_CASES ?= $(foreach s,256x256 1024x1024 4096x4096,$(foreach p,1 2,Direct/r
 DIRECT_GENS  ?= 1000
 BGOLLY_SIZES ?= 1024x1024 4096x4096
 # The hashlife cases (life/hashlife's BenchmarkHashlife: whole runs from a
-# fresh engine), beside bgolly -a HashLife on the same patterns, the fastest
-# of HASHLIFE_RUNS each.
+# fresh engine, each in a fresh process and all in one), beside bgolly -a
+# HashLife on the same patterns, the fastest of HASHLIFE_RUNS each.
 HASHLIFE_CASES ?= pattern=gosper/gen=2^40 pattern=acorn/gen=10^6 pattern=r-pentomino/gen=10^6 \
                   pattern=switch-engine-breeder/gen=2^20 pattern=soup512/gen=2^13
 HASHLIFE_RUNS  ?= 5
