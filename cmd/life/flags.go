@@ -34,6 +34,7 @@ type config struct {
 	pictures    export.Config // -gif -png -zoom -delay
 	speed       float64       // -speed, in -watch
 	print       printChoice   // -print; see printSet
+	counts      bool          // -counts
 	printSet    bool          // -print was given
 	colors      text.Colors   // -color, unless colorsAuto
 	colorsAuto  bool          // -color auto: detect from the terminal
@@ -156,6 +157,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 		}
 		return fmt.Errorf("%q: want all, last or none", s)
 	})
+	fs.BoolVar(&c.counts, "counts", false, "print each generation's line alone (generation, population and, on the unbounded plane, the live cells' box), not its grid: one line a generation, for patterns too big to print, such as HashLife's gun at -gens 2^40")
 	c.colorsAuto = true
 	fs.Func("color", "colours of the dying states of a Generations rule: `WHEN` is auto (those the terminal shows; none when piped), never, 256 or truecolor (default auto)", func(s string) error {
 		var err error
@@ -220,6 +222,9 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	if c.printSet && c.out == "-" {
 		return nil, &usageError{errors.New("-print chooses generations to print; -out - prints the last grid's RLE instead")}
 	}
+	if c.counts && (c.columns > 0 || c.watch || c.untilStable || c.out == "-") {
+		return nil, &usageError{errors.New("-counts prints the generations' lines without their grids, in print mode: not with -columns, -watch, -until-stable or -out -")}
+	}
 	if c.printSet && c.print == printNone && c.columns > 0 {
 		return nil, &usageError{errors.New("-columns prints generations side by side; -print none prints none")}
 	}
@@ -235,7 +240,8 @@ Usage: life [flags]
 Print mode (the default) prints each generation as a line "generation N
 population P", the grid as rows of * (alive) and - (empty), and a blank line;
 -print last prints only the last generation, and -print none (the default
-with -gif, -png or -out FILE) none. -watch animates in the terminal instead.
+with -gif, -png or -out FILE) none; -counts prints the lines alone. -watch
+animates in the terminal instead.
 
 The board is the pattern printed tight: on a torus, 2 empty cells around it,
 no minimum size, and without -pattern a random soup. lifeview's window is a
@@ -250,6 +256,8 @@ Flags:
 Examples:
   life -pattern glider -size 9x5 -columns 5     the book's Item 40 block
   life -pattern gosper -gens 60 -step 30         a glider gun, every 30th generation
+  life -engine hashlife -pattern gosper -gens 2^40 -print last -counts
+                                                 the gun at generation 2^40, in milliseconds
   life -random 0.3 -seed 7 -gens 100 -out end.rle
   life -watch -random 0.3                        watch a soup on the whole terminal
   life -pattern diehard -size 40x30 -topology plane -until-stable

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,6 +30,17 @@ func TestHashlifeCLI(t *testing.T) {
 	assert.Equal(t, int64(1<<40), m.Generation.Int64())
 	assert.Equal(t, uint64(183251938004), m.Population(), "as bgolly -a HashLife -m 1099511627776 counts it")
 
+	// -counts prints the line of a generation too big to print as a grid,
+	// its population and box from the tree.
+	stdout, stderr, status := runLife(t, "", "-engine", "hashlife", "-pattern", "gosper", "-gens", "2^40", "-print", "last", "-counts")
+	require.Zero(t, status, stderr)
+	var gen, pop, w, h, x, y int64
+	_, err = fmt.Sscanf(stdout, "generation %d  population %d  box %dx%d at (%d,%d)\n", &gen, &pop, &w, &h, &x, &y)
+	require.NoError(t, err, stdout)
+	b := m.Bounds()
+	assert.Equal(t, []int64{1 << 40, int64(m.Population()), b.Dx(), b.Dy()}, []int64{gen, pop, w, h}, "the file's, which is centred elsewhere")
+	assert.Equal(t, 1, strings.Count(stdout, "\n"), "one line: %s", stdout)
+
 	next := filepath.Join(dir, "next.mc")
 	_, stderr, status = runLife(t, "", "-engine", "hashlife", "-pattern", gun, "-gens", "60", "-step", "30", "-out", next)
 	require.Zero(t, status, stderr)
@@ -39,6 +51,32 @@ func TestHashlifeCLI(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1<<40+60), later.Generation.Int64(), "-gens counts from the file's generation")
 	assert.Equal(t, m.Population()+2*5, later.Population(), "two more gliders")
+}
+
+// TestCounts: -counts prints, on every engine and topology, the lines that
+// print mode writes above the grids, and nothing else.
+func TestCounts(t *testing.T) {
+	for _, args := range [][]string{
+		{"-engine", "hashlife", "-pattern", "rpentomino", "-gens", "200", "-step", "40"},
+		{"-engine", "direct", "-topology", "unbounded", "-pattern", "rpentomino", "-gens", "200", "-step", "40"},
+		{"-engine", "goroutine", "-topology", "torus", "-pattern", "gosper", "-size", "48x32", "-gens", "90", "-step", "30"},
+		{"-engine", "generator", "-topology", "plane", "-random", "0.4", "-seed", "3", "-gens", "7", "-print", "last"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			full, stderr, status := runLife(t, "", args...)
+			require.Zero(t, status, stderr)
+			var want strings.Builder
+			for _, l := range strings.Split(full, "\n") {
+				if strings.HasPrefix(l, "generation ") {
+					fmt.Fprintln(&want, l)
+				}
+			}
+			counts, stderr, status := runLife(t, "", append(args, "-counts")...)
+			require.Zero(t, status, stderr)
+			assert.Equal(t, want.String(), counts)
+			assert.NotEmpty(t, counts)
+		})
+	}
 }
 
 // TestHashlifeCLIRefuses: what HashLife cannot run is a usage error that says

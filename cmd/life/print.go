@@ -79,6 +79,7 @@ func printMode(ctx context.Context, cfg *config, s *sim.Simulation, start *setup
 		outputs = append(outputs, stable)
 	} else if cfg.out != "-" && cfg.printing() != printNone { // -out - gives stdout to the last grid's RLE alone
 		p := newPrinter(bw, cfg.every, cfg.columns)
+		p.counts = cfg.counts
 		p.base = s.Generation()
 		p.style = cfg.style(stdout, s.Options().Rule.States())
 		if cfg.printing() == printLast {
@@ -134,6 +135,7 @@ type printer struct {
 	base    int // the first generation: every-th ones count from it
 	columns int
 	only    int        // if not -1, the one generation to print
+	counts  bool       // print each generation's line, not its grid
 	style   text.Style // of the generations one under another
 	block   text.ColumnPrinter
 	blocks  int // blocks written so far
@@ -147,13 +149,17 @@ func (p *printer) generation(n int, f *frame) error {
 	if p.only >= 0 && n != p.only || p.only < 0 && (n-p.base)%p.every != 0 {
 		return nil
 	}
+	if p.counts {
+		_, err := fmt.Fprintln(p.w, header(n, f.sim))
+		return err
+	}
 	g, at, err := f.grid()
 	if err != nil {
 		return err
 	}
 	if p.columns == 0 {
 		if !f.sim.Options().Topology.Bounded() {
-			return p.style.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %dx%d at %s", n, f.sim.Population(), g.Width(), g.Height(), at), g)
+			return p.style.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %s", n, f.sim.Population(), life.RectOf(at, int64(g.Width()), int64(g.Height()))), g)
 		}
 		return p.style.WriteGeneration(p.w, n, g)
 	}
@@ -162,6 +168,18 @@ func (p *printer) generation(n int, f *frame) error {
 		return nil
 	}
 	return p.writeBlock()
+}
+
+// header returns the line -counts prints for generation n of s: its
+// population and, on an unbounded plane, the live cells' bounding box, both
+// read from the board without making a grid of it (HashLife's tree keeps
+// them per node).
+func header(n int, s *sim.Simulation) string {
+	line := fmt.Sprintf("generation %d  population %d", n, s.Population())
+	if !s.Options().Topology.Bounded() {
+		line += "  box " + s.Bounds().String()
+	}
+	return line
 }
 
 func (p *printer) next(n int) int {
