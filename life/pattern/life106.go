@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,8 +10,9 @@ import (
 	"colife/life"
 )
 
-// maxCoord is the farthest from the origin a Life 1.06 coordinate may be.
-const maxCoord = 1 << 40
+// maxCoord is the farthest from the origin a Life 1.06 coordinate may be
+// (less where int is 32 bits).
+const maxCoord = min(1<<40, math.MaxInt>>2)
 
 // readLife106 reads a Life 1.06 file: the "#Life 1.06" line, then one
 // "x y" pair of integers per live cell, negative ones too. "#D" and "#C" lines
