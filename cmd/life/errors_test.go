@@ -39,7 +39,7 @@ func TestErrors(t *testing.T) {
 		{"columns not a number", []string{"-columns", "five"}, "", 2,
 			`life: invalid value "five" for flag -columns: want a whole number (run life -h for help)`},
 		{"out with an unknown extension", []string{"-out", "end.txt"}, "", 2,
-			`life: invalid value "end.txt" for flag -out: "end.txt": want a .rle, .cells or .mc file, or - for standard output (run life -h for help)`},
+			`life: invalid value "end.txt" for flag -out: "end.txt": want a .rle, .cells or .mc file (.gz after it compresses it), or - for standard output (run life -h for help)`},
 		{"an argument that is not a flag", []string{"glider"}, "", 2,
 			`life: unexpected argument "glider"; flags start with - (run life -h for help)`},
 		{"columns in watch mode", []string{"-watch", "-columns", "3"}, "", 2,
@@ -54,6 +54,8 @@ func TestErrors(t *testing.T) {
 			`life: pattern "testdata/missing.rle": unknown pattern: no such file, and no built-in pattern of that name (-list shows them)`},
 		{"bad pattern on stdin", []string{"-pattern", "-"}, "x = 3, y = 1\nozo!\n", 1,
 			"life: stdin:2:2: unexpected 'z' in RLE body; want b, o, $ or !"},
+		{"truncated gzip on stdin", []string{"-pattern", "-"}, "\x1f\x8b\x08\x00", 1,
+			"life: stdin: gzip data cut short: the file is truncated"},
 		{"out into a missing directory, refused before the run", []string{"-pattern", "block", "-gens", "0", "-out", "testdata/missing/end.rle"}, "", 2,
 			"life: -out testdata/missing/end.rle: directory testdata/missing does not exist (run life -h for help)"},
 	}

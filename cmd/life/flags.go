@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"colife/cmd/internal/export"
 	"colife/cmd/internal/setup"
 	"colife/life"
+	"colife/life/pattern"
 	"colife/render/text"
 
 	"golang.org/x/term"
@@ -88,7 +88,7 @@ const (
 
 // outFormat returns the format -out's file name asks for.
 func (c *config) outFormat() outFormat {
-	switch strings.ToLower(filepath.Ext(c.out)) {
+	switch ext, _ := pattern.Ext(c.out); ext {
 	case ".cells":
 		return formatCells
 	case ".mc":
@@ -137,13 +137,13 @@ func newFlagSet(c *config) *flag.FlagSet {
 		c.columns = n
 		return err
 	})
-	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells, Golly's macrocell for .mc; - writes the RLE on standard output instead of the generations", func(s string) error {
-		switch ext := strings.ToLower(filepath.Ext(s)); {
+	fs.Func("out", "after the last generation, write the whole grid to `FILE`: RLE for .rle, plaintext for .cells, Golly's macrocell for .mc, and any of them compressed with gzip for a name ending in .gz (gun.mc.gz); - writes the RLE on standard output instead of the generations", func(s string) error {
+		switch ext, _ := pattern.Ext(s); {
 		case s == "-", ext == ".rle", ext == ".cells", ext == ".mc":
 		case s == "":
-			return errors.New("empty; want a .rle, .cells or .mc file, or - for standard output")
+			return errors.New("empty; want a .rle, .cells or .mc file (.gz after it compresses it), or - for standard output")
 		default:
-			return fmt.Errorf("%q: want a .rle, .cells or .mc file, or - for standard output", s)
+			return fmt.Errorf("%q: want a .rle, .cells or .mc file (.gz after it compresses it), or - for standard output", s)
 		}
 		c.out = s
 		return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,13 +42,14 @@ func TestHashlifeCLI(t *testing.T) {
 	assert.Equal(t, []int64{1 << 40, int64(m.Population()), b.Dx(), b.Dy()}, []int64{gen, pop, w, h}, "the file's, which is centred elsewhere")
 	assert.Equal(t, 1, strings.Count(stdout, "\n"), "one line: %s", stdout)
 
-	next := filepath.Join(dir, "next.mc")
+	// A name ending in .gz is written compressed, and reads back.
+	next := filepath.Join(dir, "next.mc.gz")
 	_, stderr, status = runLife(t, "", "-engine", "hashlife", "-pattern", gun, "-gens", "60", "-step", "30", "-out", next)
 	require.Zero(t, status, stderr)
-	f, err = os.Open(next)
+	data, err := os.ReadFile(next)
 	require.NoError(t, err)
-	later, err := pattern.ReadMacrocell(f, next)
-	f.Close()
+	assert.True(t, bytes.HasPrefix(data, []byte{0x1f, 0x8b}), "gzip's magic number")
+	later, err := pattern.ReadMacrocell(bytes.NewReader(data), next)
 	require.NoError(t, err)
 	assert.Equal(t, int64(1<<40+60), later.Generation.Int64(), "-gens counts from the file's generation")
 	assert.Equal(t, m.Population()+2*5, later.Population(), "two more gliders")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -18,9 +19,9 @@ import (
 // the same board. RLE and plaintext are written straight from the board, a
 // row at a time, with no list of the live cells; a macrocell file (.mc)
 // holds the board's quadtree, a few bytes for each 8 × 8 square that has a
-// live cell. When ctx
-// is done before the file is complete, the file is left as it was and the
-// error is ctx's.
+// live cell. A name that ends in ".gz" (gun.mc.gz) gets the file compressed
+// with gzip, as Golly writes it. When ctx is done before the file is
+// complete, the file is left as it was and the error is ctx's.
 func writeOut(ctx context.Context, name string, format outFormat, start *setup.Start, s *sim.Simulation, stdout io.Writer) error {
 	title := fmt.Sprintf("%s, generation %d", start.Name, s.Generation())
 	rule, top := s.Options().Rule, s.Options().Topology
@@ -43,6 +44,16 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 	}
 	if name == "-" {
 		return write(stdout)
+	}
+	if _, gzipped := pattern.Ext(name); gzipped {
+		plain := write
+		write = func(w io.Writer) error {
+			zw := gzip.NewWriter(w)
+			if err := plain(zw); err != nil {
+				return err
+			}
+			return zw.Close()
+		}
 	}
 	if err := files.WriteFileContext(ctx, name, write); err != nil {
 		if ctx.Err() != nil {

@@ -7,7 +7,9 @@
 // comment lines), Life 1.06 (a "#Life 1.06" line and then one "x y" pair
 // per live cell) and Golly's macrocell ".mc" (an "[M2]" line and then a
 // quadtree, each distinct square once, for patterns too large or too regular
-// for a list of cells). RLE, plaintext and macrocell are also written.
+// for a list of cells). RLE, plaintext and macrocell are also written. Any
+// of them may come compressed with gzip (Golly's ".mc.gz"); Ext tells a
+// writer the format and the compression a file's name asks for.
 //
 // A Macrocell holds a macrocell file's tree as it is, for HashLife; its
 // population and bounding box are counted from the nodes, and Pattern and

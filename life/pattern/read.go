@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,9 @@ const (
 // that line does not say, the extension of name decides (.rle, .cells, .lif
 // or .life, .mc, which also claims a first line of '#'), and failing that a
 // line that looks like an RLE body, a plaintext row or a Life 1.06 cell.
+// Any of them may be compressed with gzip, as Golly's ".mc.gz" and ".rle.gz"
+// files are: the data's first bytes say so, and the extension that decides
+// is the one before ".gz".
 // name is used in errors and warnings, as in "gun.rle:4:17: unexpected 'z'
 // in RLE body". Every error about the content is a *ParseError; an error
 // from r is returned wrapped, after the name.
@@ -61,6 +65,8 @@ func Read(r io.Reader, name string) (*Pattern, error) {
 }
 
 // readLines reads at most MaxInput bytes from r and splits them into lines.
+// Data that starts as gzip does (Golly's ".mc.gz", ".rle.gz") is
+// decompressed first, to at most MaxInput bytes.
 func readLines(r io.Reader, name string) (lines, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
 	if err != nil {
@@ -69,7 +75,32 @@ func readLines(r io.Reader, name string) (lines, error) {
 	if len(data) > MaxInput {
 		return nil, &ParseError{File: name, Msg: fmt.Sprintf("larger than %d MiB; not a pattern file", MaxInput>>20)}
 	}
+	if bytes.HasPrefix(data, gzipMagic) {
+		if data, err = gunzip(name, data); err != nil {
+			return nil, err
+		}
+	}
 	return splitLines(name, data)
+}
+
+// gzipMagic is how gzip data starts (RFC 1952).
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// gunzip decompresses data, a whole gzip file, to at most MaxInput bytes.
+func gunzip(name string, data []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err == nil {
+		data, err = io.ReadAll(io.LimitReader(zr, MaxInput+1))
+	}
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return nil, &ParseError{File: name, Msg: "gzip data cut short: the file is truncated", Err: err}
+	case err != nil:
+		return nil, &ParseError{File: name, Msg: "corrupt gzip data (" + strings.TrimPrefix(err.Error(), "gzip: ") + ")", Err: err}
+	case len(data) > MaxInput:
+		return nil, &ParseError{File: name, Msg: fmt.Sprintf("larger than %d MiB uncompressed; not a pattern file", MaxInput>>20)}
+	}
+	return data, nil
 }
 
 // readPattern reads a file in a format other than macrocell, which detect
@@ -143,7 +174,7 @@ func detect(ls lines, name string) format {
 	}
 	s := strings.TrimSpace(ls[i].text)
 	lower := strings.ToLower(s)
-	ext := strings.ToLower(filepath.Ext(name))
+	ext, _ := Ext(name)
 	switch {
 	case strings.HasPrefix(lower, "#life 1.06"):
 		return life106Format
@@ -177,6 +208,18 @@ func detect(ls lines, name string) format {
 		return rleFormat // without its header
 	}
 	return unknownFormat
+}
+
+// Ext returns the extension of a pattern file's name in lower case, the
+// one before a ".gz" that ends it, and whether one did: ".mc" and true for
+// "Gun.MC.gz". Read decompresses by the data, not the name; a writer may
+// compress by it.
+func Ext(name string) (ext string, gzipped bool) {
+	name = strings.ToLower(name)
+	if ext := filepath.Ext(name); ext == ".gz" {
+		name, gzipped = strings.TrimSuffix(name, ext), true
+	}
+	return filepath.Ext(name), gzipped
 }
 
 // quoteByte quotes the character that starts s for an error message, as

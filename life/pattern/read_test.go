@@ -1,6 +1,8 @@
 package pattern_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
 	"os"
@@ -218,4 +220,86 @@ func TestLoad(t *testing.T) {
 	p, err := pattern.Load("glider", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "not a glider", p.Name)
+}
+
+// gz returns data compressed with gzip.
+func gz(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	_, err := zw.Write(data)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return b.Bytes()
+}
+
+func TestReadGzip(t *testing.T) {
+	var mc bytes.Buffer
+	m, err := pattern.MacrocellFromPattern(must(pattern.Builtin("glider")))
+	require.NoError(t, err)
+	require.NoError(t, pattern.WriteMacrocell(&mc, m))
+
+	// Each file, compressed, reads as it does plain, or fails as it does:
+	// where the extension tells the format, the one before ".gz" does.
+	for _, tt := range []struct{ name, in string }{
+		{"glider.rle", "#N glider\nx = 3, y = 3\nbo$2bo$3o!\n"},
+		{"headerless.cells", "OOO\n.O.\n"},
+		{"cells.lif", "#Life 1.06\n0 0\n1 1\n"},
+		{"glider.mc", mc.String()},
+		{"comment-first.mc", "#C only .mc makes this a macrocell file\n" + mc.String()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want, wantErr := pattern.Read(strings.NewReader(tt.in), tt.name)
+			got, err := pattern.Read(bytes.NewReader(gz(t, []byte(tt.in))), tt.name+".gz")
+			if wantErr != nil {
+				assert.EqualError(t, err, strings.Replace(wantErr.Error(), tt.name, tt.name+".gz", 1))
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, picture(want), picture(got))
+			assert.Equal(t, want.Name, got.Name)
+
+			m, err := pattern.ReadMacrocell(bytes.NewReader(gz(t, []byte(tt.in))), strings.ToUpper(tt.name)+".GZ")
+			require.NoError(t, err)
+			assert.Equal(t, len(want.Cells), int(m.Population()))
+		})
+	}
+	_, err = pattern.Read(strings.NewReader("#C only .mc makes this a macrocell file\n"+mc.String()), "comment-first.mc.gz")
+	assert.ErrorContains(t, err, "[M2]", "an uncompressed file named .mc.gz is read as .mc too")
+
+	// Errors say what is wrong with the compressed data, after the name.
+	data := gz(t, []byte("x = 3, y = 1\n3o!\n"))
+	corrupt := bytes.Clone(data)
+	corrupt[len(corrupt)-5] ^= 0xff // the CRC-32 of the data
+	member := gz(t, bytes.Repeat([]byte("b"), 1<<20))
+	bomb := bytes.Repeat(member, pattern.MaxInput>>20+1) // one stream after another
+	for _, tt := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"cut.rle.gz", data[:len(data)/2], "cut.rle.gz: gzip data cut short: the file is truncated"},
+		{"magic.rle.gz", data[:2], "magic.rle.gz: gzip data cut short: the file is truncated"},
+		{"crc.rle.gz", corrupt, "crc.rle.gz: corrupt gzip data (invalid checksum)"},
+		{"trailing.rle.gz", append(bytes.Clone(data), "junk that is not gzip"...), "trailing.rle.gz: corrupt gzip data (invalid header)"},
+		{"bomb.rle.gz", bomb, "bomb.rle.gz: larger than 64 MiB uncompressed; not a pattern file"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := pattern.Read(bytes.NewReader(tt.in), tt.name)
+			assert.EqualError(t, err, tt.want)
+			var pe *pattern.ParseError
+			assert.ErrorAs(t, err, &pe)
+		})
+	}
+
+	// Load reads a compressed file by its name.
+	file := filepath.Join(t.TempDir(), "gun.mc.gz")
+	m, err = pattern.MacrocellFromPattern(must(pattern.Builtin("gosper")))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, pattern.WriteMacrocell(&b, m))
+	require.NoError(t, os.WriteFile(file, gz(t, b.Bytes()), 0o644))
+	p, err := pattern.Load(file, nil)
+	require.NoError(t, err)
+	assert.Equal(t, picture(must(pattern.Builtin("gosper"))), picture(p))
 }

@@ -356,7 +356,11 @@ func (c *Controller) load(p *pattern.Pattern, spec string) {
 	if p.Name != "" {
 		c.Name = p.Name
 	} else {
-		c.Name = strings.TrimSuffix(filepath.Base(spec), filepath.Ext(spec))
+		c.Name = filepath.Base(spec)
+		if _, gzipped := pattern.Ext(c.Name); gzipped {
+			c.Name = strings.TrimSuffix(c.Name, filepath.Ext(c.Name))
+		}
+		c.Name = strings.TrimSuffix(c.Name, filepath.Ext(c.Name))
 	}
 	c.say(fmt.Sprintf("loaded %s (%dx%d)", spec, p.Width, p.Height))
 }

@@ -1,6 +1,8 @@
 package control_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"os"
 	"path/filepath"
@@ -254,6 +256,18 @@ func TestOpenPrompt(t *testing.T) {
 	open(c, in, "Glider")
 	require.Len(t, s.cmds, 2)
 	assert.Equal(t, "glider", s.cmds[1].(runner.Load).Pattern.Name)
+
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, err := zw.Write([]byte("x = 3, y = 1\n3o!\n"))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	packed := filepath.Join(t.TempDir(), "three.rle.gz")
+	require.NoError(t, os.WriteFile(packed, gz.Bytes(), 0o644))
+	open(c, in, packed)
+	require.Len(t, s.cmds, 3)
+	assert.Len(t, s.cmds[2].(runner.Load).Pattern.Cells, 3, "read through gzip")
+	assert.Equal(t, "three", c.Name, "named without .rle.gz")
 }
 
 func TestLibraryPicker(t *testing.T) {
