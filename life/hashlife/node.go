@@ -122,9 +122,13 @@ type table struct {
 func newTable(budget uint64) table {
 	t := table{budget: budget, huge: transparentHuge && budget >= hugeBudget}
 	if t.huge {
-		// Keep back what the pads take: at most a huge page for each slab
-		// and for the slots.
-		budget -= budget/maxSlab + 8*hugePage
+		// Keep back what the pads take: a huge page and at most a chunk
+		// for each slab (the slabs of maxSlab pages, the growing ones
+		// before them and the last), and one each for the first page and
+		// the slots. room holds the table to its budget where this falls
+		// short.
+		slabs := budget/(maxSlab*hugePage) + 8
+		budget -= slabs*(hugePage+chunkBytes) + 3*hugePage
 	}
 	t.most, t.limit = limits(budget)
 	n := min(firstSlots, t.most)
@@ -269,7 +273,7 @@ const (
 	// arm64 with 4 KiB pages.
 	hugePage = 2 << 20
 	// hugeBudget is the least budget whose table uses huge pages: the pads
-	// take up to a thirty-second of it and 16 MiB.
+	// take up to a thirtieth of it and 23 MiB (newTable).
 	hugeBudget = 64 << 20
 	// maxSlab is the most huge pages a slab of chunks spans, and so the
 	// pad's share of them.
@@ -289,6 +293,9 @@ func (t *table) slab() []*chunk {
 	}
 	pages := min(max(have/hugePage, 1), maxSlab)
 	n := min(int(pages*hugePage/chunkBytes), left)
+	if !t.room(padOf(uint64(n) * chunkBytes)) {
+		return []*chunk{new(chunk)}
+	}
 	c := unsafe.Slice((*chunk)(t.hugeAlloc(uint64(n)*chunkBytes)), n)
 	s := make([]*chunk, n)
 	for i := range s {
@@ -297,13 +304,43 @@ func (t *table) slab() []*chunk {
 	return s
 }
 
+// room reports whether the table, with every chunk its limit holds and its
+// slots grown to the most, their pad too, stays within the budget, less the
+// collection's marks (limits), if pad more bytes of pad are allocated now.
+func (t *table) room(pad uint64) bool {
+	chunks := uint64((t.limit+1)/chunkSize) * chunkBytes
+	slots := uint64(len(t.slots)) * slotBytes
+	pads := t.pads + pad
+	if len(t.slots) < t.most {
+		// As grow leaves them: the first slots stay, as pad; others go,
+		// and their pad with them.
+		if t.first {
+			pads += slots
+		} else {
+			pads -= t.slotsPad(len(t.slots))
+		}
+		slots = uint64(t.most) * slotBytes
+		pads += t.slotsPad(t.most)
+	}
+	return chunks+slots+pads <= t.budget-t.budget/256
+}
+
 // newSlots returns n empty slots, the array aligned to a huge page if it
 // fills one.
 func (t *table) newSlots(n int) []uint64 {
-	if !t.huge || uint64(n)*slotBytes < hugePage {
+	if t.slotsPad(n) == 0 {
 		return make([]uint64, n)
 	}
 	return unsafe.Slice((*uint64)(t.hugeAlloc(uint64(n)*slotBytes)), n)
+}
+
+// slotsPad returns the pad of n slots made by newSlots: a huge page if they
+// fill one in a table of huge pages.
+func (t *table) slotsPad(n int) uint64 {
+	if !t.huge || uint64(n)*slotBytes < hugePage {
+		return 0
+	}
+	return hugePage
 }
 
 // hugeAlloc returns n zeroed bytes, n a multiple of 8, that start at a huge
@@ -312,25 +349,30 @@ func (t *table) newSlots(n int) []uint64 {
 // address space that is not touched while the allocation is fresh from the
 // kernel.
 func (t *table) hugeAlloc(n uint64) unsafe.Pointer {
-	span := (n + hugePage - 1) &^ (hugePage - 1)
+	span := n + padOf(n) - hugePage
 	buf := make([]uint64, (span+hugePage)/8)
 	start := uintptr(unsafe.Pointer(&buf[0]))
 	p := unsafe.Add(unsafe.Pointer(&buf[0]), (start+hugePage-1)&^(hugePage-1)-start)
 	hugePages(p, uintptr(span))
-	t.pads += span + hugePage - n
+	t.pads += padOf(n)
 	return p
+}
+
+// padOf returns the pad hugeAlloc allocates beside n bytes: to the end of
+// the last huge page they touch, and one huge page more.
+func padOf(n uint64) uint64 {
+	return (n+hugePage-1)&^(hugePage-1) + hugePage - n
 }
 
 // grow doubles the slots and puts every node in use back.
 func (t *table) grow() {
 	old := t.slots
-	switch {
-	case t.first:
+	if t.first {
 		// The first slots stay, in the page they share with chunks.
 		t.pads += uint64(len(old)) * slotBytes
 		t.first = false
-	case t.huge && uint64(len(old))*slotBytes >= hugePage:
-		t.pads -= hugePage
+	} else {
+		t.pads -= t.slotsPad(len(old))
 	}
 	t.slots = t.newSlots(2 * len(old))
 	t.shift--

@@ -60,3 +60,36 @@ func TestTableHugePages(t *testing.T) {
 	assert.Less(t, slabs, len(tb.chunks)/4, "slabs of whole huge pages")
 	assert.Greater(t, tb.pads, uint64(slabs)*hugePage, "the pads counted")
 }
+
+// TestTableBudgets takes tables of many budgets to their limit, the
+// chunks and slots growing as add grows them but no node written, and checks
+// that the chunks, the slots and the pads beside them stay within the
+// budget, less the collection's marks, and that the chunks came in slabs.
+func TestTableBudgets(t *testing.T) {
+	budgets := []uint64{hugeBudget, 100 << 20, 120 << 20, 123337677, 200<<20 + 12345, 500 << 20, 1 << 30}
+	for b := uint64(hugeBudget); b < 512<<20; b = b*3/2 + 999983 {
+		budgets = append(budgets, b)
+	}
+	for _, budget := range budgets {
+		tb := newTable(budget)
+		for tb.count < tb.limit {
+			if 2*(tb.count+1) > len(tb.slots) && len(tb.slots) < tb.most {
+				tb.grow()
+			}
+			tb.alloc()
+			tb.count++
+		}
+		marks := uint64(tb.limit+1+63) / 64 * 8
+		require.LessOrEqual(t, tb.bytes()+marks, budget, "budget %d: %d nodes, %d chunks, %d slots, %d bytes of pad", budget, tb.limit, len(tb.chunks), len(tb.slots), tb.pads)
+		assert.Equal(t, tb.most, len(tb.slots), "budget %d: the slots grown to the most", budget)
+		if tb.huge {
+			aligned := 0
+			for _, c := range tb.chunks {
+				if uintptr(unsafe.Pointer(c))%hugePage == 0 {
+					aligned++
+				}
+			}
+			assert.Less(t, aligned, len(tb.chunks)/8, "budget %d: the chunks in slabs, not one at a time", budget)
+		}
+	}
+}
