@@ -17,6 +17,12 @@ var ErrBudget = errors.New("over the memory budget")
 // process's limits and its cgroup's), or 0, no limit, where that is unknown.
 func DefaultBudget() uint64 { return totalMemory() / 10 * 8 }
 
+// MaxMemory returns the most memory this process may use, in bytes: the
+// least of the machine's memory, the process's limits and its cgroup's; 0
+// where that is unknown. A budget above it would let a run grow until the
+// system kills it.
+func MaxMemory() uint64 { return totalMemory() }
+
 // ParseBytes reads a size of memory: a whole number of bytes, or a number
 // with a unit K, M, G or T (powers of 1024, with or without "iB" or "B"),
 // such as "512M" or "1.5GiB".

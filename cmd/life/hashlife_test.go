@@ -92,13 +92,13 @@ func TestHashlifeCLIRefuses(t *testing.T) {
 		{[]string{"-topology", "torus"}, 2, "-engine: hashlife runs on the unbounded plane, as Golly's HashLife does: use -topology unbounded, or -engine direct on a torus"},
 		{[]string{"-rule", "B2-a/S12"}, 2, "rule B2-a/S12 runs on -engine goroutine or direct"},
 		{[]string{"-rule", "briansbrain"}, 2, "of 3 states, runs on -engine goroutine or direct"},
-		{[]string{"-gens", "2^40", "-print", "last"}, 1, "would take more than 16 EiB as a grid, more than the memory budget of 4.0 GiB"},
+		{[]string{"-gens", "2^40", "-print", "last"}, 1, "would take more than 16 EiB as a grid, more than the memory budget of 1.0 GiB"},
 		{[]string{"-gens", "2^40", "-png", "gun.png"}, 1, "would take more than 16 EiB as a grid"},
 		{[]string{"-gens", "2^40", "-out", "gun.rle"}, 1, "a macrocell file (.mc) holds the tree as it is"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			t.Chdir(t.TempDir())
-			args := append([]string{"-engine", "hashlife", "-pattern", "gosper", "-memory", "4G"}, tt.args...)
+			args := append([]string{"-engine", "hashlife", "-pattern", "gosper", "-memory", "1G"}, tt.args...)
 			_, stderr, status := runLife(t, "", args...)
 			assert.Equal(t, tt.status, status, stderr)
 			assert.Contains(t, stderr, tt.want)

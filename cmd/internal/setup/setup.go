@@ -97,10 +97,13 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.Var(&randomValue{c}, "random", random)
 	fs.Var(&seedValue{c}, "seed", seed)
 	fs.Var(&engineValue{&c.Engine}, "engine", "engine `E` that runs the cells: goroutine (a goroutine for each cell that can change, its messages sent over channels; the default), coroutine (the same cells each an iter.Pull coroutine, resumed with each answer as the book's generator is with send: no channels, no scheduler), generator (the same cells and messages, the book's way: one iter.Pull coroutine a core running every cell's step in turn; the fastest of these), dense or dense-coroutine (every cell, every generation, over channels or coroutines: the book's form), direct (in line, fast) or hashlife (Gosper's HashLife on the unbounded plane, the default topology with it: regular patterns to generation 2^40 and beyond; -step jumps)")
-	fs.Func("memory", "memory budget `SIZE` for the run, such as 4G or 512M: a larger need is refused with an error, not a crash (default: 80% of what this process may use)", func(v string) error {
+	fs.Func("memory", "memory budget `SIZE` for the run, such as 4G or 512M, at most what this process may use: a larger need is refused with an error, not a crash (default: 80% of what this process may use)", func(v string) error {
 		n, err := life.ParseBytes(v)
 		if err != nil {
 			return err
+		}
+		if most := life.MaxMemory(); most > 0 && n > most {
+			return fmt.Errorf("%q is more than the %s this process may use", v, life.FormatBytes(most))
 		}
 		c.Memory = n
 		return nil

@@ -3,6 +3,7 @@ package setup_test
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -111,6 +112,28 @@ func TestFlags(t *testing.T) {
 			assert.Equal(t, tt.want.Engine, c.Engine)
 		})
 	}
+}
+
+// TestMemoryFlag: -memory takes a size up to what the process may use, and
+// refuses more, which would let a run grow until the system kills it.
+func TestMemoryFlag(t *testing.T) {
+	var c setup.Config
+	require.NoError(t, parse(t, &c, "-memory", "1.5G"))
+	assert.Equal(t, uint64(3<<29), c.Memory)
+	assert.EqualError(t, parse(t, &c, "-memory", "lots"), `invalid value "lots" for flag -memory: memory "lots": want a size such as 4G, 512M or 1.5GiB`)
+
+	most := life.MaxMemory()
+	if most == 0 {
+		t.Skip("this system does not say how much memory a process may use")
+	}
+	require.NoError(t, parse(t, &c, "-memory", strconv.FormatUint(most/10*9, 10)))
+	assert.Equal(t, most/10*9, c.Memory, "more than the default may be asked for")
+	// (Under an address-space limit what is left shrinks as the process
+	// maps memory: the message's figure is the one at the time.)
+	over := strconv.FormatUint(most+1<<30, 10)
+	err := parse(t, &c, "-memory", over)
+	assert.ErrorContains(t, err, fmt.Sprintf(`invalid value %q for flag -memory: %q is more than the `, over, over))
+	assert.ErrorContains(t, err, "B this process may use")
 }
 
 func TestHelpDocumentsEveryFlag(t *testing.T) {
