@@ -98,6 +98,7 @@ func TestChoiceErrors(t *testing.T) {
 		{[]string{"-counts", "-watch"}, `life: -counts prints the generations' lines without their grids, in print mode: not with -columns, -watch, -until-stable or -out - (run life -h for help)`},
 		{[]string{"-counts", "-until-stable"}, `life: -counts prints the generations' lines without their grids, in print mode: not with -columns, -watch, -until-stable or -out - (run life -h for help)`},
 		{[]string{"-counts", "-out", "-"}, `life: -counts prints the generations' lines without their grids, in print mode: not with -columns, -watch, -until-stable or -out - (run life -h for help)`},
+		{[]string{"-counts", "-print", "none"}, `life: -counts prints the generations' lines; -print none prints none (run life -h for help)`},
 		{[]string{"-speed", "30"}, `life: -speed is for -watch; print mode runs as fast as it can (run life -h for help)`},
 		{[]string{"-speed", "0"}, `life: invalid value "0" for flag -speed: want from 0.125 to 16384 generations per second (run life -h for help)`},
 		{[]string{"-speed", "quick"}, `life: invalid value "quick" for flag -speed: want a number of generations per second, such as 30 (run life -h for help)`},

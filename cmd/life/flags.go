@@ -66,11 +66,13 @@ var printChoices = []string{"all", "last", "none"}
 
 // printing returns which generations print mode prints: -print, or by
 // default all of them, or none when -gif, -png or -out FILE keeps the result
-// elsewhere.
+// elsewhere and -counts does not ask for their lines.
 func (c *config) printing() printChoice {
 	switch {
 	case c.printSet:
 		return c.print
+	case c.counts:
+		return printAll
 	case c.pictures.Enabled() || c.out != "" && c.out != "-":
 		return printNone
 	}
@@ -224,6 +226,9 @@ func parseFlags(args []string, stdout io.Writer) (*config, error) {
 	}
 	if c.counts && (c.columns > 0 || c.watch || c.untilStable || c.out == "-") {
 		return nil, &usageError{errors.New("-counts prints the generations' lines without their grids, in print mode: not with -columns, -watch, -until-stable or -out -")}
+	}
+	if c.counts && c.printSet && c.print == printNone {
+		return nil, &usageError{errors.New("-counts prints the generations' lines; -print none prints none")}
 	}
 	if c.printSet && c.print == printNone && c.columns > 0 {
 		return nil, &usageError{errors.New("-columns prints generations side by side; -print none prints none")}

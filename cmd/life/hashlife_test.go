@@ -63,14 +63,23 @@ func TestCounts(t *testing.T) {
 		{"-engine", "direct", "-topology", "unbounded", "-pattern", "rpentomino", "-gens", "200", "-step", "40"},
 		{"-engine", "goroutine", "-topology", "torus", "-pattern", "gosper", "-size", "48x32", "-gens", "90", "-step", "30"},
 		{"-engine", "generator", "-topology", "plane", "-random", "0.4", "-seed", "3", "-gens", "7", "-print", "last"},
+		{"-engine", "direct", "-topology", "unbounded", "-pattern", "glider", "-size", "20x20", "-gens", "3"}, // the -size box
+		{"-engine", "hashlife", "-pattern", "blinker", "-rule", "B/S", "-gens", "2"},                          // an empty board
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			full, stderr, status := runLife(t, "", args...)
 			require.Zero(t, status, stderr)
 			var want strings.Builder
-			for _, l := range strings.Split(full, "\n") {
-				if strings.HasPrefix(l, "generation ") {
-					fmt.Fprintln(&want, l)
+			for _, block := range strings.Split(strings.TrimSuffix(full, "\n\n"), "\n\n") {
+				lines := strings.Split(block, "\n")
+				fmt.Fprintln(&want, lines[0])
+				// The box the line gives is the grid drawn under it.
+				if _, box, ok := strings.Cut(lines[0], "  box "); ok {
+					var w, h int
+					_, err := fmt.Sscanf(box, "%dx%d", &w, &h)
+					require.NoError(t, err, lines[0])
+					assert.Len(t, lines[1:], h, lines[0])
+					assert.Len(t, lines[1], w, lines[0])
 				}
 			}
 			counts, stderr, status := runLife(t, "", append(args, "-counts")...)
@@ -79,6 +88,13 @@ func TestCounts(t *testing.T) {
 			assert.NotEmpty(t, counts)
 		})
 	}
+
+	// -out FILE prints nothing by default, but -counts asks for the lines.
+	file := filepath.Join(t.TempDir(), "end.rle.gz")
+	counts, stderr, status := runLife(t, "", "-pattern", "glider", "-gens", "2", "-counts", "-out", file)
+	require.Zero(t, status, stderr)
+	assert.Equal(t, "generation 0  population 5\ngeneration 1  population 5\ngeneration 2  population 5\n", counts)
+	assert.FileExists(t, file)
 }
 
 // TestHashlifeCLIRefuses: what HashLife cannot run is a usage error that says
@@ -92,13 +108,13 @@ func TestHashlifeCLIRefuses(t *testing.T) {
 		{[]string{"-topology", "torus"}, 2, "-engine: hashlife runs on the unbounded plane, as Golly's HashLife does: use -topology unbounded, or -engine direct on a torus"},
 		{[]string{"-rule", "B2-a/S12"}, 2, "rule B2-a/S12 runs on -engine goroutine or direct"},
 		{[]string{"-rule", "briansbrain"}, 2, "of 3 states, runs on -engine goroutine or direct"},
-		{[]string{"-gens", "2^40", "-print", "last"}, 1, "would take more than 16 EiB as a grid, more than the memory budget of 1.0 GiB"},
+		{[]string{"-gens", "2^40", "-print", "last"}, 1, "would take more than 16 EiB as a grid, more than the memory budget of 256.0 MiB"},
 		{[]string{"-gens", "2^40", "-png", "gun.png"}, 1, "would take more than 16 EiB as a grid"},
 		{[]string{"-gens", "2^40", "-out", "gun.rle"}, 1, "a macrocell file (.mc) holds the tree as it is"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			t.Chdir(t.TempDir())
-			args := append([]string{"-engine", "hashlife", "-pattern", "gosper", "-memory", "1G"}, tt.args...)
+			args := append([]string{"-engine", "hashlife", "-pattern", "gosper", "-memory", "256M"}, tt.args...)
 			_, stderr, status := runLife(t, "", args...)
 			assert.Equal(t, tt.status, status, stderr)
 			assert.Contains(t, stderr, tt.want)

@@ -150,16 +150,16 @@ func (p *printer) generation(n int, f *frame) error {
 		return nil
 	}
 	if p.counts {
-		_, err := fmt.Fprintln(p.w, header(n, f.sim))
+		_, err := fmt.Fprintln(p.w, f.header(n))
 		return err
 	}
-	g, at, err := f.grid()
+	g, _, err := f.grid()
 	if err != nil {
 		return err
 	}
 	if p.columns == 0 {
 		if !f.sim.Options().Topology.Bounded() {
-			return p.style.WriteFrame(p.w, fmt.Sprintf("generation %d  population %d  box %s", n, f.sim.Population(), life.RectOf(at, int64(g.Width()), int64(g.Height()))), g)
+			return p.style.WriteFrame(p.w, f.header(n), g)
 		}
 		return p.style.WriteGeneration(p.w, n, g)
 	}
@@ -170,14 +170,18 @@ func (p *printer) generation(n int, f *frame) error {
 	return p.writeBlock()
 }
 
-// header returns the line -counts prints for generation n of s: its
-// population and, on an unbounded plane, the live cells' bounding box, both
-// read from the board without making a grid of it (HashLife's tree keeps
-// them per node).
-func header(n int, s *sim.Simulation) string {
-	line := fmt.Sprintf("generation %d  population %d", n, s.Population())
-	if !s.Options().Topology.Bounded() {
-		line += "  box " + s.Bounds().String()
+// header returns the line -counts prints for generation n: the line print
+// mode writes above the grid, its population and, on an unbounded plane,
+// the box grid would draw, read from the board without making a grid of it
+// (HashLife's tree keeps them per node).
+func (f *frame) header(n int) string {
+	line := fmt.Sprintf("generation %d  population %d", n, f.sim.Population())
+	switch {
+	case f.sim.Options().Topology.Bounded():
+	case f.buf != nil:
+		line += "  box " + f.box.String()
+	default:
+		line += "  box " + f.sim.BoxBounds().String()
 	}
 	return line
 }

@@ -306,6 +306,16 @@ func (s *Simulation) Origin() life.Point {
 	return at
 }
 
+// BoxBounds returns where the grid Box gives lies on an unbounded plane,
+// without making it: the live cells' bounding box, or the origin's cell
+// when there is none.
+func (s *Simulation) BoxBounds() life.Rect {
+	if b := s.Bounds(); !b.Empty() {
+		return b
+	}
+	return life.RectOf(s.opt.Origin, 1, 1)
+}
+
 // Box returns Grid() and Origin(), or the error that says why the live cells'
 // bounding box of an unbounded board is too large for a Grid.
 func (s *Simulation) Box() (*life.Grid, life.Point, error) {
@@ -313,10 +323,7 @@ func (s *Simulation) Box() (*life.Grid, life.Point, error) {
 		return s.board(), life.Point{}, nil
 	}
 	if !s.boxOK {
-		b := s.Bounds()
-		if b.Empty() {
-			b = life.RectOf(s.opt.Origin, 1, 1)
-		}
+		b := s.BoxBounds()
 		high, area := bits.Mul64(uint64(b.Dx()), uint64(b.Dy()))
 		if high > 0 || s.budget() > 0 && area > s.budget() || b.Dx() > life.MaxCells || b.Dy() > life.MaxCells {
 			size := life.FormatBytes(area)

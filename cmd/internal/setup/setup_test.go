@@ -118,8 +118,8 @@ func TestFlags(t *testing.T) {
 // refuses more, which would let a run grow until the system kills it.
 func TestMemoryFlag(t *testing.T) {
 	var c setup.Config
-	require.NoError(t, parse(t, &c, "-memory", "1.5G"))
-	assert.Equal(t, uint64(3<<29), c.Memory)
+	require.NoError(t, parse(t, &c, "-memory", "1.5M"))
+	assert.Equal(t, uint64(3<<19), c.Memory)
 	assert.EqualError(t, parse(t, &c, "-memory", "lots"), `invalid value "lots" for flag -memory: memory "lots": want a size such as 4G, 512M or 1.5GiB`)
 
 	most := life.MaxMemory()
