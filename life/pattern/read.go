@@ -86,21 +86,31 @@ func readLines(r io.Reader, name string) (lines, error) {
 // gzipMagic is how gzip data starts (RFC 1952).
 var gzipMagic = []byte{0x1f, 0x8b}
 
-// gunzip decompresses data, a whole gzip file, to at most MaxInput bytes.
+// gunzip decompresses data, a whole gzip file, to at most MaxInput bytes:
+// its members one after another, and then nothing or zero bytes (a tape's
+// padding, which gzip -d ignores too).
 func gunzip(name string, data []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err == nil {
-		data, err = io.ReadAll(io.LimitReader(zr, MaxInput+1))
+	r := bytes.NewReader(data)
+	var out bytes.Buffer
+	zr, err := gzip.NewReader(r)
+	for err == nil {
+		zr.Multistream(false)
+		_, err = io.Copy(&out, io.LimitReader(zr, int64(MaxInput+1-out.Len())))
+		rest := data[len(data)-r.Len():]
+		if err != nil || out.Len() > MaxInput || len(bytes.Trim(rest, "\x00")) == 0 {
+			break
+		}
+		err = zr.Reset(r)
 	}
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return nil, &ParseError{File: name, Msg: "gzip data cut short: the file is truncated", Err: err}
 	case err != nil:
 		return nil, &ParseError{File: name, Msg: "corrupt gzip data (" + strings.TrimPrefix(err.Error(), "gzip: ") + ")", Err: err}
-	case len(data) > MaxInput:
+	case out.Len() > MaxInput:
 		return nil, &ParseError{File: name, Msg: fmt.Sprintf("larger than %d MiB uncompressed; not a pattern file", MaxInput>>20)}
 	}
-	return data, nil
+	return out.Bytes(), nil
 }
 
 // readPattern reads a file in a format other than macrocell, which detect

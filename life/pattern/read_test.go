@@ -267,6 +267,15 @@ func TestReadGzip(t *testing.T) {
 	_, err = pattern.Read(strings.NewReader("#C only .mc makes this a macrocell file\n"+mc.String()), "comment-first.mc.gz")
 	assert.ErrorContains(t, err, "[M2]", "an uncompressed file named .mc.gz is read as .mc too")
 
+	// Members one after another make one file, and zero bytes after the
+	// last (a tape's padding) are nothing.
+	two := append(gz(t, []byte("x = 3, y = 1\n")), gz(t, []byte("3o!\n"))...)
+	for _, in := range [][]byte{two, append(bytes.Clone(two), make([]byte, 512)...)} {
+		p, err := pattern.Read(bytes.NewReader(in), "two.rle.gz")
+		require.NoError(t, err)
+		assert.Equal(t, []string{"OOO"}, picture(p))
+	}
+
 	// Errors say what is wrong with the compressed data, after the name.
 	data := gz(t, []byte("x = 3, y = 1\n3o!\n"))
 	corrupt := bytes.Clone(data)

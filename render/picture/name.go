@@ -13,8 +13,11 @@ const maxNameLen = 40
 // the named pattern, "<pattern>-gen<N>", such as "gosper-gen120": the name in
 // lower case letters, digits, '.' and '_', each run of anything else one '-',
 // at most 40 characters; "colife" if nothing is left. A file's path is cut to
-// its base name without the extension first.
+// its base name without the extension (both of "gun.mc.gz") first.
 func Name(pattern string, gen int) string {
+	if ext := filepath.Ext(pattern); strings.EqualFold(ext, ".gz") {
+		pattern = strings.TrimSuffix(pattern, ext)
+	}
 	if ext := filepath.Ext(pattern); ext != "" && !strings.Contains(ext, " ") {
 		if stem := strings.TrimSuffix(pattern, ext); strings.Trim(filepath.Base(stem), ".") != "" {
 			pattern = stem

@@ -18,6 +18,7 @@ func TestName(t *testing.T) {
 		{"Gosper glider gun", 0, "gosper-glider-gun-gen0"},
 		{"random", 7, "random-gen7"},
 		{"testdata/item40.cells", 3, "item40-gen3"},
+		{"patterns/Gun.MC.gz", 40, "gun-gen40"},
 		{"-", 1, "colife-gen1"},
 		{"", 1, "colife-gen1"},
 		{"  R-pentomino!! ", 1103, "r-pentomino-gen1103"},
