@@ -1,7 +1,6 @@
 package main
 
 import (
-	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -46,14 +45,7 @@ func writeOut(ctx context.Context, name string, format outFormat, start *setup.S
 		return write(stdout)
 	}
 	if _, gzipped := pattern.Ext(name); gzipped {
-		plain := write
-		write = func(w io.Writer) error {
-			zw := gzip.NewWriter(w)
-			if err := plain(zw); err != nil {
-				return err
-			}
-			return zw.Close()
-		}
+		write = files.Gzip(write)
 	}
 	if err := files.WriteFileContext(ctx, name, write); err != nil {
 		if ctx.Err() != nil {

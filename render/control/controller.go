@@ -179,7 +179,7 @@ L              library of built-in patterns
 drop a file    open it
 Ctrl+S         save (or the selection): RLE,
                HashLife's as a macrocell (.mc)
-Ctrl+Shift+S   save as: .rle .cells .mc
+Ctrl+Shift+S   save as: .rle .cells .mc (.gz)
 P              save a PNG screenshot
 wheel  [  ]    zoom (wheel: at the cursor)
 middle drag    pan

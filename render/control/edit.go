@@ -13,6 +13,7 @@ import (
 	"colife/life"
 	"colife/life/pattern"
 	"colife/life/sim"
+	"colife/render/output"
 	"colife/render/picture"
 	"colife/render/runner"
 )
@@ -279,23 +280,28 @@ func (c *Controller) saveName() string {
 var saveExts = []string{".rle", ".cells", ".mc"}
 
 // saveAs writes the board, or the selection, to a new file of that name (or
-// like it, if it is taken) in the format its extension names, and says
-// where; a name of another extension is refused, and so is a board or a
-// selection of more than MaxCopied cells, but for HashLife's whole board as
-// a macrocell file, which the runner writes from the tree.
+// like it, if it is taken) in the format its extension names, compressed
+// with gzip if ".gz" follows it, and says where; a name of another extension
+// is refused, and so is a board or a selection of more than MaxCopied
+// cells, but for HashLife's whole board as a macrocell file, which the
+// runner writes from the tree.
 func (c *Controller) saveAs(name string) {
-	ext := strings.ToLower(filepath.Ext(name))
-	base := strings.TrimSuffix(name, filepath.Ext(name))
+	ext, gzipped := pattern.Ext(name)
+	base := stem(name)
 	if !slices.Contains(saveExts, ext) || base == "" {
-		c.say(fmt.Sprintf("save %s: want a name ending in %s", name, strings.Join(saveExts, ", ")))
+		c.say(fmt.Sprintf("save %s: want a name ending in %s (and .gz to compress it)", name, strings.Join(saveExts, ", ")))
 		return
+	}
+	fileExt, packed := ext, func(write func(io.Writer) error) func(io.Writer) error { return write }
+	if gzipped {
+		fileExt, packed = ext+".gz", output.Gzip
 	}
 	r, selected := c.Selection()
 	if !selected {
 		r = c.board()
 		if ext == ".mc" && c.Frame.Options.Engine == sim.Hashlife {
 			c.sink.Do(runner.SaveMacrocell{Name: c.Name, Save: func(write func(io.Writer) error) (string, error) {
-				return c.Files.Save(base, ext, write)
+				return c.Files.Save(base, fileExt, packed(write))
 			}})
 			c.say("saving " + name)
 			return
@@ -318,7 +324,7 @@ func (c *Controller) saveAs(name string) {
 			return pattern.WriteMacrocell(w, m)
 		}
 	}
-	where, err := c.Files.Save(base, ext, write)
+	where, err := c.Files.Save(base, fileExt, packed(write))
 	if err != nil {
 		c.say(fmt.Sprintf("save %s: %v", where, err))
 		return
@@ -356,13 +362,17 @@ func (c *Controller) load(p *pattern.Pattern, spec string) {
 	if p.Name != "" {
 		c.Name = p.Name
 	} else {
-		c.Name = filepath.Base(spec)
-		if _, gzipped := pattern.Ext(c.Name); gzipped {
-			c.Name = strings.TrimSuffix(c.Name, filepath.Ext(c.Name))
-		}
-		c.Name = strings.TrimSuffix(c.Name, filepath.Ext(c.Name))
+		c.Name = stem(filepath.Base(spec))
 	}
 	c.say(fmt.Sprintf("loaded %s (%dx%d)", spec, p.Width, p.Height))
+}
+
+// stem returns name without its extension, both of "gun.mc.gz".
+func stem(name string) string {
+	if _, gzipped := pattern.Ext(name); gzipped {
+		name = strings.TrimSuffix(name, filepath.Ext(name))
+	}
+	return strings.TrimSuffix(name, filepath.Ext(name))
 }
 
 // say shows msg in the window for a while.

@@ -31,7 +31,7 @@ func (c *Controller) Prompt() string {
 	case rulePrompt:
 		return "rule (B3/S23 or a name): " + string(c.text) + "_"
 	case savePrompt:
-		return "save as (.rle .cells .mc): " + string(c.text) + "_"
+		return "save as (.rle .cells .mc, .gz after one): " + string(c.text) + "_"
 	}
 	return ""
 }

@@ -1,7 +1,11 @@
 package control_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,8 +30,8 @@ func TestSaveAs(t *testing.T) {
 	dir := string(c.Files.(output.Folder))
 	in.press(control.KeyCtrlShiftS)
 	c.Update(in)
-	assert.Equal(t, "save as (.rle .cells .mc): test-gen5.rle_", c.Prompt())
-	for _, tt := range []struct{ ext, typed string }{{".mc", "mc"}, {".cells", "cells"}, {".rle", "rle"}} {
+	assert.Equal(t, "save as (.rle .cells .mc, .gz after one): test-gen5.rle_", c.Prompt())
+	for _, tt := range []struct{ ext, typed string }{{".mc", "mc"}, {".cells", "cells"}, {".rle", "rle"}, {".mc.gz", "mc.gz"}, {".rle.gz", "rle.gz"}} {
 		t.Run(tt.ext, func(t *testing.T) {
 			if c.Prompt() == "" {
 				in.press(control.KeyCtrlShiftS)
@@ -40,6 +44,9 @@ func TestSaveAs(t *testing.T) {
 			c.Update(in)
 			path := filepath.Join(dir, "test-gen5"+tt.ext)
 			require.Equal(t, "saved "+path, c.Message)
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, strings.HasSuffix(tt.ext, ".gz"), bytes.HasPrefix(data, []byte{0x1f, 0x8b}), "compressed if .gz ends the name")
 			p, err := pattern.Load(path, nil)
 			require.NoError(t, err)
 			g, err := life.NewGrid(8, 6)
@@ -65,7 +72,7 @@ func TestSaveAs(t *testing.T) {
 	in.typeText("board.txt")
 	in.press(control.KeyEnter)
 	c.Update(in)
-	assert.Equal(t, "save board.txt: want a name ending in .rle, .cells, .mc", c.Message)
+	assert.Equal(t, "save board.txt: want a name ending in .rle, .cells, .mc (and .gz to compress it)", c.Message)
 	_, err := pattern.Load(filepath.Join(dir, "board.txt"), nil)
 	assert.ErrorIs(t, err, pattern.ErrUnknown, "nothing saved")
 }
@@ -97,6 +104,34 @@ func TestSaveTree(t *testing.T) {
 	require.True(t, ok, "%T", s.cmds[0])
 	assert.Equal(t, "test", save.Name)
 	assert.Equal(t, "saving test-gen268435456.mc", c.Message)
+	dir := string(c.Files.(output.Folder))
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "[M2]\n"); return err }
+	where, err := save.Save(write)
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "test-gen268435456.mc"), where)
+	assert.FileExists(t, where)
+
+	// Saved as .mc.gz, the runner's file is compressed.
+	in.press(control.KeyCtrlShiftS)
+	for range len("mc") {
+		in.press(control.KeyBackspace)
+	}
+	in.typeText("mc.gz")
+	in.press(control.KeyEnter)
+	c.Update(in)
+	require.Len(t, s.cmds, 2)
+	save, ok = s.cmds[1].(runner.SaveMacrocell)
+	require.True(t, ok, "%T", s.cmds[1])
+	where, err = save.Save(write)
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "test-gen268435456.mc.gz"), where)
+	data, err := os.ReadFile(where)
+	require.NoError(t, err)
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	plain, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, "[M2]\n", string(plain))
 
 	// Shift+drag across the window: the whole of the gliders' diagonal.
 	in.holdKey(control.KeyShift, true)
@@ -116,5 +151,5 @@ func TestSaveTree(t *testing.T) {
 	in.press(control.KeyCtrlS)
 	c.Update(in)
 	assert.True(t, strings.HasPrefix(c.Message, "save: about "), c.Message)
-	assert.Len(t, s.cmds, 1, "nothing more for the runner")
+	assert.Len(t, s.cmds, 2, "nothing more for the runner")
 }

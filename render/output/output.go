@@ -10,6 +10,7 @@ package output
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"errors"
 	"io"
@@ -157,4 +158,16 @@ func bare(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// Gzip returns a write that writes what write writes compressed with gzip,
+// for a file whose name ends in ".gz".
+func Gzip(write func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		zw := gzip.NewWriter(w)
+		if err := write(zw); err != nil {
+			return err
+		}
+		return zw.Close()
+	}
 }

@@ -5,6 +5,7 @@ package window
 import (
 	"bytes"
 	"io"
+	"strings"
 	"syscall/js"
 
 	"colife/render/control"
@@ -29,8 +30,11 @@ func (downloads) Save(base, ext string, write func(io.Writer) error) (string, er
 	data := js.Global().Get("Uint8Array").New(b.Len())
 	js.CopyBytesToJS(data, b.Bytes())
 	typ := "text/plain"
-	if ext == ".png" {
+	switch {
+	case ext == ".png":
 		typ = "image/png"
+	case strings.HasSuffix(ext, ".gz"):
+		typ = "application/gzip"
 	}
 	blob := js.Global().Get("Blob").New([]any{data}, map[string]any{"type": typ})
 	urls := js.Global().Get("URL")
