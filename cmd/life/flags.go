@@ -159,7 +159,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 		}
 		return fmt.Errorf("%q: want all, last or none", s)
 	})
-	fs.BoolVar(&c.counts, "counts", false, "print each generation's line alone (generation, population and, on the unbounded plane, the live cells' box), not its grid: one line a generation, for patterns too big to print, such as HashLife's gun at -gens 2^40")
+	fs.BoolVar(&c.counts, "counts", false, "print each generation's line alone (generation, population and, on the unbounded plane, the box its grid would fill: the live cells' or -size's), not its grid: one line a generation, for patterns too big to print, such as HashLife's gun at -gens 2^40 -print last; with -out FILE, -gif or -png as well")
 	c.colorsAuto = true
 	fs.Func("color", "colours of the dying states of a Generations rule: `WHEN` is auto (those the terminal shows; none when piped), never, 256 or truecolor (default auto)", func(s string) error {
 		var err error
