@@ -120,7 +120,13 @@ type table struct {
 
 // newTable returns an empty table within budget bytes.
 func newTable(budget uint64) table {
-	t := table{budget: budget, huge: transparentHuge && budget >= hugeBudget}
+	return makeTable(budget, transparentHuge && budget >= hugeBudget)
+}
+
+// makeTable returns an empty table within budget bytes, in huge pages or
+// not.
+func makeTable(budget uint64, huge bool) table {
+	t := table{budget: budget, huge: huge}
 	if t.huge {
 		// Keep back what the pads of the table at its limit take, and a
 		// huge page: the smaller limit left may end in a slab padded by

@@ -1,6 +1,7 @@
 package hashlife
 
 import (
+	"runtime/debug"
 	"testing"
 	"unsafe"
 
@@ -71,29 +72,32 @@ func slabStarts(chunks []*chunk) []*chunk {
 	return starts
 }
 
-// TestTableBudgets takes tables of many budgets, with huge pages and without, to their limit, the
-// chunks and slots growing as add grows them but no node written, and checks
-// that the chunks, the slots and the pads beside them stay within the
-// budget, less the collection's marks, and that the chunks came in slabs.
+// TestTableBudgets takes tables of many budgets, in huge pages (below
+// hugeBudget too, where the pads weigh most) and without, to their limit,
+// the chunks and slots growing as add grows them but no node written, and
+// checks that the chunks, the slots and the pads beside them stay within
+// the budget, less the collection's marks, and that in huge pages the
+// chunks came in slabs.
 func TestTableBudgets(t *testing.T) {
-	budgets := []uint64{64 << 20, 120 << 20, hugeBudget, hugeBudget + 123457, 300 << 20, 500 << 20, 1 << 30}
-	for b := uint64(hugeBudget); b < 1<<30; b = b*3/2 + 999983 {
-		budgets = append(budgets, b)
-	}
-	for _, budget := range budgets {
-		tb := newTable(budget)
-		for tb.count < tb.limit {
-			if 2*(tb.count+1) > len(tb.slots) && len(tb.slots) < tb.most {
-				tb.grow()
+	for _, budget := range []uint64{64 << 20, 100 << 20, 120 << 20, 123337677, 200<<20 + 12345, hugeBudget, hugeBudget + 123457, 512<<20 + 777} {
+		for _, huge := range []bool{false, true} {
+			tb := makeTable(budget, huge)
+			for tb.count < tb.limit {
+				if 2*(tb.count+1) > len(tb.slots) && len(tb.slots) < tb.most {
+					tb.grow()
+				}
+				tb.alloc()
+				tb.count++
 			}
-			tb.alloc()
-			tb.count++
-		}
-		marks := uint64(tb.limit+1+63) / 64 * 8
-		require.LessOrEqual(t, tb.bytes()+marks, budget, "budget %d: %d nodes, %d chunks, %d slots, %d bytes of pad", budget, tb.limit, len(tb.chunks), len(tb.slots), tb.pads)
-		assert.Equal(t, tb.most, len(tb.slots), "budget %d: the slots grown to the most", budget)
-		if tb.huge {
-			assert.Less(t, len(slabStarts(tb.chunks)), len(tb.chunks)/8, "budget %d: the chunks in slabs, not one at a time", budget)
+			marks := uint64(tb.limit+1+63) / 64 * 8
+			require.LessOrEqual(t, tb.bytes()+marks, budget, "budget %d, huge %t: %d nodes, %d chunks, %d slots, %d bytes of pad", budget, huge, tb.limit, len(tb.chunks), len(tb.slots), tb.pads)
+			assert.Equal(t, tb.most, len(tb.slots), "budget %d, huge %t: the slots grown to the most", budget, huge)
+			if huge {
+				assert.Less(t, len(slabStarts(tb.chunks)), len(tb.chunks)/8, "budget %d: the chunks in slabs, not one at a time", budget)
+			}
+			// The next table's memory fresh from the kernel, not this
+			// one's, which the runtime would clear page by page.
+			debug.FreeOSMemory()
 		}
 	}
 }
