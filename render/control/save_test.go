@@ -33,15 +33,7 @@ func TestSaveAs(t *testing.T) {
 	assert.Equal(t, "save as (.rle .cells .mc, .gz after one): test-gen5.rle_", c.Prompt())
 	for _, tt := range []struct{ ext, typed string }{{".mc", "mc"}, {".cells", "cells"}, {".rle", "rle"}, {".mc.gz", "mc.gz"}, {".rle.gz", "rle.gz"}} {
 		t.Run(tt.ext, func(t *testing.T) {
-			if c.Prompt() == "" {
-				in.press(control.KeyCtrlShiftS)
-			}
-			for range len("rle") {
-				in.press(control.KeyBackspace)
-			}
-			in.typeText(tt.typed)
-			in.press(control.KeyEnter)
-			c.Update(in)
+			saveAs(c, in, len("rle"), tt.typed)
 			path := filepath.Join(dir, "test-gen5"+tt.ext)
 			require.Equal(t, "saved "+path, c.Message)
 			data, err := os.ReadFile(path)
@@ -65,16 +57,22 @@ func TestSaveAs(t *testing.T) {
 			assert.Equal(t, picture(t, board...), g.String(), "the board, where it was")
 		})
 	}
-	in.press(control.KeyCtrlShiftS)
-	for range len("test-gen5.rle") {
-		in.press(control.KeyBackspace)
-	}
-	in.typeText("board.txt")
-	in.press(control.KeyEnter)
-	c.Update(in)
+	saveAs(c, in, len("test-gen5.rle"), "board.txt")
 	assert.Equal(t, "save board.txt: want a name ending in .rle, .cells, .mc (and .gz to compress it)", c.Message)
 	_, err := pattern.Load(filepath.Join(dir, "board.txt"), nil)
 	assert.ErrorIs(t, err, pattern.ErrUnknown, "nothing saved")
+}
+
+// saveAs opens the save-as prompt (Ctrl+Shift+S) unless it is open, erases
+// the last erase characters of the name it offers, types typed and Enter.
+func saveAs(c *control.Controller, in *input, erase int, typed string) {
+	if c.Prompt() == "" {
+		in.press(control.KeyCtrlShiftS)
+	}
+	for range erase {
+		in.press(control.KeyBackspace)
+	}
+	typeText(c, in, typed, control.KeyEnter)
 }
 
 // TestSaveTree: under HashLife, Ctrl+S hands the whole board to the runner,
@@ -112,13 +110,7 @@ func TestSaveTree(t *testing.T) {
 	assert.FileExists(t, where)
 
 	// Saved as .mc.gz, the runner's file is compressed.
-	in.press(control.KeyCtrlShiftS)
-	for range len("mc") {
-		in.press(control.KeyBackspace)
-	}
-	in.typeText("mc.gz")
-	in.press(control.KeyEnter)
-	c.Update(in)
+	saveAs(c, in, len("mc"), "mc.gz")
 	require.Len(t, s.cmds, 2)
 	save, ok = s.cmds[1].(runner.SaveMacrocell)
 	require.True(t, ok, "%T", s.cmds[1])
